@@ -1,0 +1,55 @@
+// Lint rules: typescript-eslint's recommended set, plus the layering rule that keeps each
+// src/ layer importing only from the layers below it (see README "Code layout").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layers = ['util', 'errors', 'config', 'transport', 'discovery', 'resources', 'printers', 'commands', 'dashboard', 'cli'];
+const peers = { commands: ['dashboard'], dashboard: ['commands'] };
+
+function layerRule(layer) {
+  const index = layers.indexOf(layer);
+  const above = layers.slice(index + 1).filter((l) => !(peers[layer] ?? []).includes(l));
+  return {
+    files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: above.map((l) => ({
+            group: [`**/${l}/**`, `../${l}/*`, `../../${l}/*`],
+            message: `src/${layer} must not import from src/${l} (a higher layer).`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cluster/**', 'completions/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-process-exit': 'off',
+    },
+  },
+  ...layers.filter((l) => l !== 'cli').map(layerRule),
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'Only src/cli exits the process.' },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'eslint.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,537 @@
+#!/usr/bin/env bash
+# Local Kubernetes control plane for ktl's tests and demos:
+#   etcd + kube-apiserver + kube-controller-manager + kube-scheduler + kwok (fake nodes/pods),
+#   all on 127.0.0.1, built from Go modules by build.sh (cached).
+#
+# Usage: bash scripts/cluster/cluster.sh up|down|status   (or: npm run cluster -- up)
+#
+#   up      idempotent; builds (cached) and starts everything, writes $DIR/env, kubeconfigs, pki
+#   down    stops every recorded process by pid (reverse order, SIGTERM, 20 s, SIGKILL), removes state
+#   status  pid/alive/health per component; exit 0 when healthy, 1 otherwise
+#
+# Environment:
+#   KTL_CLUSTER_DIR      state dir (default <repo>/.cluster)
+#   KTL_CLUSTER_NODES    number of fake kwok nodes (default 2)
+#   KTL_CLUSTER_TIMEOUT  seconds to wait per component (default 60)
+#   KTL_CLUSTER_BIN_DIR  use these binaries instead of running build.sh
+#
+# Layout of $DIR: env, kubeconfig, viewer.kubeconfig, pki/ (ca.crt ca.key apiserver.* admin.* kcm.*
+#   scheduler.* sa.key sa.pub tokens.csv), logs/<component>.log, etcd/ (data), run/ (pids, kcm/sched
+#   kubeconfigs, cert dirs), kwok/ (kwok.yaml, fake container log, exec workdir).
+#
+# Deviations from /work/shared/docs/control-plane.md found while verifying (kubernetes v1.34.4,
+# etcd v3.6.16, kwok v0.7.0):
+#   - see DEVIATIONS below (kept up to date by whoever changes this script).
+# DEVIATIONS:
+#   (filled in after verification)
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/../.." && pwd)
+DIR=${KTL_CLUSTER_DIR:-$REPO/.cluster}
+NODES=${KTL_CLUSTER_NODES:-2}
+TIMEOUT=${KTL_CLUSTER_TIMEOUT:-60}
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+T0=$SECONDS
+
+log() { printf '[cluster %ds] %s\n' $((SECONDS - T0)) "$*" >&2; }
+
+# ---------------------------------------------------------------- helpers
+
+abs_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
+
+# free_ports N -> N distinct free loopback TCP ports (bound simultaneously, then released)
+free_ports() {
+  if command -v python3 >/dev/null 2>&1 && python3 -c 'import socket' >/dev/null 2>&1; then
+    python3 -c '
+import socket, sys
+ss = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); ss.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in ss))
+' "$1"
+  else
+    node -e '
+const net = require("net"); const n = +process.argv[1]; const ss = []; let k = 0;
+for (let i = 0; i < n; i++) { const s = net.createServer(); ss.push(s);
+  s.listen(0, "127.0.0.1", () => { if (++k === n) { console.log(ss.map(x => x.address().port).join(" ")); ss.forEach(x => x.close()); } }); }
+' "$1"
+  fi
+}
+
+# is_ours PID: alive (not a zombie) and started by this cluster (its command line mentions $DIR)
+is_alive() {
+  local pid=$1 st
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  st=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
+is_ours() {
+  local pid=$1
+  is_alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DIR/"
+}
+
+c_curl() { curl --noproxy '*' -fsS --max-time 5 "$@"; }
+
+# health NAME -> 0 when the component's health endpoint answers 200
+health() {
+  local P=$DIR/pki
+  case $1 in
+    etcd) c_curl -o /dev/null "http://127.0.0.1:$ETCD_PORT/readyz" ;;
+    kube-apiserver) c_curl -o /dev/null --cacert "$P/ca.crt" --cert "$P/admin.crt" --key "$P/admin.key" \
+      "https://127.0.0.1:$API_PORT/readyz" ;;
+    kube-controller-manager) c_curl -o /dev/null -k "https://127.0.0.1:$KCM_PORT/healthz" ;;
+    kube-scheduler) c_curl -o /dev/null -k "https://127.0.0.1:$SCHED_PORT/healthz" ;;
+    kwok) c_curl -o /dev/null "http://127.0.0.1:$KWOK_PORT/readyz" ;;
+    *) return 1 ;;
+  esac
+}
+
+CURRENT_STEP=
+CURRENT_LOG=
+fail() {
+  log "FAILED at step: ${CURRENT_STEP:-?}${1:+ ($1)}"
+  if [ -n "$CURRENT_LOG" ]; then
+    log "read the log: $CURRENT_LOG"
+    if [ -f "$CURRENT_LOG" ]; then
+      echo "----- last 25 lines of $CURRENT_LOG -----" >&2
+      tail -n 25 "$CURRENT_LOG" >&2 || true
+      echo "-----" >&2
+    fi
+  fi
+  log "stopping the processes started so far (logs kept in $DIR/logs; 'down' removes them)"
+  stop_all quiet || true
+  exit 1
+}
+
+step() { CURRENT_STEP=$1; CURRENT_LOG=${2:-}; log "$1"; }
+
+# wait_until DESCRIPTION PID(or "") CMD... : poll CMD every 0.25 s for $TIMEOUT s
+wait_until() {
+  local what=$1 pid=$2; shift 2
+  local start=$SECONDS
+  while :; do
+    if "$@" >/dev/null 2>&1; then
+      log "$what ok (took $((SECONDS - start))s)"
+      return 0
+    fi
+    if [ -n "$pid" ] && ! is_alive "$pid"; then
+      fail "process $pid exited while waiting for $what"
+    fi
+    if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
+      fail "timed out after ${TIMEOUT}s waiting for $what"
+    fi
+    sleep 0.25
+  done
+}
+
+# start NAME CMD... : run CMD in its own session, logs to logs/NAME.log, record the pid
+start() {
+  local name=$1; shift
+  local lf=$DIR/logs/$name.log pf=$DIR/run/$name.pid i
+  rm -f "$pf"
+  step "starting $name" "$lf"
+  # the inner bash writes its own pid and execs the binary, so the pid is the component's pid
+  # even if setsid had to fork; stdin/stdout/stderr are detached from the caller.
+  setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pf" "$@" \
+    >>"$lf" 2>&1 </dev/null &
+  for i in $(seq 1 100); do [ -s "$pf" ] && break; sleep 0.05; done
+  [ -s "$pf" ] || fail "no pid file $pf"
+  PID=$(cat "$pf")
+  echo "$name=$PID" >>"$DIR/run/pids"
+  eval "PID_$(echo "$name" | tr a-z- A-Z_)=$PID"
+}
+
+# stop_all [quiet]: stop recorded processes in reverse start order
+stop_all() {
+  local quiet=${1:-} line name pid i
+  [ -f "$DIR/run/pids" ] || return 0
+  while IFS='=' read -r name pid; do
+    [ -n "$pid" ] || continue
+    if ! is_ours "$pid"; then
+      [ -n "$quiet" ] || log "$name (pid $pid) not running"
+      continue
+    fi
+    [ -n "$quiet" ] || log "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 80); do is_alive "$pid" || break; sleep 0.25; done
+    if is_alive "$pid"; then
+      log "$name (pid $pid) still alive after 20s, sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      for i in $(seq 1 20); do is_alive "$pid" || break; sleep 0.25; done
+    fi
+  done < <(tac "$DIR/run/pids")
+  # leftovers in the components' sessions (e.g. commands started by kwok for kubectl exec)
+  local rest
+  rest=$(members $(recorded_pids))
+  if [ -n "$rest" ]; then
+    log "killing leftover processes in the cluster's sessions: $(echo $rest)"
+    kill -KILL $rest 2>/dev/null || true
+    sleep 0.5
+  fi
+  wait 2>/dev/null || true # reap children when stopping from the same shell that started them
+}
+
+# members PIDS...: live processes that are one of PIDS or belong to their sessions
+members() {
+  local p st sid
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    [ "$p" = "$$" ] && continue
+    st=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null) || continue
+    case " $* " in *" $p "*) is_alive "$p" && echo "$p" ;; *)
+      sid=$(echo "$st" | cut -d' ' -f4)
+      case " $* " in *" $sid "*) is_alive "$p" && echo "$p" ;; esac ;;
+    esac
+  done
+  true
+}
+
+recorded_pids() { [ -f "$DIR/run/pids" ] && cut -d= -f2 "$DIR/run/pids" | tr '\n' ' '; true; }
+
+clean_state() {
+  # only remove what this script creates (KTL_CLUSTER_DIR may point anywhere)
+  rm -rf "$DIR/env" "$DIR/kubeconfig" "$DIR/viewer.kubeconfig" "$DIR/pki" "$DIR/etcd" \
+    "$DIR/run" "$DIR/kwok" "$DIR/logs"
+}
+
+load_env() {
+  [ -f "$DIR/env" ] || return 1
+  # shellcheck disable=SC1091
+  . "$DIR/env"
+  ETCD_PORT=$KTL_ETCD_PORT API_PORT=$KTL_API_PORT KCM_PORT=$KTL_KCM_PORT
+  SCHED_PORT=$KTL_SCHEDULER_PORT KWOK_PORT=$KTL_KWOK_PORT
+  PID_ETCD=$KTL_ETCD_PID PID_KUBE_APISERVER=$KTL_APISERVER_PID PID_KUBE_CONTROLLER_MANAGER=$KTL_KCM_PID
+  PID_KUBE_SCHEDULER=$KTL_SCHEDULER_PID PID_KWOK=$KTL_KWOK_PID
+}
+
+pid_of() { local v="PID_$(echo "$1" | tr a-z- A-Z_)"; echo "${!v:-}"; }
+
+healthy() {
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    is_ours "$(pid_of "$c")" && health "$c" || return 1
+  done
+}
+
+# kubeconfig FILE CONTEXT USER (cert KEYBASE | token TOKEN)
+write_kubeconfig() {
+  local f=$1 ctx=$2 user=$3 kind=$4 val=$5 cred
+  if [ "$kind" = cert ]; then
+    cred="    client-certificate-data: $(base64 -w0 <"$val.crt")
+    client-key-data: $(base64 -w0 <"$val.key")"
+  else
+    cred="    token: $val"
+  fi
+  umask 077
+  cat >"$f" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: ktl-local
+  cluster:
+    server: https://127.0.0.1:$API_PORT
+    certificate-authority-data: $(base64 -w0 <"$DIR/pki/ca.crt")
+users:
+- name: $user
+  user:
+$cred
+contexts:
+- name: $ctx
+  context:
+    cluster: ktl-local
+    user: $user
+    namespace: default
+current-context: $ctx
+EOF
+  umask 022
+}
+
+gen_pki() {
+  local P=$DIR/pki
+  mkdir -p "$P"
+  # (runs in a `||` context, where set -e is off: every command checks its own status)
+  (
+    cd "$P" || exit 1
+    umask 077
+    # minimal openssl configs so the machine's openssl.cnf does not matter
+    printf '[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=ktl-local-ca\n[v3_ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\n' >ca.cnf
+    printf '[req]\ndistinguished_name=dn\n[dn]\n' >req.cnf
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1,IP:10.96.0.1\n' >server.ext
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' >client.ext
+    openssl req -x509 -new -nodes -newkey rsa:2048 -keyout ca.key -out ca.crt -days 3650 \
+      -config ca.cnf -extensions v3_ca 2>>openssl.log || exit 1
+    sign() { # name subject extfile
+      openssl req -new -nodes -newkey rsa:2048 -keyout "$1.key" -out "$1.csr" -subj "$2" \
+        -config req.cnf 2>>openssl.log &&
+        openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -set_serial "0x$(openssl rand -hex 16)" \
+          -days 3650 -extfile "$3" -out "$1.crt" 2>>openssl.log &&
+        rm -f "$1.csr"
+    }
+    sign apiserver /CN=kube-apiserver server.ext || exit 1
+    sign admin "/O=system:masters/CN=kubernetes-admin" client.ext || exit 1
+    sign kcm /CN=system:kube-controller-manager client.ext || exit 1
+    sign scheduler /CN=system:kube-scheduler client.ext || exit 1
+    openssl genrsa -out sa.key 2048 2>>openssl.log || exit 1
+    openssl rsa -in sa.key -pubout -out sa.pub 2>>openssl.log || exit 1
+    a=$(openssl rand -hex 16) && v=$(openssl rand -hex 16) || exit 1
+    # token,user,uid,"group1,group2"
+    printf '%s,ktl-admin,ktl-admin-uid,"system:masters"\n%s,ktl-viewer,ktl-viewer-uid\n' "$a" "$v" >tokens.csv || exit 1
+    chmod 644 ca.crt
+  ) || return 1
+  ADMIN_TOKEN=$(sed -n '1s/,.*//p' "$P/tokens.csv")
+  VIEWER_TOKEN=$(sed -n '2s/,.*//p' "$P/tokens.csv")
+}
+
+env_line() { # KEY VALUE -> KEY=VALUE, quoted only when needed
+  if [[ $2 =~ ^[A-Za-z0-9_./:@,+=-]*$ ]]; then printf '%s=%s\n' "$1" "$2"; else printf '%s=%q\n' "$1" "$2"; fi
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_up() {
+  if load_env 2>/dev/null && healthy; then
+    log "cluster already running and healthy (API $KTL_API_SERVER, kubeconfig $KTL_KUBECONFIG)"
+    return 0
+  fi
+  if [ -f "$DIR/env" ] || [ -f "$DIR/run/pids" ] || [ -d "$DIR/etcd" ] || [ -d "$DIR/pki" ]; then
+    log "found stale state in $DIR, cleaning up"
+    stop_all
+    clean_state
+  fi
+  mkdir -p "$DIR/logs" "$DIR/run" "$DIR/kwok/exec"
+
+  step "building binaries (scripts/cluster/build.sh; cached after the first run)"
+  local BIN
+  if [ -n "${KTL_CLUSTER_BIN_DIR:-}" ]; then
+    BIN=$KTL_CLUSTER_BIN_DIR
+  else
+    BIN=$(bash "$SCRIPT_DIR/build.sh" </dev/null | tail -n 1) || fail "build.sh failed (its output is above)"
+  fi
+  local b
+  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok; do
+    [ -x "$BIN/$b" ] || fail "missing binary $BIN/$b"
+  done
+  log "binaries: $BIN"
+  local KUBECTL=$BIN/kubectl
+
+  step "generating certificates and tokens in $DIR/pki" "$DIR/pki/openssl.log"
+  gen_pki || fail "openssl failed"
+
+  local ports
+  ports=($(free_ports 6)) || fail "could not pick free ports (python3 or node needed)"
+  [ "${#ports[@]}" -eq 6 ] || fail "could not pick free ports"
+  ETCD_PORT=${ports[0]} ETCD_PEER_PORT=${ports[1]} API_PORT=${ports[2]}
+  KCM_PORT=${ports[3]} SCHED_PORT=${ports[4]} KWOK_PORT=${ports[5]}
+  log "ports: etcd=$ETCD_PORT peer=$ETCD_PEER_PORT apiserver=$API_PORT kcm=$KCM_PORT scheduler=$SCHED_PORT kwok=$KWOK_PORT"
+
+  local P=$DIR/pki R=$DIR/run
+  write_kubeconfig "$DIR/kubeconfig" ktl-local admin cert "$P/admin"
+  write_kubeconfig "$DIR/viewer.kubeconfig" ktl-viewer viewer token "$VIEWER_TOKEN"
+  write_kubeconfig "$R/kcm.kubeconfig" ktl-local system:kube-controller-manager cert "$P/kcm"
+  write_kubeconfig "$R/scheduler.kubeconfig" ktl-local system:kube-scheduler cert "$P/scheduler"
+  local K=(env -u KUBECONFIG "$KUBECTL" --kubeconfig "$DIR/kubeconfig" --request-timeout=10s)
+
+  # --- etcd
+  start etcd "$BIN/etcd" --name=ktl --data-dir="$DIR/etcd" --log-level=warn \
+    --unsafe-no-fsync --watch-progress-notify-interval=5s \
+    --listen-client-urls="http://127.0.0.1:$ETCD_PORT" --advertise-client-urls="http://127.0.0.1:$ETCD_PORT" \
+    --listen-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" \
+    --initial-advertise-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" \
+    --initial-cluster="ktl=http://127.0.0.1:$ETCD_PEER_PORT"
+  wait_until "etcd /readyz" "$PID" health etcd
+
+  # --- kube-apiserver
+  start kube-apiserver "$BIN/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+    --bind-address=127.0.0.1 --secure-port="$API_PORT" --cert-dir="$R/apiserver" \
+    --tls-cert-file="$P/apiserver.crt" --tls-private-key-file="$P/apiserver.key" \
+    --client-ca-file="$P/ca.crt" --token-auth-file="$P/tokens.csv" \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file="$P/sa.pub" --service-account-signing-key-file="$P/sa.key" \
+    --service-cluster-ip-range=10.96.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
+    --kubelet-preferred-address-types=Hostname,InternalIP --profiling=false
+  wait_until "kube-apiserver /readyz" "$PID" health kube-apiserver
+
+  step "granting the viewer token user (ktl-viewer) the 'view' ClusterRole" "$DIR/logs/kube-apiserver.log"
+  "${K[@]}" create clusterrolebinding ktl-viewer-view --clusterrole=view --user=ktl-viewer >/dev/null \
+    || fail "kubectl create clusterrolebinding failed"
+
+  # --- kube-controller-manager
+  start kube-controller-manager "$BIN/kube-controller-manager" --kubeconfig="$R/kcm.kubeconfig" \
+    --authentication-kubeconfig="$R/kcm.kubeconfig" --authorization-kubeconfig="$R/kcm.kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$KCM_PORT" --cert-dir="$R/kcm" --leader-elect=false \
+    --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
+    --use-service-account-credentials --service-account-private-key-file="$P/sa.key" \
+    --root-ca-file="$P/ca.crt" --cluster-signing-cert-file="$P/ca.crt" --cluster-signing-key-file="$P/ca.key" \
+    --service-cluster-ip-range=10.96.0.0/16 --profiling=false
+  wait_until "kube-controller-manager /healthz" "$PID" health kube-controller-manager
+
+  # --- kube-scheduler
+  start kube-scheduler "$BIN/kube-scheduler" --kubeconfig="$R/scheduler.kubeconfig" \
+    --authentication-kubeconfig="$R/scheduler.kubeconfig" --authorization-kubeconfig="$R/scheduler.kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" --cert-dir="$R/scheduler" --leader-elect=false \
+    --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics --profiling=false
+  wait_until "kube-scheduler /healthz" "$PID" health kube-scheduler
+
+  step "waiting for ServiceAccount default/default (created by kube-controller-manager)" \
+    "$DIR/logs/kube-controller-manager.log"
+  wait_until "ServiceAccount default/default" "$PID_KUBE_CONTROLLER_MANAGER" \
+    "${K[@]}" get serviceaccount default -n default
+
+  # --- kwok
+  local KW=$DIR/kwok now
+  now=$(date -u +%Y-%m-%dT%H:%M:%S)
+  # CRI log format, served for every container by `kubectl logs`
+  printf '%s.000000000Z stdout F fake log line 1 from kwok\n%s.100000000Z stdout F fake log line 2 from kwok\n%s.200000000Z stderr F fake log line 3 from kwok\n' \
+    "$now" "$now" "$now" >"$KW/container.log"
+  cat >"$KW/kwok.yaml" <<EOF
+kind: ClusterLogs
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-all-logs
+spec:
+  selector: {}
+  logs:
+  - logsFile: $KW/container.log
+    follow: false
+---
+kind: ClusterExec
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-all-exec
+spec:
+  selector: {}
+  execs:
+  - local:
+      workDir: $KW/exec
+EOF
+  # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too)
+  start kwok env KWOK_WORKDIR="$KW" "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --config="$KW/kwok.yaml" \
+    --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+    --node-ip=127.0.0.1 --node-name=localhost --node-port="$KWOK_PORT" \
+    --server-address="127.0.0.1:$KWOK_PORT" --cidr=10.244.0.0/16 --node-lease-duration-seconds=40
+  wait_until "kwok /readyz" "$PID" health kwok
+
+  # --- fake nodes
+  local i names=() nodes_yaml=
+  for ((i = 0; i < NODES; i++)); do
+    names+=("kwok-node-$i")
+    nodes_yaml+="---
+apiVersion: v1
+kind: Node
+metadata:
+  name: kwok-node-$i
+  annotations:
+    kwok.x-k8s.io/node: fake
+    node.alpha.kubernetes.io/ttl: \"0\"
+  labels:
+    kubernetes.io/arch: amd64
+    kubernetes.io/hostname: kwok-node-$i
+    kubernetes.io/os: linux
+    kubernetes.io/role: agent
+    node-role.kubernetes.io/agent: \"\"
+    type: kwok
+"
+  done
+  step "creating $NODES fake nodes (${names[*]})" "$DIR/logs/kwok.log"
+  printf '%s' "$nodes_yaml" | "${K[@]}" create -f - >/dev/null || fail "kubectl create nodes failed"
+  # Ready, and the node.kubernetes.io/not-ready taint (added at creation) removed by the KCM
+  nodes_ready() {
+    local out
+    out=$("${K[@]}" get nodes -l type=kwok -o \
+      'jsonpath={range .items[*]}{.metadata.name}:{.status.conditions[?(@.type=="Ready")].status}:{.spec.taints}{"\n"}{end}') || return 1
+    [ "$(grep -c ':True:$' <<<"$out")" -eq "$NODES" ]
+  }
+  wait_until "$NODES nodes Ready and untainted" "$PID_KWOK" nodes_ready
+
+  # --- env
+  step "writing $DIR/env"
+  {
+    echo "# generated by scripts/cluster/cluster.sh up at $(date -u +%Y-%m-%dT%H:%M:%SZ); source it"
+    env_line KTL_CLUSTER_DIR "$DIR"
+    env_line KTL_BIN_DIR "$BIN"
+    env_line KTL_KUBECTL "$KUBECTL"
+    env_line KTL_KUBECONFIG "$DIR/kubeconfig"
+    env_line KTL_VIEWER_KUBECONFIG "$DIR/viewer.kubeconfig"
+    env_line KTL_CONTEXT ktl-local
+    env_line KTL_VIEWER_CONTEXT ktl-viewer
+    env_line KTL_PKI_DIR "$P"
+    env_line KTL_LOG_DIR "$DIR/logs"
+    env_line KTL_API_PORT "$API_PORT"
+    env_line KTL_API_SERVER "https://127.0.0.1:$API_PORT"
+    env_line KTL_ETCD_PORT "$ETCD_PORT"
+    env_line KTL_ETCD_PEER_PORT "$ETCD_PEER_PORT"
+    env_line KTL_ETCD_ENDPOINT "http://127.0.0.1:$ETCD_PORT"
+    env_line KTL_KCM_PORT "$KCM_PORT"
+    env_line KTL_SCHEDULER_PORT "$SCHED_PORT"
+    env_line KTL_KWOK_PORT "$KWOK_PORT"
+    env_line KTL_ETCD_PID "$PID_ETCD"
+    env_line KTL_APISERVER_PID "$PID_KUBE_APISERVER"
+    env_line KTL_KCM_PID "$PID_KUBE_CONTROLLER_MANAGER"
+    env_line KTL_SCHEDULER_PID "$PID_KUBE_SCHEDULER"
+    env_line KTL_KWOK_PID "$PID_KWOK"
+    env_line KTL_ADMIN_USER ktl-admin
+    env_line KTL_ADMIN_TOKEN "$ADMIN_TOKEN"
+    env_line KTL_VIEWER_USER ktl-viewer
+    env_line KTL_VIEWER_TOKEN "$VIEWER_TOKEN"
+    env_line KTL_NODES "$(IFS=,; echo "${names[*]}")"
+    env_line KTL_FAKE_LOG_FILE "$KW/container.log"
+  } >"$DIR/env.tmp"
+  mv "$DIR/env.tmp" "$DIR/env"
+  log "cluster up: $KUBECTL --kubeconfig $DIR/kubeconfig get nodes"
+  log "env for tests: . $DIR/env"
+}
+
+cmd_down() {
+  if [ ! -f "$DIR/run/pids" ] && [ ! -f "$DIR/env" ]; then
+    log "no cluster recorded in $DIR"
+  fi
+  stop_all
+  local left p
+  left=$(members $(recorded_pids))
+  if [ -n "$left" ]; then
+    log "processes still running after down:"
+    for p in $left; do ps -o pid=,stat=,args= -p "$p" >&2 || true; done
+    clean_state
+    return 1
+  fi
+  clean_state
+  log "cluster down; no processes left"
+}
+
+cmd_status() {
+  local ok=0 c pid alive h
+  if ! load_env; then
+    echo "no cluster recorded in $DIR (no env file)"
+    if [ -f "$DIR/run/pids" ]; then echo "partial state present: $DIR/run/pids (run 'down' or 'up')"; fi
+    return 1
+  fi
+  printf '%-24s %-8s %-6s %s\n' COMPONENT PID ALIVE HEALTH
+  for c in "${COMPONENTS[@]}"; do
+    pid=$(pid_of "$c")
+    if is_ours "$pid"; then alive=yes; else alive=no; ok=1; fi
+    if health "$c" 2>/dev/null; then h=ok; else h=failing; ok=1; fi
+    printf '%-24s %-8s %-6s %s\n' "$c" "$pid" "$alive" "$h"
+  done
+  echo "api: $KTL_API_SERVER  kubeconfig: $KTL_KUBECONFIG"
+  if [ $ok -eq 0 ]; then echo "healthy"; else echo "UNHEALTHY"; fi
+  return $ok
+}
+
+# ---------------------------------------------------------------- main
+
+usage() { echo "usage: $0 up|down|status" >&2; exit 2; }
+[ $# -ge 1 ] || usage
+DIR=$(abs_dir "$DIR")
+if [ "$1" = up ] || [ "$1" = down ]; then
+  # one up/down at a time per cluster dir
+  exec 9>"$DIR/.lock"
+  if ! flock -w 900 9; then echo "could not lock $DIR/.lock" >&2; exit 1; fi
+fi
+case $1 in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) usage ;;
+esac

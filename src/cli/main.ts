@@ -1,0 +1,16 @@
+import { processStreams } from '../util/io-streams.js';
+import { runCli } from './run.js';
+
+/** The process entry point: the only place that exits. */
+async function main(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  const code = await runCli(process.argv.slice(2), processStreams());
+  process.exitCode = code;
+  // Flush stdout/stderr before exiting: process.exit() can truncate piped output.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}
+
+void main();

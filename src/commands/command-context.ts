@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { IOStreams } from '../util/io-streams.js';
+import { Factory } from './factory.js';
+import { configFlagsFrom } from './global-flags.js';
+
+/** What every command is built with: the streams and a way to get its Factory. */
+export interface CommandContext {
+  streams: IOStreams;
+  env: NodeJS.ProcessEnv;
+  /** Factories made so far, closed by the cli layer when the command ends. */
+  factories: Factory[];
+}
+
+/** The Factory for a command invocation, from its global flags. */
+export function factoryFor(context: CommandContext, command: Command): Factory {
+  const flags = configFlagsFrom(command.optsWithGlobals());
+  const factory = new Factory(flags, context.streams, commandPathOf(command), context.env);
+  context.factories.push(factory);
+  return factory;
+}
+
+/** "ktl get" style path of a command, as kubectl puts in its Kubectl-Command header and usage errors. */
+export function commandPathOf(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current; current = current.parent)
+    names.unshift(current.name());
+  return names.join(' ');
+}

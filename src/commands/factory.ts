@@ -1,0 +1,117 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ConfigFlags } from '../config/config-flags.js';
+import { buildRestConfig, resolveNamespace } from '../config/client-config.js';
+import { loadKubeConfig } from '../config/kubeconfig-loader.js';
+import type { KubeConfig } from '../config/kubeconfig-types.js';
+import type { RestConfig } from '../config/rest-config.js';
+import { selectAuthenticator } from '../transport/auth/select-auth.js';
+import { HttpClient } from '../transport/http-client.js';
+import type { RequestLogger } from '../transport/request-log.js';
+import { verboseLogger } from '../transport/request-log.js';
+import type { IOStreams } from '../util/io-streams.js';
+import { colorAllowed } from '../util/io-streams.js';
+import { KTL_VERSION_STRING } from './version/version-info.js';
+
+/**
+ * Builds, once per command run, the things commands need: the merged kubeconfig, the
+ * connection settings and the HTTP client (kubectl's cmdutil.Factory). Each piece is made only
+ * when first asked for, so `ktl config` and `ktl version --client` never touch the network.
+ */
+export class Factory {
+  readonly flags: ConfigFlags;
+  readonly streams: IOStreams;
+  readonly commandPath: string;
+  readonly env: NodeJS.ProcessEnv;
+  private kubeConfigPromise: Promise<KubeConfig> | undefined;
+  private restConfigPromise: Promise<RestConfig> | undefined;
+  private clientPromise: Promise<HttpClient> | undefined;
+  private readonly extraLoggers: RequestLogger[] = [];
+
+  constructor(
+    flags: ConfigFlags,
+    streams: IOStreams,
+    commandPath: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.flags = flags;
+    this.streams = streams;
+    this.commandPath = commandPath;
+    this.env = env;
+  }
+
+  /** The merged kubeconfig (files per --kubeconfig / KUBECONFIG / ~/.kube/config). */
+  kubeConfig(): Promise<KubeConfig> {
+    this.kubeConfigPromise ??= loadKubeConfig(this.flags.kubeconfig, this.env);
+    return this.kubeConfigPromise;
+  }
+
+  /** The connection settings after flag overrides. */
+  restConfig(): Promise<RestConfig> {
+    this.restConfigPromise ??= this.kubeConfig().then((config) =>
+      buildRestConfig(config, this.flags, this.env),
+    );
+    return this.restConfigPromise;
+  }
+
+  /** The namespace to work in and whether the user chose it with -n. */
+  async namespace(): Promise<{ namespace: string; explicit: boolean }> {
+    return resolveNamespace(await this.kubeConfig(), this.flags, this.env);
+  }
+
+  /** The root of the disk cache (--cache-dir, else KUBECACHEDIR, else ~/.kube/cache). */
+  cacheDir(): string {
+    return (
+      this.flags.cacheDir ||
+      this.env['KUBECACHEDIR'] ||
+      join(this.env['HOME'] ?? homedir(), '.kube', 'cache')
+    );
+  }
+
+  /** Adds a logger that sees every request (used by tests and the benchmark). */
+  addRequestLogger(logger: RequestLogger): void {
+    this.extraLoggers.push(logger);
+  }
+
+  /** The HTTP client for the selected cluster. */
+  client(): Promise<HttpClient> {
+    this.clientPromise ??= this.makeClient();
+    return this.clientPromise;
+  }
+
+  /** Closes pooled connections. */
+  async close(): Promise<void> {
+    if (this.clientPromise) (await this.clientPromise.catch(() => undefined))?.close();
+  }
+
+  private async makeClient(): Promise<HttpClient> {
+    const config = await this.restConfig();
+    const authenticator = await selectAuthenticator(config, {
+      cacheDir: this.cacheDir(),
+      stdinIsTerminal: this.streams.in.isTTY === true,
+      env: this.env,
+    });
+    const loggers = [...this.extraLoggers];
+    const level = this.flags.verbosity ?? 0;
+    if (level >= 6) loggers.push(verboseLogger(level, (line) => this.streams.err.write(line)));
+    const warningPrefix = colorAllowed(this.streams.err, this.env)
+      ? '\u001b[33;1mWarning:\u001b[0m'
+      : 'Warning:';
+    return new HttpClient(config, {
+      userAgent: `ktl/${KTL_VERSION_STRING} (${process.platform}/${archName()})`,
+      commandHeader: this.commandPath,
+      authenticator,
+      logger: {
+        request: (...args) => loggers.forEach((l) => l.request(...args)),
+        response: (...args) => loggers.forEach((l) => l.response(...args)),
+      },
+      onWarning: (text) => this.streams.err.write(`${warningPrefix} ${text}\n`),
+    });
+  }
+}
+
+/** Go's name for the CPU architecture. */
+export function archName(): string {
+  const map: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm' };
+  return map[process.arch] ?? process.arch;
+}

@@ -1,0 +1,109 @@
+import { loadYaml } from '../util/load-yaml.js';
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { ConfigError, PlainError } from '../errors/errors.js';
+import { kubeConfigFromObject } from './kubeconfig-parse.js';
+import type { KubeConfig, KubeConfigFile, Stanza } from './kubeconfig-types.js';
+
+/** The default kubeconfig, ~/.kube/config (HOME as client-go reads it). */
+export function defaultKubeConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env['HOME'] ?? homedir(), '.kube', 'config');
+}
+
+/** The files kubectl would load, in precedence order, and whether they came from an explicit flag. */
+export function kubeConfigPaths(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
+  if (flag) return [flag];
+  const list = env['KUBECONFIG'];
+  if (list) {
+    const unique: string[] = [];
+    for (const entry of list.split(delimiter)) {
+      if (entry !== '' && !unique.includes(entry)) unique.push(entry);
+    }
+    return unique;
+  }
+  return [defaultKubeConfigPath(env)];
+}
+
+/** Parses YAML text of a kubeconfig file; the yaml module is loaded only when a file is read. */
+export async function parseKubeConfigText(text: string, path: string): Promise<KubeConfigFile> {
+  const { parse } = await loadYaml();
+  let raw: unknown;
+  try {
+    raw = parse(text, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`error loading config file "${path}": ${reason}`);
+  }
+  return kubeConfigFromObject(raw, path);
+}
+
+/**
+ * Loads and merges kubeconfig files as client-go does: with --kubeconfig that file only (a
+ * missing one is fatal); otherwise every existing file of KUBECONFIG or ~/.kube/config, the
+ * first definition of a name winning the whole stanza.
+ */
+export async function loadKubeConfig(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<KubeConfig> {
+  const paths = kubeConfigPaths(flag, env);
+  const files: KubeConfigFile[] = [];
+  for (const path of paths) {
+    const text = readIfPresent(path, flag !== undefined && flag !== '');
+    if (text === undefined) continue;
+    files.push(await parseKubeConfigText(text, resolve(path)));
+  }
+  return mergeKubeConfigs(files);
+}
+
+function readIfPresent(path: string, required: boolean): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (required) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'no such file or directory'
+          : ((error as Error).message ?? String(error));
+      throw new PlainError(`stat ${path}: ${why}`);
+    }
+    return undefined;
+  }
+}
+
+/** Merges parsed files by kubectl's rules (first file wins a name; first non-empty current-context). */
+export function mergeKubeConfigs(files: KubeConfigFile[]): KubeConfig {
+  const merged: KubeConfig = {
+    files: files.map((f) => f.path),
+    clusters: new Map(),
+    users: new Map(),
+    contexts: new Map(),
+    currentContext: '',
+    preferences: {},
+    extensions: [],
+  };
+  for (const file of files) {
+    addFirst(merged.clusters, file.clusters);
+    addFirst(merged.users, file.users);
+    addFirst(merged.contexts, file.contexts);
+    if (merged.currentContext === '' && file.currentContext !== '')
+      merged.currentContext = file.currentContext;
+    for (const [key, value] of Object.entries(file.preferences)) {
+      if (!(key in merged.preferences) && value) merged.preferences[key] = value;
+    }
+    for (const ext of file.extensions) {
+      if (!merged.extensions.some((e) => e.name === ext.name)) merged.extensions.push(ext);
+    }
+  }
+  return merged;
+}
+
+function addFirst<T>(target: Map<string, Stanza<T>>, stanzas: Stanza<T>[]): void {
+  for (const stanza of stanzas) if (!target.has(stanza.name)) target.set(stanza.name, stanza);
+}

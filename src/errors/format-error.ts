@@ -1,0 +1,83 @@
+import {
+  AggregateCliError,
+  ApiStatusError,
+  CliError,
+  ConfigError,
+  ConnectionError,
+  ConnectionRefusedError,
+  NoResourceTypeError,
+  SilentExit,
+  UsageError,
+} from './errors.js';
+import type { ApiStatus } from './errors.js';
+
+/** What the cli layer prints on stderr for an error, and the exit code that goes with it. */
+export interface FormattedError {
+  text: string;
+  exitCode: number;
+}
+
+/**
+ * Turns any error into kubectl's wording (kubectl's cmdutil.CheckErr / StandardErrorMessage).
+ * This is the one place where that wording lives.
+ */
+export function formatError(error: unknown, verbosity = 0): FormattedError {
+  if (error instanceof SilentExit) return { text: '', exitCode: error.exitCode };
+  if (error instanceof AggregateCliError) {
+    const lines = dedupe(error.errors.map((e) => formatError(e, verbosity).text));
+    return { text: lines.join(''), exitCode: 1 };
+  }
+  if (error instanceof CliError)
+    return { text: ensureNewline(cliErrorText(error)), exitCode: error.exitCode };
+  const base = error instanceof Error ? error.message : String(error);
+  const stack = verbosity >= 4 && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  return { text: ensureNewline(`error: ${base}${stack}`), exitCode: 1 };
+}
+
+function cliErrorText(error: CliError): string {
+  if (error instanceof UsageError) {
+    return `error: ${error.message}\nSee '${error.commandPath} -h' for help and examples`;
+  }
+  if (error instanceof ConfigError) {
+    if (error.problems.length === 1) return `Error in configuration: ${error.problems[0]}`;
+    return `Error in configuration: \n${error.problems.map((p) => `* ${p}`).join('\n')}`;
+  }
+  if (error instanceof ConnectionRefusedError || error instanceof ConnectionError)
+    return error.message;
+  if (error instanceof ApiStatusError) return apiStatusText(error);
+  if (error instanceof NoResourceTypeError) return `error: ${error.message}`;
+  return `error: ${error.message}`;
+}
+
+/** kubectl's text for a failed API request. */
+export function apiStatusText(error: ApiStatusError): string {
+  const status = error.status;
+  const reason = error.reason;
+  if (reason === 'Unauthorized' || (reason === '' && error.httpCode === 401)) {
+    return `error: You must be logged in to the server (${status.message ?? 'Unauthorized'})`;
+  }
+  if (reason === 'Invalid') return invalidText(status);
+  if (reason === '') return `Error from server: ${error.message}`;
+  return `Error from server (${reason}): ${error.message}`;
+}
+
+function invalidText(status: ApiStatus): string {
+  const causes = status.details?.causes ?? [];
+  const kind = status.details?.kind ?? '';
+  const name = status.details?.name ?? '';
+  const header = `The ${kind} "${name}" is invalid`;
+  if (causes.length === 0) return `${header}: ${status.message ?? ''}`.trimEnd();
+  const lines = dedupe(
+    causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? ''))),
+  );
+  if (lines.length === 1) return `${header}: ${lines[0]}`;
+  return `${header}: \n${lines.map((l) => `* ${l}`).join('\n')}`;
+}
+
+function dedupe(lines: string[]): string[] {
+  return [...new Set(lines)];
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,36 @@
+import type { RestConfig } from '../../config/rest-config.js';
+import type { Authenticator } from './authenticator.js';
+import { anonymous } from './authenticator.js';
+import { basicAuth, bearerTokenAuth, tokenFileAuth } from './static-auth.js';
+
+/** Hooks for authenticators that need more than the RestConfig (exec plugins, OIDC). */
+export interface AuthEnvironment {
+  cacheDir: string;
+  stdinIsTerminal: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Picks the authenticator for a RestConfig in client-go's order: a static token, token file or
+ * basic auth wins; otherwise an exec plugin or an auth provider.
+ */
+export async function selectAuthenticator(
+  config: RestConfig,
+  environment: AuthEnvironment,
+): Promise<Authenticator> {
+  if (config.tokenFile) return tokenFileAuth(config.tokenFile, config.token);
+  if (config.token) return bearerTokenAuth(config.token);
+  if (config.username !== undefined || config.password !== undefined) {
+    return basicAuth(config.username ?? '', config.password ?? '');
+  }
+  const hasStaticCert = Boolean(config.tls.certData || config.tls.certFile);
+  if (config.exec && !hasStaticCert) {
+    const { execAuthenticator } = await import('./exec-plugin.js');
+    return execAuthenticator(config, environment);
+  }
+  if (config.authProvider) {
+    const { authProviderAuthenticator } = await import('./auth-provider.js');
+    return authProviderAuthenticator(config, environment);
+  }
+  return anonymous;
+}

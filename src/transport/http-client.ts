@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { formatGoDuration } from '../config/duration.js';
+import type { RestConfig } from '../config/rest-config.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { anonymous } from './auth/authenticator.js';
+import { networkError } from './network-error.js';
+import type { RequestLogger } from './request-log.js';
+import { silentLogger } from './request-log.js';
+import { parseWarningHeaders, statusErrorFromResponse } from './status-error.js';
+
+/** What a caller may ask of one request. */
+export interface RequestOptions {
+  method?: string;
+  /** Path (with optional query) below the server's base URL, e.g. /api/v1/pods. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  accept?: string;
+  contentType?: string;
+  signal?: AbortSignal;
+  /** Return non-2xx responses instead of throwing ApiStatusError. */
+  allowErrorStatus?: boolean;
+  /** Do not add ?timeout= (watch and streaming requests set their own). */
+  noTimeoutParam?: boolean;
+}
+
+/** A fully read response. */
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Settings of an HttpClient beyond the RestConfig. */
+export interface HttpClientOptions {
+  userAgent: string;
+  commandHeader?: string;
+  authenticator?: Authenticator;
+  logger?: RequestLogger;
+  onWarning?: (text: string) => void;
+  /** Base delay before retrying a reset GET, in ms (client-go waits 1 s). */
+  retryDelayMs?: number;
+}
+
+const MAX_RETRIES = 10;
+const RETRY_AFTER_CAP_S = 10;
+
+/** An HTTP(S) client for one API server, with keep-alive, auth, retries and kubectl's errors. */
+export class HttpClient {
+  readonly config: RestConfig;
+  private readonly options: HttpClientOptions;
+  private readonly baseUrl: URL;
+  private agent: http.Agent | undefined;
+  private readonly seenWarnings = new Set<string>();
+
+  constructor(config: RestConfig, options: HttpClientOptions) {
+    this.config = config;
+    this.options = options;
+    this.baseUrl = new URL(config.host);
+  }
+
+  /** The full URL for a path and query. */
+  url(path: string, query?: RequestOptions['query'], addTimeout = true): URL {
+    const prefix = this.baseUrl.pathname.replace(/\/$/, '');
+    const url = new URL(prefix + (path.startsWith('/') ? path : `/${path}`), this.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.append(key, String(value));
+    }
+    if (addTimeout && this.config.timeoutMs > 0 && !url.searchParams.has('timeout')) {
+      url.searchParams.set('timeout', formatGoDuration(this.config.timeoutMs));
+    }
+    return url;
+  }
+
+  /** Sends a request and reads the whole body; non-2xx responses throw ApiStatusError. */
+  async request(options: RequestOptions): Promise<HttpResponse> {
+    const method = options.method ?? 'GET';
+    let retriedAuth = false;
+    for (let attempt = 0; ; attempt++) {
+      let response: HttpResponse;
+      try {
+        response = await this.once(options);
+      } catch (error) {
+        if (method === 'GET' && attempt < MAX_RETRIES && isResetError(error)) {
+          await sleep(this.options.retryDelayMs ?? 1000);
+          continue;
+        }
+        throw error;
+      }
+      const retryAfter = retryAfterSeconds(response);
+      if (retryAfter !== undefined && attempt < MAX_RETRIES) {
+        await sleep(Math.min(retryAfter, RETRY_AFTER_CAP_S) * 1000);
+        continue;
+      }
+      if (response.status === 401 && !retriedAuth && this.options.authenticator?.onUnauthorized) {
+        retriedAuth = true;
+        if (await this.options.authenticator.onUnauthorized()) continue;
+      }
+      if ((response.status < 200 || response.status > 299) && !options.allowErrorStatus) {
+        throw statusErrorFromResponse(
+          response.status,
+          response.body,
+          response.headers['content-type'],
+          '',
+        );
+      }
+      return response;
+    }
+  }
+
+  /** Sends a request and reads its body as JSON. */
+  async json<T>(options: RequestOptions): Promise<T> {
+    const response = await this.request({ accept: 'application/json', ...options });
+    return JSON.parse(response.body.toString('utf8')) as T;
+  }
+
+  /**
+   * Opens a streaming request (watch, logs, follow) and returns the live response once headers
+   * arrive; a non-2xx status throws ApiStatusError with the body read.
+   */
+  async stream(options: RequestOptions): Promise<IncomingMessage> {
+    const url = this.url(options.path, options.query, !options.noTimeoutParam);
+    const response = await this.send(url, options);
+    if (
+      response.statusCode === undefined ||
+      response.statusCode < 200 ||
+      response.statusCode > 299
+    ) {
+      const body = await readBody(response);
+      throw statusErrorFromResponse(
+        response.statusCode ?? 0,
+        body,
+        response.headers['content-type'],
+        '',
+      );
+    }
+    return response;
+  }
+
+  /** Releases pooled connections so the process can exit. */
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+
+  private async once(options: RequestOptions): Promise<HttpResponse> {
+    const url = this.url(options.path, options.query, !options.noTimeoutParam);
+    const started = performance.now();
+    const response = await this.send(url, options);
+    const body = await readBody(response);
+    const result = { status: response.statusCode ?? 0, headers: response.headers, body };
+    this.options.logger?.response(
+      options.method ?? 'GET',
+      url,
+      result,
+      performance.now() - started,
+    );
+    return result;
+  }
+
+  private async send(url: URL, options: RequestOptions): Promise<IncomingMessage> {
+    const method = options.method ?? 'GET';
+    const headers = await this.headers(options);
+    const agent = await this.getAgent(url);
+    const logger = this.options.logger ?? silentLogger;
+    logger.request(method, url, headers);
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise<IncomingMessage>((resolve, reject) => {
+      const request = transport.request(
+        url,
+        { method, headers, agent, signal: options.signal },
+        (response) => {
+          this.reportWarnings(response.headers['warning']);
+          resolve(decompress(response));
+        },
+      );
+      if (this.config.timeoutMs > 0) {
+        request.setTimeout(this.config.timeoutMs, () => {
+          request.destroy(Object.assign(new Error('timeout'), { code: 'KTL_TIMEOUT' }));
+        });
+      }
+      request.on('error', (error) =>
+        reject(options.signal?.aborted ? error : networkError(error, url, method)),
+      );
+      if (options.body !== undefined) request.write(options.body);
+      request.end();
+    });
+  }
+
+  private async headers(options: RequestOptions): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {
+      'user-agent': this.options.userAgent,
+      accept: options.accept ?? 'application/json, */*',
+    };
+    if (!this.config.disableCompression) headers['accept-encoding'] = 'gzip';
+    if (this.options.commandHeader) headers['kubectl-command'] = this.options.commandHeader;
+    if (options.contentType) headers['content-type'] = options.contentType;
+    if (options.body !== undefined)
+      headers['content-length'] = String(Buffer.byteLength(options.body));
+    Object.assign(headers, impersonationHeaders(this.config));
+    Object.assign(headers, await (this.options.authenticator ?? anonymous).headers());
+    Object.assign(headers, options.headers ?? {});
+    return headers;
+  }
+
+  private async getAgent(url: URL): Promise<http.Agent> {
+    if (this.agent) return this.agent;
+    if (url.protocol !== 'https:') {
+      this.agent = new http.Agent({ keepAlive: true });
+      return this.agent;
+    }
+    const tls = this.config.tls;
+    const extra = await this.options.authenticator?.clientCertificate?.();
+    const agentOptions: https.AgentOptions = {
+      keepAlive: true,
+      rejectUnauthorized: !tls.insecure,
+      minVersion: 'TLSv1.2',
+    };
+    const ca = tls.caData ?? (tls.caFile ? readFileSync(tls.caFile) : undefined);
+    if (ca) agentOptions.ca = ca;
+    const cert =
+      extra?.cert ?? tls.certData ?? (tls.certFile ? readFileSync(tls.certFile) : undefined);
+    const key = extra?.key ?? tls.keyData ?? (tls.keyFile ? readFileSync(tls.keyFile) : undefined);
+    if (cert) agentOptions.cert = cert;
+    if (key) agentOptions.key = key;
+    if (tls.serverName) agentOptions.servername = tls.serverName;
+    if (tls.serverName) {
+      const expected = tls.serverName;
+      agentOptions.checkServerIdentity = (_host, peer) =>
+        https.globalAgent.options.checkServerIdentity?.(expected, peer) ?? undefined;
+    }
+    this.agent = new https.Agent(agentOptions);
+    return this.agent;
+  }
+
+  private reportWarnings(header: string | string[] | undefined): void {
+    for (const text of parseWarningHeaders(header)) {
+      if (this.seenWarnings.has(text)) continue;
+      this.seenWarnings.add(text);
+      this.options.onWarning?.(text);
+    }
+  }
+}
+
+function impersonationHeaders(config: RestConfig): Record<string, string> {
+  const imp = config.impersonate;
+  if (!imp.user) return {};
+  const headers: Record<string, string> = { 'impersonate-user': imp.user };
+  if (imp.uid) headers['impersonate-uid'] = imp.uid;
+  // Node joins repeated header values with ", " for most headers; the apiserver splits them.
+  if (imp.groups.length > 0) headers['impersonate-group'] = imp.groups.join(', ');
+  for (const [key, values] of Object.entries(imp.extra)) {
+    headers[`impersonate-extra-${encodeURIComponent(key)}`] = values.join(', ');
+  }
+  return headers;
+}
+
+function decompress(response: IncomingMessage): IncomingMessage {
+  if (response.headers['content-encoding'] !== 'gzip') return response;
+  const gunzip = createGunzip();
+  response.pipe(gunzip);
+  return Object.assign(gunzip, {
+    statusCode: response.statusCode,
+    statusMessage: response.statusMessage,
+    headers: response.headers,
+  }) as unknown as IncomingMessage;
+}
+
+async function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function retryAfterSeconds(response: HttpResponse): number | undefined {
+  if (response.status !== 429 && response.status < 500) return undefined;
+  const header = response.headers['retry-after'];
+  if (typeof header !== 'string' || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+function isResetError(error: unknown): boolean {
+  return error instanceof Error && /connection reset|EOF|socket hang up/i.test(error.message);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Gunzips a buffer if it carries the gzip magic bytes (for recorded responses). */
+export function maybeGunzip(body: Buffer): Buffer {
+  return body.length > 2 && body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body;
+}
