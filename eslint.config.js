@@ -3,7 +3,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layers = ['util', 'errors', 'config', 'transport', 'discovery', 'resources', 'printers', 'commands', 'dashboard', 'cli'];
+const layers = [
+  'util',
+  'errors',
+  'config',
+  'transport',
+  'discovery',
+  'resources',
+  'printers',
+  'commands',
+  'dashboard',
+  'cli',
+];
 const peers = { commands: ['dashboard'], dashboard: ['commands'] };
 
 function layerRule(layer) {

@@ -1,0 +1,124 @@
+/**
+ * Access to the real local control plane started by `npm run cluster -- up` (scripts/cluster):
+ * its kubeconfigs and binaries, a way to run ktl and the same-version kubectl against it, and a
+ * namespace of its own for each test.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+
+export const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const clusterDir = process.env['KTL_CLUSTER_DIR'] ?? join(repoRoot, '.cluster');
+
+/** The variables of .cluster/env (ports, pids, paths, tokens). */
+export function clusterEnv(): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(join(clusterDir, 'env'), 'utf8');
+  } catch {
+    throw new Error(`no local cluster: ${clusterDir}/env is missing; run \`npm run cluster -- up\``);
+  }
+  const vars: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match?.[1]) vars[match[1]] = (match[2] ?? '').replace(/^['"]|['"]$/g, '');
+  }
+  return vars;
+}
+
+export const adminKubeconfig = join(clusterDir, 'kubeconfig');
+export const viewerKubeconfig = join(clusterDir, 'viewer.kubeconfig');
+
+/** The kubectl built at the server's version. */
+export function kubectlPath(): string {
+  const bin = clusterEnv()['KTL_BIN_DIR'];
+  if (!bin) throw new Error('KTL_BIN_DIR missing from .cluster/env');
+  return join(bin, 'kubectl');
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+/** A HOME and cache directory of its own, so tests never read the developer's ~/.kube. */
+export function isolatedHome(): string {
+  return mkdtempSync(join(tmpdir(), 'ktl-test-home-'));
+}
+
+const sharedHome = isolatedHome();
+
+function baseEnv(extra: RunOptions['env']): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: sharedHome, KUBECONFIG: adminKubeconfig, NO_COLOR: '1' };
+  delete env['KUBECACHEDIR'];
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+function runProcess(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? repoRoot, env: baseEnv(options.env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code: code ?? -1 });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs the built ktl (bin/ktl) against the local cluster as admin. */
+export function ktl(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return runProcess(process.execPath, [join(repoRoot, 'bin', 'ktl'), ...args], options);
+}
+
+/** Runs kubectl (same version as the server) against the local cluster as admin. */
+export function kubectl(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return runProcess(kubectlPath(), args, options);
+}
+
+/** kubectl, failing the test on a non-zero exit. */
+export async function kubectlOk(args: string[], options: RunOptions = {}): Promise<string> {
+  const result = await kubectl(args, options);
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return result.stdout;
+}
+
+let counter = 0;
+
+/** Creates a namespace for this test and deletes it (without waiting) when the test ends. */
+export async function testNamespace(t: TestContext | { after: (fn: () => unknown) => void }, prefix = 'ktl-test'): Promise<string> {
+  const name = `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`.slice(0, 63);
+  await kubectlOk(['create', 'namespace', name]);
+  t.after(() => kubectl(['delete', 'namespace', name, '--wait=false']));
+  return name;
+}
+
+/** Normalises AGE-like columns (e.g. 5s, 3m2s, 2d) so two tables taken moments apart compare. */
+export function normalizeAges(text: string): string {
+  return text.replace(/\b\d+(?:\.\d+)?(?:[smhdy]\d*[smhd]?)+\b/g, '<age>');
+}
+
+/** Whether the cluster recorded in .cluster/env answers /readyz (synchronous, for setup). */
+export function clusterHealthy(): boolean {
+  const result = spawnSync('bash', [join(repoRoot, 'scripts/cluster/cluster.sh'), 'status'], { encoding: 'utf8' });
+  return result.status === 0;
+}
