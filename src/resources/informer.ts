@@ -1,0 +1,245 @@
+import { ApiStatusError } from '../errors/errors.js';
+import type { HttpClient } from '../transport/http-client.js';
+import { listPages } from './list.js';
+import type { ResourceRef } from './resource-ref.js';
+import type { KubeObject, WatchEvent } from './watch-stream.js';
+import { watchEvents } from './watch-stream.js';
+import { backoffDelay } from './backoff.js';
+import { itemsOf, TABLE_ACCEPT, uidOf } from './informer-items.js';
+import type { InformerItem } from './informer-items.js';
+
+/** What the user is shown about an informer's connection. */
+export interface InformerState {
+  phase: 'listing' | 'synced' | 'reconnecting' | 'stopped';
+  /** When the data stopped being known current (set while reconnecting). */
+  staleSince?: Date;
+  lastError?: string;
+  resourceVersion: string;
+  /** How many times the list was fetched (1 at start; more after 410 Gone or outages). */
+  lists: number;
+}
+
+/** A change the informer saw; on relist, changes are computed by comparing with what it held. */
+export interface InformerChange {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  item: InformerItem;
+}
+
+/** Settings of an Informer. */
+export interface InformerOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  pageSize?: number;
+  /** Server-side Table rows instead of objects (what `get -w` and the dashboard draw). */
+  table?: boolean;
+  /** A silent connection is dropped after this long (bookmarks arrive about once a minute). */
+  inactivityMs?: number;
+  onChange?: (changes: InformerChange[]) => void;
+  onState?: (state: InformerState) => void;
+  /** Called once with the Table column definitions (table mode). */
+  onColumns?: (columns: unknown[]) => void;
+}
+
+/**
+ * One list-and-watch cache for a (resource, namespace scope): paged LIST, WATCH from its
+ * resourceVersion with bookmarks, relist on 410 Gone, rewatch after a normal close, backoff
+ * with jitter on errors and an inactivity timer. Items are kept in a Map by uid.
+ */
+export class Informer {
+  readonly items = new Map<string, InformerItem>();
+  private stateValue: InformerState = { phase: 'listing', resourceVersion: '', lists: 0 };
+  private readonly controller = new AbortController();
+  private running: Promise<void> | undefined;
+  private columnsSent = false;
+
+  constructor(
+    private readonly client: HttpClient,
+    private readonly ref: ResourceRef,
+    private readonly options: InformerOptions = {},
+  ) {}
+
+  get state(): InformerState {
+    return this.stateValue;
+  }
+
+  /** Starts listing and watching; resolves when the first list is in. */
+  start(): Promise<void> {
+    let resolveSynced: () => void = () => undefined;
+    let rejectSynced: (error: unknown) => void = () => undefined;
+    const synced = new Promise<void>((resolve, reject) => {
+      resolveSynced = resolve;
+      rejectSynced = reject;
+    });
+    this.running = this.loop(resolveSynced, rejectSynced);
+    return synced;
+  }
+
+  /** Stops the watch and waits for the loop to end. */
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.running?.catch(() => undefined);
+    this.setState({ phase: 'stopped' });
+  }
+
+  private async loop(onSynced: () => void, onFirstError: (error: unknown) => void): Promise<void> {
+    let needList = true;
+    let failures = 0;
+    let first = true;
+    while (!this.controller.signal.aborted) {
+      try {
+        if (needList) {
+          await this.relist();
+          needList = false;
+          if (first) onSynced();
+          first = false;
+        }
+        await this.watchOnce();
+        failures = 0;
+      } catch (error) {
+        if (this.controller.signal.aborted) return;
+        if (first && isFatal(error)) {
+          onFirstError(error);
+          return;
+        }
+        if (isGone(error)) {
+          needList = true;
+          continue;
+        }
+        failures++;
+        this.setState({
+          phase: 'reconnecting',
+          staleSince: this.stateValue.staleSince ?? new Date(),
+          lastError: describe(error),
+        });
+        needList = needList || failures > 1;
+        await sleep(backoffDelay(failures), this.controller.signal);
+      }
+    }
+  }
+
+  private async relist(): Promise<void> {
+    const seen = new Map<string, InformerItem>();
+    let resourceVersion = '';
+    const pages = listPages<KubeObject>(this.client, this.ref, {
+      ...this.listScope(),
+      chunkSize: this.options.pageSize ?? 500,
+      accept: this.options.table ? TABLE_ACCEPT : 'application/json',
+      signal: this.controller.signal,
+    });
+    for await (const page of pages) {
+      this.maybeSendColumns(page.body);
+      for (const item of itemsOf(page.body, this.options.table === true))
+        seen.set(uidOf(item), item);
+      resourceVersion = page.resourceVersion;
+    }
+    const changes: InformerChange[] = [];
+    for (const [uid, item] of this.items)
+      if (!seen.has(uid)) changes.push({ type: 'DELETED', item });
+    for (const [uid, item] of seen) {
+      const old = this.items.get(uid);
+      if (!old) changes.push({ type: 'ADDED', item });
+      else if (resourceVersionOf(old) !== resourceVersionOf(item))
+        changes.push({ type: 'MODIFIED', item });
+    }
+    this.items.clear();
+    for (const [uid, item] of seen) this.items.set(uid, item);
+    this.setState({ phase: 'synced', resourceVersion, lists: this.stateValue.lists + 1 });
+    if (changes.length > 0) this.options.onChange?.(changes);
+  }
+
+  private async watchOnce(): Promise<void> {
+    const events = watchEvents<KubeObject>(this.client, this.ref, {
+      ...this.listScope(),
+      resourceVersion: this.stateValue.resourceVersion,
+      allowBookmarks: true,
+      timeoutSeconds: 300 + Math.floor(Math.random() * 300),
+      inactivityMs: this.options.inactivityMs ?? 90_000,
+      accept: this.options.table ? TABLE_ACCEPT : 'application/json',
+      signal: this.controller.signal,
+    });
+    for await (const event of events) this.apply(event);
+  }
+
+  private apply(event: WatchEvent<KubeObject>): void {
+    if (event.type === 'ERROR') {
+      const status = event.object as { code?: number; message?: string; reason?: string };
+      throw new ApiStatusError({ ...status, status: 'Failure' }, status.code ?? 500);
+    }
+    if (this.stateValue.phase !== 'synced') this.setState({ phase: 'synced' });
+    const rv = (event.object.metadata?.resourceVersion as string | undefined) ?? '';
+    if (event.type === 'BOOKMARK') {
+      if (rv) this.stateValue = { ...this.stateValue, resourceVersion: rv };
+      return;
+    }
+    this.maybeSendColumns(event.object);
+    const changes: InformerChange[] = [];
+    for (const item of itemsOf(event.object, this.options.table === true)) {
+      const uid = uidOf(item);
+      if (event.type === 'DELETED') this.items.delete(uid);
+      else this.items.set(uid, item);
+      changes.push({ type: event.type, item });
+      const itemRv = resourceVersionOf(item);
+      if (itemRv) this.stateValue = { ...this.stateValue, resourceVersion: itemRv };
+    }
+    if (changes.length > 0) this.options.onChange?.(changes);
+  }
+
+  private listScope(): { namespace?: string; labelSelector?: string; fieldSelector?: string } {
+    const scope: { namespace?: string; labelSelector?: string; fieldSelector?: string } = {};
+    if (this.options.namespace) scope.namespace = this.options.namespace;
+    if (this.options.labelSelector) scope.labelSelector = this.options.labelSelector;
+    if (this.options.fieldSelector) scope.fieldSelector = this.options.fieldSelector;
+    return scope;
+  }
+
+  private maybeSendColumns(body: unknown): void {
+    const columns = (body as { columnDefinitions?: unknown[] }).columnDefinitions;
+    if (this.columnsSent || !Array.isArray(columns) || columns.length === 0) return;
+    this.columnsSent = true;
+    this.options.onColumns?.(columns);
+  }
+
+  private setState(patch: Partial<InformerState>): void {
+    const next: InformerState = { ...this.stateValue, ...patch };
+    if (patch.phase === 'synced') {
+      delete next.staleSince;
+      delete next.lastError;
+    }
+    this.stateValue = next;
+    this.options.onState?.(next);
+  }
+}
+
+function resourceVersionOf(item: InformerItem): string {
+  return (item.object.metadata?.resourceVersion as string | undefined) ?? '';
+}
+
+function isGone(error: unknown): boolean {
+  return (
+    error instanceof ApiStatusError &&
+    (error.httpCode === 410 || error.reason === 'Expired' || error.reason === 'Gone')
+  );
+}
+
+function isFatal(error: unknown): boolean {
+  return error instanceof ApiStatusError && [401, 403, 404].includes(error.httpCode);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,27 @@
+/** Where a kind of resource lives on the server: enough to build its URLs. */
+export interface ResourceRef {
+  group: string;
+  version: string;
+  /** Plural resource name, e.g. "pods". */
+  resource: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+/** The collection path, e.g. /api/v1/namespaces/ns/pods or /apis/apps/v1/deployments. */
+export function collectionPath(ref: ResourceRef, namespace?: string): string {
+  const base = ref.group === '' ? `/api/${ref.version}` : `/apis/${ref.group}/${ref.version}`;
+  const scope = ref.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  return `${base}${scope}/${ref.resource}`;
+}
+
+/** The path of one object. */
+export function objectPath(ref: ResourceRef, name: string, namespace?: string): string {
+  return `${collectionPath(ref, namespace)}/${encodeURIComponent(name)}`;
+}
+
+/** kubectl's `kind.group` or `kind` spelling used in `-o name` and kind-prefixed table rows. */
+export function kindGroupName(ref: Pick<ResourceRef, 'kind' | 'group'>): string {
+  const kind = ref.kind.toLowerCase();
+  return ref.group === '' ? kind : `${kind}.${ref.group}`;
+}

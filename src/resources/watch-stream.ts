@@ -1,0 +1,122 @@
+import type { HttpClient } from '../transport/http-client.js';
+import type { ResourceRef } from './resource-ref.js';
+import { collectionPath } from './resource-ref.js';
+
+/** One event of a watch, as the server sends it. */
+export interface WatchEvent<T = KubeObject> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+}
+
+/** The parts of an object every layer may read. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** Options of a WATCH request. */
+export interface WatchOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  resourceVersion?: string;
+  allowBookmarks?: boolean;
+  sendInitialEvents?: boolean;
+  /** Server-side timeout of the watch in seconds (the server closes it normally after). */
+  timeoutSeconds?: number;
+  /** Close the stream when nothing (not even a bookmark) arrives for this long. */
+  inactivityMs?: number;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+/** Thrown when a watch goes silent for longer than its inactivity timeout. */
+export class WatchInactiveError extends Error {
+  constructor(ms: number) {
+    super(`no data on the watch for ${Math.round(ms / 1000)}s`);
+  }
+}
+
+/**
+ * Opens a watch and yields its events. Lines that are not JSON are an error, never dropped
+ * silently. The generator ends when the server closes the stream normally.
+ */
+export async function* watchEvents<T = KubeObject>(
+  client: HttpClient,
+  ref: ResourceRef,
+  options: WatchOptions = {},
+): AsyncGenerator<WatchEvent<T>> {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  const query: Record<string, string | number | boolean | undefined> = {
+    watch: 'true',
+    labelSelector: options.labelSelector,
+    fieldSelector: options.fieldSelector,
+    resourceVersion: options.resourceVersion,
+    allowWatchBookmarks: options.allowBookmarks ? 'true' : undefined,
+    sendInitialEvents: options.sendInitialEvents ? 'true' : undefined,
+    resourceVersionMatch: options.sendInitialEvents ? 'NotOlderThan' : undefined,
+    timeoutSeconds: options.timeoutSeconds,
+  };
+  const stream = await client.stream({
+    path: collectionPath(ref, options.namespace),
+    query,
+    accept: options.accept ?? 'application/json',
+    signal: controller.signal,
+    noTimeoutParam: true,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  let inactive = false;
+  const arm = (): void => {
+    if (!options.inactivityMs) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      inactive = true;
+      controller.abort();
+    }, options.inactivityMs);
+  };
+  arm();
+  let buffered = '';
+  try {
+    for await (const chunk of stream) {
+      arm();
+      buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline).trim();
+        buffered = buffered.slice(newline + 1);
+        if (line !== '') yield parseEvent<T>(line);
+      }
+    }
+    if (buffered.trim() !== '') yield parseEvent<T>(buffered.trim());
+  } catch (error) {
+    if (inactive) throw new WatchInactiveError(options.inactivityMs ?? 0);
+    if (options.signal?.aborted) return;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
+    if (!stream.destroyed) stream.destroy();
+  }
+}
+
+function parseEvent<T>(line: string): WatchEvent<T> {
+  try {
+    return JSON.parse(line) as WatchEvent<T>;
+  } catch {
+    throw new Error(`malformed watch event: ${line.slice(0, 200)}`);
+  }
+}
