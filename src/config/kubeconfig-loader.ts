@@ -1,7 +1,7 @@
 import { loadYaml } from '../util/load-yaml.js';
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { ConfigError, PlainError } from '../errors/errors.js';
 import { kubeConfigFromObject } from './kubeconfig-parse.js';
 import type { KubeConfig, KubeConfigFile, Stanza } from './kubeconfig-types.js';
@@ -55,7 +55,7 @@ export async function loadKubeConfig(
   for (const path of paths) {
     const text = readIfPresent(path, flag !== undefined && flag !== '');
     if (text === undefined) continue;
-    files.push(await parseKubeConfigText(text, resolve(path)));
+    files.push(await parseKubeConfigText(text, path));
   }
   return mergeKubeConfigs(files);
 }
