@@ -99,7 +99,11 @@ export class HttpClient {
       }
       if (response.status === 401 && !retriedAuth && this.options.authenticator?.onUnauthorized) {
         retriedAuth = true;
-        if (await this.options.authenticator.onUnauthorized()) continue;
+        if (await this.options.authenticator.onUnauthorized()) {
+          // A fresh credential may be a new client certificate: rebuild the TLS agent.
+          if (this.options.authenticator.clientCertificate) this.close();
+          continue;
+        }
       }
       if ((response.status < 200 || response.status > 299) && !options.allowErrorStatus) {
         throw statusErrorFromResponse(
