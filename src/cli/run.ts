@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import type { Command } from 'commander';
 import type { CommandContext } from '../commands/command-context.js';
+import { Factory } from '../commands/factory.js';
+import { configFlagsFrom } from '../commands/global-flags.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
@@ -26,6 +28,11 @@ export async function runCli(
     });
   });
   const argv = normalizeArgv(args);
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    await completeCommandLine(program, argv, context);
+    await Promise.all(context.factories.map((f) => f.close()));
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -38,6 +45,26 @@ export async function runCli(
   } finally {
     await Promise.all(context.factories.map((f) => f.close()));
   }
+}
+
+async function completeCommandLine(
+  program: Command,
+  argv: string[],
+  context: CommandContext,
+): Promise<void> {
+  const { runComplete } = await import('../commands/completion/run-complete.js');
+  const { factorySources, completionFlags } =
+    await import('../commands/completion/sources-factory.js');
+  await runComplete(program, argv.slice(1), argv[0] === '__complete', context.streams, (flags) => {
+    const factory = new Factory(
+      completionFlags(configFlagsFrom(flags)),
+      context.streams,
+      'ktl __complete',
+      context.env,
+    );
+    context.factories.push(factory);
+    return factorySources(factory, flags['allNamespaces'] === true);
+  });
 }
 
 function applyRecursively(command: Command, apply: (command: Command) => void): void {

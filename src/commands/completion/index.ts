@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { UsageError } from '../../errors/errors.js';
+import type { CommandContext } from '../command-context.js';
+import { bashScript } from './script-bash.js';
+import { fishScript } from './script-fish.js';
+import { powershellScript } from './script-powershell.js';
+import { zshScript } from './script-zsh.js';
+
+const SCRIPTS: Record<string, (prog: string) => string> = {
+  bash: bashScript,
+  zsh: zshScript,
+  fish: fishScript,
+  powershell: powershellScript,
+};
+
+/** The completion script for a shell. */
+export function completionScript(shell: string, prog = 'ktl'): string {
+  const make = SCRIPTS[shell];
+  if (!make) throw new UsageError(`Unsupported shell type "${shell}".`, 'ktl completion');
+  return make(prog);
+}
+
+/** `ktl completion SHELL`: prints the shell completion script. */
+export function newCompletionCommand(context: CommandContext): Command {
+  return new Command('completion')
+    .description(
+      'Output shell completion code for the specified shell (bash, zsh, fish, or powershell).',
+    )
+    .argument('[shell]', 'bash, zsh, fish or powershell')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  # bash (needs the bash-completion package for the best results)
+  source <(ktl completion bash)            # in ~/.bashrc
+  # zsh
+  source <(ktl completion zsh)             # in ~/.zshrc, after compinit
+  # fish
+  ktl completion fish | source             # in ~/.config/fish/config.fish
+  # PowerShell
+  ktl completion powershell | Out-String | Invoke-Expression`,
+    )
+    .action((shell: string | undefined) => {
+      if (!shell) throw new UsageError('Shell not specified.', 'ktl completion');
+      context.streams.out.write(completionScript(shell));
+    });
+}

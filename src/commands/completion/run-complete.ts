@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { IOStreams } from '../../util/io-streams.js';
+import type { Completion } from './directive.js';
+import { Directive, directiveNames, renderCompletion } from './directive.js';
+import { complete } from './engine.js';
+import type { SourcesFor } from './engine.js';
+
+/**
+ * The hidden `__complete` / `__completeNoDesc` commands: `args` are the words after it, the
+ * last being the one to complete. Never fails: a problem ends with the Error directive.
+ */
+export async function runComplete(
+  root: Command,
+  args: string[],
+  withDescriptions: boolean,
+  streams: IOStreams,
+  sourcesFor: SourcesFor,
+): Promise<void> {
+  const words = args.slice(0, -1);
+  const partial = args.at(-1) ?? '';
+  let completion: Completion;
+  try {
+    completion = await complete(root, words, partial, sourcesFor);
+  } catch (error) {
+    streams.err.write(
+      `completion failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    completion = { candidates: [], directive: Directive.Error };
+  }
+  streams.out.write(renderCompletion(completion, withDescriptions));
+  streams.err.write(`Completion ended with directive: ${directiveNames(completion.directive)}\n`);
+}
