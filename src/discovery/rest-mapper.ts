@@ -1,0 +1,125 @@
+import { CliError, NoResourceTypeError } from '../errors/errors.js';
+import type { DiscoveryClient } from './discovery-client.js';
+import type { PartialGVR, ResourceMapping } from './mapper-model.js';
+import { MapperModel } from './mapper-model.js';
+import { expandCategory, expandShortcut } from './shortcuts.js';
+import type { GroupVersionKind } from './types.js';
+
+/** A kind that is not served in the requested group-version (apply, manifests). */
+export class NoKindMatchError extends CliError {
+  constructor(gvk: GroupVersionKind) {
+    const gv = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+    super(`no matches for kind "${gvk.kind}" in version "${gv}"`);
+  }
+}
+
+/**
+ * kubectl's REST mapper stack over cached discovery: categories, short names, then
+ * resource-or-kind resolution with core-first priority. A miss while some discovery data came
+ * from the disk cache refreshes discovery once and retries (DeferredDiscoveryRESTMapper), so
+ * a CRD created a moment ago is found.
+ */
+export class RestMapper {
+  private readonly discovery: DiscoveryClient;
+  private readonly warn: (message: string) => void;
+  private readonly warned = new Set<string>();
+  private modelPromise: Promise<MapperModel> | undefined;
+
+  constructor(discovery: DiscoveryClient, warn: (message: string) => void = () => undefined) {
+    this.discovery = discovery;
+    this.warn = (message) => {
+      if (this.warned.has(message)) return;
+      this.warned.add(message);
+      warn(message);
+    };
+  }
+
+  /**
+   * Resolves a comma-separated list of types (`pods,svc`, `all`, `deployments.v1.apps`) into
+   * mappings, expanding categories and dropping duplicates (the builder's resourceMappings).
+   */
+  async resolveTypes(types: string | readonly string[]): Promise<ResourceMapping[]> {
+    const tokens = (typeof types === 'string' ? [types] : types).flatMap((t) => t.split(','));
+    const expanded: string[] = [];
+    for (const token of tokens) expanded.push(...(await this.expandAliases(token)));
+    const mappings: ResourceMapping[] = [];
+    for (const token of expanded) {
+      const mapping = await this.mappingFor(token);
+      if (!mappings.some((m) => sameKind(m, mapping))) mappings.push(mapping);
+    }
+    return mappings;
+  }
+
+  /** One type argument as kubectl's builder.mappingFor resolves it. */
+  async mappingFor(arg: string): Promise<ResourceMapping> {
+    const dot = arg.indexOf('.');
+    const partialResource: PartialGVR =
+      dot < 0
+        ? { group: '', version: '', resource: arg }
+        : { group: arg.slice(dot + 1), version: '', resource: arg.slice(0, dot) };
+    const full = fullySpecified(arg);
+    let found = full ? await this.tryKindFor(full) : undefined;
+    found ??= await this.tryKindFor(partialResource);
+    if (found) return found;
+    if (full) {
+      const byKind = await this.withRefresh((m) =>
+        m.restMapping(full.group, full.resource, full.version),
+      );
+      if (byKind) return byKind;
+    }
+    const byKind = await this.withRefresh((m) =>
+      m.restMapping(partialResource.group, partialResource.resource, ''),
+    );
+    if (byKind) return byKind;
+    throw new NoResourceTypeError(partialResource.resource);
+  }
+
+  /** The mapping for an object's apiVersion and kind (manifests); throws NoKindMatchError. */
+  async mappingForGVK(gvk: GroupVersionKind): Promise<ResourceMapping> {
+    const found = await this.withRefresh((m) => m.restMapping(gvk.group, gvk.kind, gvk.version));
+    if (!found) throw new NoKindMatchError(gvk);
+    return found;
+  }
+
+  /** Every resource known to discovery that a category names, or the token itself. */
+  private async expandAliases(token: string): Promise<string[]> {
+    const model = await this.model();
+    const members = expandCategory(model.resourceLists, token);
+    if (!members) return [token];
+    return members.map((m) => (m.group ? `${m.resource}.${m.group}` : m.resource));
+  }
+
+  private tryKindFor(input: PartialGVR): Promise<ResourceMapping | undefined> {
+    return this.withRefresh((model) =>
+      model.kindFor(expandShortcut(model.resourceLists, input, this.warn)),
+    );
+  }
+
+  /** Runs a lookup; on a miss with cached data, refreshes discovery and runs it again. */
+  private async withRefresh<T>(
+    lookup: (model: MapperModel) => T | undefined,
+  ): Promise<T | undefined> {
+    for (;;) {
+      const result = lookup(await this.model());
+      if (result !== undefined || this.discovery.fresh()) return result;
+      this.discovery.invalidate();
+      this.modelPromise = undefined;
+    }
+  }
+
+  private model(): Promise<MapperModel> {
+    this.modelPromise ??= this.discovery.snapshot().then((snapshot) => new MapperModel(snapshot));
+    return this.modelPromise;
+  }
+}
+
+/** `a.b.c` read as resource a, version b, group c (schema.ParseResourceArg). */
+function fullySpecified(arg: string): PartialGVR | undefined {
+  const parts = arg.split('.');
+  if (parts.length < 3) return undefined;
+  return { resource: parts[0] ?? '', version: parts[1] ?? '', group: parts.slice(2).join('.') };
+}
+
+function sameKind(a: ResourceMapping, b: ResourceMapping): boolean {
+  return a.group === b.group && a.version === b.version && a.kind === b.kind;
+}
