@@ -7,6 +7,7 @@ import type { KubeConfig } from '../config/kubeconfig-types.js';
 import type { RestConfig } from '../config/rest-config.js';
 import { selectAuthenticator } from '../transport/auth/select-auth.js';
 import { HttpClient } from '../transport/http-client.js';
+import type { DiscoveryClient, RestMapper } from '../discovery/index.js';
 import type { RequestLogger } from '../transport/request-log.js';
 import { verboseLogger } from '../transport/request-log.js';
 import type { IOStreams } from '../util/io-streams.js';
@@ -26,6 +27,8 @@ export class Factory {
   private kubeConfigPromise: Promise<KubeConfig> | undefined;
   private restConfigPromise: Promise<RestConfig> | undefined;
   private clientPromise: Promise<HttpClient> | undefined;
+  private discoveryPromise: Promise<DiscoveryClient> | undefined;
+  private restMapperPromise: Promise<RestMapper> | undefined;
   private readonly extraLoggers: RequestLogger[] = [];
 
   constructor(
@@ -77,6 +80,30 @@ export class Factory {
   client(): Promise<HttpClient> {
     this.clientPromise ??= this.makeClient();
     return this.clientPromise;
+  }
+
+  /** Cached discovery for the selected cluster (reads the disk cache only when first used). */
+  discovery(): Promise<DiscoveryClient> {
+    this.discoveryPromise ??= this.makeDiscovery();
+    return this.discoveryPromise;
+  }
+
+  /** kubectl's REST mapper over discovery (types, short names, categories, kinds). */
+  restMapper(): Promise<RestMapper> {
+    this.restMapperPromise ??= this.makeRestMapper();
+    return this.restMapperPromise;
+  }
+
+  private async makeDiscovery(): Promise<DiscoveryClient> {
+    const { DiscoveryClient } = await import('../discovery/index.js');
+    const { host } = await this.restConfig();
+    return new DiscoveryClient({ http: () => this.client(), cacheRoot: this.cacheDir(), host });
+  }
+
+  private async makeRestMapper(): Promise<RestMapper> {
+    const { RestMapper } = await import('../discovery/index.js');
+    const warn = (text: string): boolean => this.streams.err.write(`Warning: ${text}\n`);
+    return new RestMapper(await this.discovery(), warn);
   }
 
   /** Closes pooled connections. */
