@@ -160,15 +160,16 @@ function preferencesObject(preferences: Record<string, unknown>): Fields {
  * shows), names sorted, empty fields omitted exactly where the Go types say omitempty.
  */
 export function toV1Object(doc: KubeConfigDocument): Fields {
-  const out: Fields = {
-    kind: 'Config',
-    apiVersion: 'v1',
-    preferences: preferencesObject(doc.preferences),
+  const preferences = preferencesObject(doc.preferences);
+  const out: Fields = { kind: 'Config', apiVersion: 'v1' };
+  // kubectl 1.34 omits empty preferences (1.32 printed `preferences: {}`).
+  if (Object.keys(preferences).length > 0) out['preferences'] = preferences;
+  Object.assign(out, {
     clusters: namedList(doc.clusters, 'cluster', clusterObject),
     users: namedList(doc.users, 'user', userObject),
     contexts: namedList(doc.contexts, 'context', contextObject),
     'current-context': doc.currentContext,
-  };
+  });
   if (doc.extensions.length > 0) out['extensions'] = extensionList(doc.extensions);
   return out;
 }

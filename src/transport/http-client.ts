@@ -8,6 +8,8 @@ import type { RestConfig } from '../config/rest-config.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { anonymous } from './auth/authenticator.js';
 import { networkError } from './network-error.js';
+import { httpProxyAgent, httpsProxyAgent } from './proxy-agent.js';
+import { proxyFor } from './proxy-env.js';
 import type { RequestLogger } from './request-log.js';
 import { silentLogger } from './request-log.js';
 import { parseWarningHeaders, statusErrorFromResponse } from './status-error.js';
@@ -214,8 +216,11 @@ export class HttpClient {
 
   private async getAgent(url: URL): Promise<http.Agent> {
     if (this.agent) return this.agent;
+    const proxy = proxyFor(url, this.config.proxyUrl);
     if (url.protocol !== 'https:') {
-      this.agent = new http.Agent({ keepAlive: true });
+      this.agent = proxy
+        ? httpProxyAgent(proxy, { keepAlive: true })
+        : new http.Agent({ keepAlive: true });
       return this.agent;
     }
     const tls = this.config.tls;
@@ -238,7 +243,7 @@ export class HttpClient {
       agentOptions.checkServerIdentity = (_host, peer) =>
         https.globalAgent.options.checkServerIdentity?.(expected, peer) ?? undefined;
     }
-    this.agent = new https.Agent(agentOptions);
+    this.agent = proxy ? httpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions);
     return this.agent;
   }
 

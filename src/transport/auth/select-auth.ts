@@ -30,7 +30,7 @@ export async function selectAuthenticator(
   }
   if (config.authProvider) {
     const { authProviderAuthenticator } = await import('./auth-provider.js');
-    return authProviderAuthenticator(config, environment);
+    return authProviderAuthenticator(config);
   }
   return anonymous;
 }
