@@ -2,13 +2,19 @@
 // through dynamic import(), so esbuild splits them into chunks that a command loads on demand:
 // `ktl version --client` reads one small file.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build into a fresh directory and swap it in, so a failed build never leaves dist/ half-empty
+// (other processes may be running bin/ktl at the same time).
+const dist = new URL('../dist', import.meta.url);
+const next = new URL(`../dist.next-${process.pid}`, import.meta.url);
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: next.pathname,
+  // Ink imports react-devtools-core only when DEV is set; it is not a dependency.
+  external: ['react-devtools-core'],
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -28,3 +34,11 @@ await build({
   },
   logLevel: 'warning',
 });
+const old = new URL(`../dist.old-${process.pid}`, import.meta.url);
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous build
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export interface ListOptions {
   chunkSize?: number;
   accept?: string;
   resourceVersion?: string;
+  /** For Table responses: how much of each object to embed (Object, Metadata or None). */
+  includeObject?: string;
   signal?: AbortSignal;
 }
 
@@ -42,6 +44,7 @@ export async function* listPages<T extends ListMeta>(
       limit: options.chunkSize && options.chunkSize > 0 ? options.chunkSize : undefined,
       continue: continueToken || undefined,
       resourceVersion: continueToken ? undefined : options.resourceVersion,
+      includeObject: options.includeObject,
     };
     const request = {
       path: collectionPath(ref, options.namespace),

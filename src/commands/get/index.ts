@@ -1,21 +1,94 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
+import type { GetFlags } from './get-options.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 /** `ktl get`: display one or many resources. */
 export function newGetCommand(context: CommandContext): Command {
   return new Command('get')
     .description('Display one or many resources.')
     .argument('[args...]', 'TYPE[.VERSION][.GROUP] [NAME ...] | TYPE[.VERSION][.GROUP]/NAME ...')
+    .option(
+      '-o, --output <format>',
+      'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
+    )
+    .option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
+    )
+    .option(
+      '--field-selector <selector>',
+      "Selector (field query) to filter on, supports '=', '==', and '!='.",
+    )
+    .option(
+      '-A, --all-namespaces',
+      'If present, list the requested object(s) across all namespaces.',
+    )
+    .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')
+    .option(
+      '--watch-only',
+      'Watch for changes to the requested object(s), without listing/getting first.',
+    )
+    .option(
+      '--output-watch-events',
+      'Output watch event objects when --watch or --watch-only is used.',
+    )
+    .option(
+      '--no-headers',
+      "When using the default or custom-column output format, don't print headers (default print headers).",
+    )
+    .option(
+      '--show-labels',
+      'When printing, show all labels as the last column (default hide labels column)',
+    )
+    .option(
+      '-L, --label-columns <labels>',
+      'Accepts a comma separated list of labels that are going to be presented as columns.',
+      collect,
+    )
+    .option(
+      '--sort-by <jsonpath>',
+      'If non-empty, sort list types using this field specification (a JSONPath expression).',
+    )
+    .option(
+      '--chunk-size <n>',
+      'Return large lists in chunks rather than all at once. Pass 0 to disable.',
+      '500',
+    )
+    .option('--show-kind', 'If present, list the resource type for the requested object(s).')
+    .option(
+      '--show-managed-fields',
+      'If true, keep the managedFields when printing objects in JSON or YAML format.',
+    )
+    .option(
+      '--ignore-not-found',
+      'If set to true, suppresses NotFound error for specific objects that do not exist.',
+    )
+    .option(
+      '--template <template>',
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
+    )
+    .option(
+      '--no-allow-missing-template-keys',
+      'Fail when a field or map key is missing in the template.',
+    )
+    .option(
+      '--tui',
+      'ktl: with -w, open the live dashboard on the requested type instead of printing rows.',
+    )
     .option('--raw <path>', 'Raw URI to request from the server.')
-    .action(async (args: string[], opts: { raw?: string }, command: Command) => {
+    .action(async (args: string[], flags: GetFlags, command: Command) => {
       const factory = factoryFor(context, command);
-      if (opts.raw !== undefined) {
+      if (flags.raw !== undefined) {
         const { runGetRaw } = await import('./run-raw.js');
-        await runGetRaw(factory, opts.raw);
+        await runGetRaw(factory, flags.raw);
         return;
       }
       const { runGet } = await import('./run-get.js');
-      await runGet(factory, args, opts);
+      await runGet(factory, args, flags);
     });
 }

@@ -1,0 +1,94 @@
+import { UsageError } from '../../errors/errors.js';
+
+/** The flags of `ktl get` as commander hands them over. */
+export interface GetFlags {
+  output?: string;
+  selector?: string;
+  fieldSelector?: string;
+  allNamespaces?: boolean;
+  watch?: boolean;
+  watchOnly?: boolean;
+  outputWatchEvents?: boolean;
+  headers?: boolean;
+  showLabels?: boolean;
+  labelColumns?: string[];
+  sortBy?: string;
+  chunkSize?: string;
+  showKind?: boolean;
+  showManagedFields?: boolean;
+  ignoreNotFound?: boolean;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
+  subresource?: string;
+  tui?: boolean;
+  raw?: string;
+}
+
+/** Validated options for a get run. */
+export interface GetOptions {
+  output: string;
+  labelSelector: string;
+  fieldSelector: string;
+  allNamespaces: boolean;
+  watch: boolean;
+  watchOnly: boolean;
+  outputWatchEvents: boolean;
+  noHeaders: boolean;
+  showLabels: boolean;
+  labelColumns: string[];
+  sortBy: string;
+  chunkSize: number;
+  showKind: boolean;
+  showManagedFields: boolean;
+  ignoreNotFound: boolean;
+  template: string;
+  allowMissingTemplateKeys: boolean;
+  tui: boolean;
+}
+
+/** Checks and normalises get's flags (kubectl's GetOptions.Complete and Validate). */
+export function getOptionsFrom(flags: GetFlags): GetOptions {
+  const chunkSize = Number(flags.chunkSize ?? '500');
+  if (!Number.isInteger(chunkSize) || chunkSize < 0) {
+    throw new UsageError(
+      `invalid argument "${flags.chunkSize ?? ''}" for "--chunk-size" flag: strconv.ParseInt: parsing "${flags.chunkSize ?? ''}": invalid syntax`,
+      'ktl get',
+    );
+  }
+  const output = flags.output ?? '';
+  const labelColumns = (flags.labelColumns ?? []).flatMap((l) => l.split(',')).filter(Boolean);
+  if (flags.showLabels && output !== '' && output !== 'wide') {
+    throw new UsageError(`--show-labels option cannot be used with ${output} printer`, 'ktl get');
+  }
+  if (flags.outputWatchEvents && !(flags.watch || flags.watchOnly)) {
+    throw new UsageError(
+      '--output-watch-events option can only be used with --watch or --watch-only',
+      'ktl get',
+    );
+  }
+  return {
+    output,
+    labelSelector: flags.selector ?? '',
+    fieldSelector: flags.fieldSelector ?? '',
+    allNamespaces: flags.allNamespaces === true,
+    watch: flags.watch === true || flags.watchOnly === true,
+    watchOnly: flags.watchOnly === true,
+    outputWatchEvents: flags.outputWatchEvents === true,
+    noHeaders: flags.headers === false,
+    showLabels: flags.showLabels === true,
+    labelColumns,
+    sortBy: flags.sortBy ?? '',
+    chunkSize,
+    showKind: flags.showKind === true,
+    showManagedFields: flags.showManagedFields === true,
+    ignoreNotFound: flags.ignoreNotFound === true,
+    template: flags.template ?? '',
+    allowMissingTemplateKeys: flags.allowMissingTemplateKeys !== false,
+    tui: flags.tui === true,
+  };
+}
+
+/** Whether an output format is kubectl's human-readable table. */
+export function isTableOutput(output: string): boolean {
+  return output === '' || output === 'wide';
+}
