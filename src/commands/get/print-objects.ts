@@ -21,7 +21,8 @@ export function completeItem(
     kind: item.kind ?? mapping.kind,
   };
   if (!showManagedFields && object.metadata && 'managedFields' in object.metadata) {
-    const { managedFields: _hidden, ...metadata } = object.metadata;
+    const metadata = { ...object.metadata };
+    delete metadata['managedFields'];
     object.metadata = metadata;
   }
   return object;
