@@ -1,8 +1,9 @@
 import { CliError, NoResourceTypeError } from '../errors/errors.js';
 import type { DiscoveryClient } from './discovery-client.js';
-import type { PartialGVR, ResourceMapping } from './mapper-model.js';
+import type { ResourceMapping } from './mapper-model.js';
+import { mappingOn, partialResource } from './mapping-for.js';
 import { MapperModel } from './mapper-model.js';
-import { expandCategory, expandShortcut } from './shortcuts.js';
+import { expandCategory } from './shortcuts.js';
 import type { GroupVersionKind } from './types.js';
 
 /** A kind that is not served in the requested group-version (apply, manifests). */
@@ -50,28 +51,15 @@ export class RestMapper {
     return mappings;
   }
 
-  /** One type argument as kubectl's builder.mappingFor resolves it. */
+  /**
+   * One type argument as kubectl's builder.mappingFor resolves it. Unlike kubectl, every
+   * reading of the argument is tried on the cached data before discovery is refreshed, so
+   * `widgets.example.com` does not cost a refresh; the result is the same.
+   */
   async mappingFor(arg: string): Promise<ResourceMapping> {
-    const dot = arg.indexOf('.');
-    const partialResource: PartialGVR =
-      dot < 0
-        ? { group: '', version: '', resource: arg }
-        : { group: arg.slice(dot + 1), version: '', resource: arg.slice(0, dot) };
-    const full = fullySpecified(arg);
-    let found = full ? await this.tryKindFor(full) : undefined;
-    found ??= await this.tryKindFor(partialResource);
+    const found = await this.withRefresh((model) => mappingOn(model, arg, this.warn));
     if (found) return found;
-    if (full) {
-      const byKind = await this.withRefresh((m) =>
-        m.restMapping(full.group, full.resource, full.version),
-      );
-      if (byKind) return byKind;
-    }
-    const byKind = await this.withRefresh((m) =>
-      m.restMapping(partialResource.group, partialResource.resource, ''),
-    );
-    if (byKind) return byKind;
-    throw new NoResourceTypeError(partialResource.resource);
+    throw new NoResourceTypeError(partialResource(arg).resource);
   }
 
   /** The mapping for an object's apiVersion and kind (manifests); throws NoKindMatchError. */
@@ -87,12 +75,6 @@ export class RestMapper {
     const members = expandCategory(model.resourceLists, token);
     if (!members) return [token];
     return members.map((m) => (m.group ? `${m.resource}.${m.group}` : m.resource));
-  }
-
-  private tryKindFor(input: PartialGVR): Promise<ResourceMapping | undefined> {
-    return this.withRefresh((model) =>
-      model.kindFor(expandShortcut(model.resourceLists, input, this.warn)),
-    );
   }
 
   /** Runs a lookup; on a miss with cached data, refreshes discovery and runs it again. */
@@ -111,13 +93,6 @@ export class RestMapper {
     this.modelPromise ??= this.discovery.snapshot().then((snapshot) => new MapperModel(snapshot));
     return this.modelPromise;
   }
-}
-
-/** `a.b.c` read as resource a, version b, group c (schema.ParseResourceArg). */
-function fullySpecified(arg: string): PartialGVR | undefined {
-  const parts = arg.split('.');
-  if (parts.length < 3) return undefined;
-  return { resource: parts[0] ?? '', version: parts[1] ?? '', group: parts.slice(2).join('.') };
 }
 
 function sameKind(a: ResourceMapping, b: ResourceMapping): boolean {
