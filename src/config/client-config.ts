@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { ConfigError } from '../errors/errors.js';
+import { ConfigError, PlainError } from '../errors/errors.js';
 import type { ConfigFlags } from './config-flags.js';
 import { parseRequestTimeout } from './duration.js';
 import type { AuthInfo, Cluster, Context, KubeConfig } from './kubeconfig-types.js';
@@ -43,7 +43,7 @@ export function buildRestConfig(
   const contextName = selectedContextName(config, flags);
   const contextStanza = config.contexts.get(contextName);
   if (flags.context && !contextStanza) {
-    throw new ConfigError(`context was not found for specified context: ${flags.context}`);
+    throw new PlainError(`context "${flags.context}" does not exist`);
   }
   const context: Context = contextStanza?.value ?? {};
   const clusterName = flags.cluster || context.cluster || '';
@@ -51,8 +51,8 @@ export function buildRestConfig(
   const clusterStanza = config.clusters.get(clusterName);
   const userStanza = config.users.get(userName);
   if (flags.cluster && !clusterStanza)
-    throw new ConfigError(`cluster "${flags.cluster}" does not exist`);
-  if (flags.user && !userStanza) throw new ConfigError(`auth info "${flags.user}" does not exist`);
+    throw new PlainError(`cluster "${flags.cluster}" does not exist`);
+  if (flags.user && !userStanza) throw new PlainError(`auth info "${flags.user}" does not exist`);
   const cluster: Cluster = clusterStanza?.value ?? {};
   const user: AuthInfo = userStanza?.value ?? {};
   const clusterOrigin = clusterStanza?.origin ?? '';
@@ -178,14 +178,6 @@ function impersonation(user: AuthInfo, flags: ConfigFlags): RestConfig['imperson
 
 function validateRestConfig(rest: RestConfig, userName: string): void {
   const problems: string[] = [];
-  const methods: string[] = [];
-  if (rest.token || rest.tokenFile) methods.push('token');
-  if (rest.username || rest.password) methods.push('basicAuth');
-  if (methods.length > 1) {
-    problems.push(
-      `more than one authentication method found for ${userName}; found [${methods.join(' ')}], only one is allowed`,
-    );
-  }
   const hasCert = rest.tls.certData !== undefined || rest.tls.certFile !== undefined;
   const hasKey = rest.tls.keyData !== undefined || rest.tls.keyFile !== undefined;
   if (hasCert && !hasKey)
@@ -196,6 +188,14 @@ function validateRestConfig(rest: RestConfig, userName: string): void {
     problems.push(
       `client-cert-data or client-cert must be specified for ${userName} to use the clientCert authentication method.`,
     );
+  const methods: string[] = [];
+  if (rest.token || rest.tokenFile) methods.push('token');
+  if (rest.username || rest.password) methods.push('basicAuth');
+  if (methods.length > 1) {
+    problems.push(
+      `more than one authentication method found for ${userName}; found [${methods.join(' ')}], only one is allowed`,
+    );
+  }
   if (rest.tls.insecure && (rest.tls.caData || rest.tls.caFile)) {
     problems.push('specifying a root certificates file with the insecure flag is not allowed');
   }
@@ -225,8 +225,9 @@ function validateRestConfig(rest: RestConfig, userName: string): void {
       `interactiveMode must be specified for ${userName} to use exec authentication plugin`,
     );
   }
-  if (problems.length > 0)
-    throw new ConfigError(problems.map((p) => `invalid configuration: ${p}`));
+  // kubectl prints one problem as `error: <problem>`, several as a bulleted configuration error.
+  if (problems.length === 1) throw new PlainError(problems[0] ?? '');
+  if (problems.length > 1) throw new ConfigError(problems);
 }
 
 function isInClusterCandidate(

@@ -2,7 +2,7 @@ import { loadYaml } from '../util/load-yaml.js';
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ConfigError, PlainError } from '../errors/errors.js';
+import { PlainError } from '../errors/errors.js';
 import { kubeConfigFromObject } from './kubeconfig-parse.js';
 import type { KubeConfig, KubeConfigFile, Stanza } from './kubeconfig-types.js';
 
@@ -33,10 +33,14 @@ export async function parseKubeConfigText(text: string, path: string): Promise<K
   const { parse } = await loadYaml();
   let raw: unknown;
   try {
-    raw = parse(text, { prettyErrors: false, uniqueKeys: false });
+    raw = parse(text, { prettyErrors: true, uniqueKeys: false });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError(`error loading config file "${path}": ${reason}`);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    const where = line === undefined ? '' : `line ${line}: `;
+    throw new PlainError(
+      `error loading config file "${path}": yaml: ${where}${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   }
   return kubeConfigFromObject(raw, path);
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors/errors.js';
+import { PlainError } from '../errors/errors.js';
 import type { KubeConfigFile, NamedExtension, Stanza } from './kubeconfig-types.js';
 
 type Json = Record<string, unknown>;
@@ -27,7 +27,7 @@ export function kubeConfigFromObject(raw: unknown, path: string): KubeConfigFile
 
 function requireRecord(value: unknown, path: string, what: string): Json {
   if (!isRecord(value)) {
-    throw new ConfigError(`error loading config file "${path}": ${what} is not a map`);
+    throw new PlainError(`error loading config file "${path}": ${what} is not a map`);
   }
   return value;
 }
@@ -36,19 +36,42 @@ function stanzas<T>(doc: Json, listKey: string, itemKey: string, path: string): 
   const list = doc[listKey];
   if (list === undefined || list === null) return [];
   if (!Array.isArray(list)) {
-    throw new ConfigError(`error loading config file "${path}": ${listKey} must be a list`);
+    throw new PlainError(`error loading config file "${path}": ${listKey} must be a list`);
   }
   const seen = new Set<string>();
   return list.map((item: unknown) => {
     const entry = requireRecord(item, path, `an entry of ${listKey}`);
     const name = typeof entry['name'] === 'string' ? entry['name'] : '';
     if (seen.has(name)) {
-      throw new ConfigError(
-        `error loading config file "${path}": duplicate name "${name}" in list`,
-      );
+      throw new PlainError(`error loading config file "${path}": duplicate name "${name}" in list`);
     }
     seen.add(name);
-    const value = entry[itemKey] ?? {};
-    return { name, value: requireRecord(value, path, `${listKey} "${name}"`) as T, origin: path };
+    const value = requireRecord(entry[itemKey] ?? {}, path, `${listKey} "${name}"`);
+    for (const key of DATA_FIELDS) {
+      const data = value[key];
+      if (typeof data === 'string') checkBase64(data, path);
+    }
+    return { name, value: value as T, origin: path };
   });
+}
+
+const DATA_FIELDS = ['certificate-authority-data', 'client-certificate-data', 'client-key-data'];
+
+/** Rejects what Go's base64 decoder rejects, with its message (kubectl fails at load time). */
+function checkBase64(data: string, path: string): void {
+  const fail = (at: number): never => {
+    throw new PlainError(
+      `error loading config file "${path}": illegal base64 data at input byte ${at}`,
+    );
+  };
+  let count = 0;
+  let padding = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i] ?? '';
+    if (c === '\n' || c === '\r') continue;
+    if (c === '=') padding++;
+    else if (padding > 0 || !/[A-Za-z0-9+/]/.test(c)) fail(i);
+    count++;
+  }
+  if (count % 4 !== 0 || padding > 2) fail(Math.max(0, data.length - (count % 4 || 4)));
 }

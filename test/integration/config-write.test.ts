@@ -1,0 +1,144 @@
+/**
+ * `ktl config` write side: the same edits by ktl and by kubectl leave byte-identical files and
+ * print the same messages; writes keep the file mode; and many ktl processes editing one
+ * kubeconfig at once neither corrupt it nor lose an edit.
+ */
+import assert from 'node:assert/strict';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import type { RunResult } from '../helpers/cluster.js';
+import { kubectl, ktl, repoRoot } from '../helpers/cluster.js';
+
+const merge = join(repoRoot, 'test/fixtures/kubeconfig/merge');
+
+function copyFixtures(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-config-write-'));
+  for (const file of ['a.yaml', 'b.yaml', 'c.yaml'])
+    copyFileSync(join(merge, file), join(dir, file));
+  return dir;
+}
+
+const edits = [
+  ['use-context', 'ctx-a'],
+  ['set-context', 'new', '--cluster=x', '--namespace=n'],
+  ['set-context', 'new', '--user=u'],
+  ['use-context', 'new'],
+  ['set-context', '--current', '--namespace=foo'],
+  ['set-context', 'a', '--current'],
+  ['rename-context', 'new', 'ctx-a'],
+  ['rename-context', 'new', 'new2'],
+  ['delete-context', 'new2'],
+  ['delete-context', 'new2'],
+  ['delete-user', 'alice'],
+  ['delete-cluster', 'only-b'],
+  ['use-context', 'nope'],
+  ['set-cluster', 'foo', '--server=https://x'],
+  ['set-credentials', 'me', '--token=t'],
+  ['unset', 'users.me'],
+  ['set', 'contexts.ctx-c.namespace', 'zz'],
+  ['set-context', 'ctx-b', '--namespace=nb'],
+  ['use-context', 'ctx-b'],
+];
+
+async function replay(
+  run: (args: string[], o: { env: Record<string, string>; cwd: string }) => Promise<RunResult>,
+): Promise<{ log: string; files: string }> {
+  const dir = copyFixtures();
+  const env = { KUBECONFIG: 'a.yaml:b.yaml:c.yaml' };
+  let log = '';
+  for (const edit of edits) {
+    const result = await run(['config', ...edit], { env, cwd: dir });
+    log += `$ ${edit.join(' ')}\n${result.stdout}${result.stderr.replaceAll('kubectl', 'ktl')}rc=${result.code}\n`;
+  }
+  const files = readdirSync(dir)
+    .sort()
+    .map((f) => `== ${f}\n${readFileSync(join(dir, f), 'utf8')}`)
+    .join('');
+  return { log, files };
+}
+
+test('a sequence of config edits by ktl and by kubectl: same messages, byte-identical files', async () => {
+  const mine = await replay(ktl);
+  const theirs = await replay(kubectl);
+  assert.equal(mine.log, theirs.log);
+  assert.equal(mine.files, theirs.files);
+  assert.match(mine.log, /Switched to context "ctx-b"\./);
+});
+
+test('writes go to the file that defined the context, keep its mode, and leave no temp or lock files', async () => {
+  const dir = copyFixtures();
+  chmodSync(join(dir, 'b.yaml'), 0o600);
+  chmodSync(join(dir, 'a.yaml'), 0o640);
+  const env = { KUBECONFIG: `${join(dir, 'a.yaml')}:${join(dir, 'b.yaml')}` };
+  const result = await ktl(['config', 'set-context', 'ctx-b', '--namespace', 'moved'], { env });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(readFileSync(join(dir, 'b.yaml'), 'utf8'), /namespace: moved/);
+  assert.doesNotMatch(readFileSync(join(dir, 'a.yaml'), 'utf8'), /moved/);
+  assert.equal(statSync(join(dir, 'b.yaml')).mode & 0o777, 0o600);
+  await ktl(['config', 'use-context', 'ctx-a'], { env });
+  assert.equal(statSync(join(dir, 'a.yaml')).mode & 0o777, 0o640);
+  assert.deepEqual(readdirSync(dir).sort(), ['a.yaml', 'b.yaml', 'c.yaml']);
+});
+
+test('a new kubeconfig is created with mode 0600', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-config-new-'));
+  const file = join(dir, 'sub', 'config');
+  const result = await ktl(['config', 'set-context', 'x', '--namespace', 'y'], {
+    env: { KUBECONFIG: file },
+  });
+  assert.equal(result.stdout, 'Context "x" created.\n');
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+});
+
+test('20 ktl processes editing one kubeconfig at once: valid YAML, no edit lost', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-config-race-'));
+  const file = join(dir, 'config');
+  const contexts = Array.from({ length: 20 }, (_, i) => ({
+    name: `ctx-${i}`,
+    context: { cluster: 'c', user: 'u', namespace: 'before' },
+  }));
+  writeFileSync(
+    file,
+    JSON.stringify({ apiVersion: 'v1', kind: 'Config', contexts, 'current-context': 'ctx-0' }),
+    { mode: 0o600 },
+  );
+  const env = { KUBECONFIG: file };
+  const results = await Promise.all([
+    ...contexts.map((c, i) =>
+      ktl(['config', 'set-context', c.name, `--namespace=ns-${i}`], { env }),
+    ),
+    ...[3, 7, 11].map((i) => ktl(['config', 'use-context', `ctx-${i}`], { env })),
+  ]);
+  for (const result of results) assert.equal(result.code, 0, result.stderr);
+  const after = parse(readFileSync(file, 'utf8')) as {
+    contexts: Array<{ name: string; context: { namespace: string } }>;
+    'current-context': string;
+  };
+  assert.equal(after.contexts.length, 20);
+  for (let i = 0; i < 20; i++) {
+    assert.equal(after.contexts.find((c) => c.name === `ctx-${i}`)?.context.namespace, `ns-${i}`);
+  }
+  assert.ok(['ctx-3', 'ctx-7', 'ctx-11'].includes(after['current-context']));
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.deepEqual(readdirSync(dir), ['config']);
+});
+
+test('a lock left by a dead ktl process is taken over', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-config-lock-'));
+  const file = join(dir, 'config');
+  writeFileSync(`${file}.lock`, 'ktl 999999999\n');
+  const result = await ktl(['config', 'set-context', 'x'], { env: { KUBECONFIG: file } });
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(readdirSync(dir), ['config']);
+});
