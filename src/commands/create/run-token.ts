@@ -1,0 +1,69 @@
+/** Runs `create token SA`: a TokenRequest, printing only the token. */
+import type { Command } from 'commander';
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { parseGoDuration } from '../../config/duration.js';
+import { generateTokenRequest, validateToken } from '../../resources/generators/token.js';
+import type { KubeObject } from '../../resources/generators/object.js';
+import type { Factory } from '../factory.js';
+import { badFlagValue, nameFromArgs } from './args.js';
+
+/** Flags of `create token`. */
+export interface TokenFlagValues {
+  audience?: string[];
+  duration?: string;
+  boundObjectKind?: string;
+  boundObjectName?: string;
+  boundObjectUid?: string;
+}
+
+/** `create token SERVICE_ACCOUNT_NAME`. */
+export async function runCreateToken(
+  factory: Factory,
+  command: Command,
+  args: string[],
+  opts: TokenFlagValues,
+): Promise<void> {
+  const durationText = opts.duration ?? '0s';
+  const durationMs = parseGoDuration(durationText);
+  if (durationMs === undefined)
+    throw badFlagValue(
+      factory.streams,
+      command,
+      '--duration',
+      durationText,
+      `time: invalid duration ${JSON.stringify(durationText)}`,
+    );
+  const name = nameFromArgs(command, args);
+  const { namespace } = await factory.namespace();
+  const params = {
+    name,
+    namespace,
+    audiences: opts.audience ?? [],
+    durationMs,
+    boundObjectKind: opts.boundObjectKind ?? '',
+    boundObjectName: opts.boundObjectName ?? '',
+    boundObjectUid: opts.boundObjectUid ?? '',
+  };
+  try {
+    validateToken(params);
+  } catch (error) {
+    throw new PlainError((error as Error).message);
+  }
+  const client = await factory.client();
+  let response: KubeObject;
+  try {
+    response = await client.json<KubeObject>({
+      method: 'POST',
+      path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(name)}/token`,
+      body: JSON.stringify(generateTokenRequest(params)),
+      contentType: 'application/json',
+    });
+  } catch (error) {
+    if (error instanceof ApiStatusError)
+      throw new PlainError(`failed to create token: ${error.message}`);
+    throw error;
+  }
+  const token = String((response['status'] as KubeObject | undefined)?.['token'] ?? '');
+  if (token === '') throw new PlainError('failed to create token: no token in server response');
+  factory.streams.out.write(factory.streams.out.isTTY ? `${token}\n` : token);
+}

@@ -1,0 +1,91 @@
+import { Command, Option } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import { factoryFor } from '../command-context.js';
+import { addMutationFlags, addPrintFlags, collect } from '../create/flags.js';
+
+/** `ktl run NAME --image=...`: create and run a particular image in a pod. */
+export function newRunCommand(context: CommandContext): Command {
+  const command = new Command('run')
+    .description(
+      'Create and run a particular image in a pod.\n\n' +
+        'ktl extension: --kind=deployment|job|cronjob builds that workload instead of a Pod ' +
+        '(the generators kubectl removed in 1.18), with --replicas and --schedule.',
+    )
+    .usage(
+      'NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+    )
+    .argument('[args...]')
+    .option('--image <image>', 'The image for the container to run.')
+    .option(
+      '--image-pull-policy <policy>',
+      'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.',
+      '',
+    )
+    .option('--env <key=value>', 'Environment variables to set in the container.', collect)
+    .option('--port <port>', 'The port that this container exposes.', '')
+    .option(
+      '-l, --labels <labels>',
+      'Comma separated labels to apply to the pod. Will override previous values.',
+      '',
+    )
+    .option('--annotations <key=value>', 'Annotations to apply to the pod.', collect)
+    .option(
+      '--restart <policy>',
+      'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].',
+      'Always',
+    )
+    .option(
+      '--command',
+      "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
+    )
+    .option(
+      '--expose',
+      'If true, create a ClusterIP service associated with the pod.  Requires `--port`.',
+    )
+    .option(
+      '--overrides <json>',
+      'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.',
+      '',
+    )
+    .option(
+      '--override-type <type>',
+      'The method used to override the generated object: json, merge, or strategic.',
+      'merge',
+    )
+    .option('--privileged', 'If true, run the container in privileged mode.')
+    .option(
+      '-i, --stdin',
+      'Keep stdin open on the container in the pod, even if nothing is attached.',
+    )
+    .option('-t, --tty', 'Allocate a TTY for the container in the pod.')
+    .option(
+      '--attach [bool]',
+      "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned.",
+    )
+    .option(
+      '--leave-stdin-open',
+      'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.',
+    )
+    .option(
+      '--rm',
+      "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'.",
+    )
+    .option('-q, --quiet', 'If true, suppress prompt messages.')
+    .option(
+      '--pod-running-timeout <duration>',
+      'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+      '1m0s',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'ktl extension: the workload to create instead of a Pod.')
+        .choices(['pod', 'deployment', 'job', 'cronjob'])
+        .default('pod'),
+    )
+    .option('--replicas <n>', 'ktl extension: replicas of a --kind=deployment.')
+    .option('--schedule <cron>', 'ktl extension: the cron schedule of a --kind=cronjob.');
+  addMutationFlags(addPrintFlags(command), 'kubectl-run');
+  return command.action(async (args: string[], opts, cmd: Command) => {
+    const { runRun } = await import('./run-run.js');
+    await runRun(factoryFor(context, cmd), cmd, args, opts);
+  });
+}

@@ -1,0 +1,226 @@
+/** Runs `ktl run`: validates flags in kubectl's order, builds the Pod (or workload), sends, prints. */
+import type { Command } from 'commander';
+import { AggregateCliError, PlainError, UsageError } from '../../errors/errors.js';
+import { parseGoDuration } from '../../config/duration.js';
+import {
+  invalidImageMessage,
+  isValidImageReference,
+} from '../../resources/generators/image-reference.js';
+import type { KnownKind } from '../../resources/generators/known-kinds.js';
+import { kindByName } from '../../resources/generators/known-kinds.js';
+import type { KubeObject } from '../../resources/generators/object.js';
+import { withLastApplied } from '../../resources/generators/object.js';
+import { applyOverrides } from '../../resources/generators/overrides.js';
+import { generateRunPod } from '../../resources/generators/pod.js';
+import type { RunPodParams } from '../../resources/generators/pod.js';
+import { generateRunService } from '../../resources/generators/run-service.js';
+import type { RunWorkloadKind } from '../../resources/generators/run-workloads.js';
+import { generateRunWorkload } from '../../resources/generators/run-workloads.js';
+import { commandPathOf } from '../command-context.js';
+import { argsLenAtDash, boolFlag, int32Flag, requireFlags } from '../create/args.js';
+import type { GeneratorFlagValues } from '../create/flags.js';
+import type { DryRunStrategy, PrintSettings } from '../create/output.js';
+import { commonSettings, printObject, sendObject } from '../create/output.js';
+import type { Factory } from '../factory.js';
+
+/** The flags of `ktl run`. */
+export interface RunFlagValues extends GeneratorFlagValues {
+  image?: string;
+  imagePullPolicy?: string;
+  env?: string[];
+  port?: string;
+  labels?: string;
+  annotations?: string[];
+  restart?: string;
+  command?: boolean;
+  expose?: boolean;
+  overrides?: string;
+  overrideType?: string;
+  privileged?: boolean;
+  stdin?: boolean;
+  tty?: boolean;
+  attach?: string | boolean;
+  leaveStdinOpen?: boolean;
+  rm?: boolean;
+  podRunningTimeout?: string;
+  kind?: string;
+  replicas?: string;
+  schedule?: string;
+}
+
+interface Target {
+  object: KubeObject;
+  kind: KnownKind;
+}
+
+/** Checks the flags in the order kubectl's RunOptions.Run does. */
+function validateFlags(
+  command: Command,
+  args: string[],
+  opts: RunFlagValues,
+  attach: boolean,
+  dryRun: DryRunStrategy,
+): void {
+  const path = commandPathOf(command);
+  if (args.length === 0 || argsLenAtDash(command, args) === 0)
+    throw new UsageError('NAME is required for run', path);
+  const timeout = opts.podRunningTimeout ?? '1m0s';
+  if (parseGoDuration(timeout) === undefined)
+    throw new UsageError(`time: invalid duration ${JSON.stringify(timeout)}`, path);
+  const image = opts.image ?? '';
+  if (image === '') throw new PlainError('--image is required');
+  if (!isValidImageReference(image)) throw new PlainError(invalidImageMessage(image));
+  if (opts.tty && !opts.stdin)
+    throw new UsageError('-i/--stdin is required for containers with -t/--tty=true', path);
+  if (opts.expose && !opts.port)
+    throw new UsageError('--port must be set when exposing a service', path);
+  const restart = opts.restart ?? 'Always';
+  if (restart !== '' && !['Always', 'OnFailure', 'Never'].includes(restart))
+    throw new UsageError(`invalid restart policy: ${restart}`, path);
+  if (!attach && opts.rm)
+    throw new UsageError('--rm should only be used for attached containers', path);
+  if (attach && dryRun !== 'none')
+    throw new UsageError(
+      "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+      path,
+    );
+  const pullPolicy = opts.imagePullPolicy ?? '';
+  if (!['', 'Always', 'IfNotPresent', 'Never'].includes(pullPolicy))
+    throw new UsageError(`invalid image pull policy: ${pullPolicy}`, path);
+}
+
+function podParams(args: string[], opts: RunFlagValues): RunPodParams {
+  const restart = opts.restart || 'Always';
+  return {
+    name: args[0] ?? '',
+    image: opts.image ?? '',
+    labels: opts.labels ?? '',
+    annotations: opts.annotations ?? [],
+    env: opts.env ?? [],
+    port: opts.port ?? '',
+    restart,
+    imagePullPolicy: opts.imagePullPolicy ?? '',
+    args: args.slice(1),
+    command: opts.command === true,
+    stdin: opts.stdin === true,
+    tty: opts.tty === true,
+    leaveStdinOpen: opts.leaveStdinOpen === true,
+    privileged: opts.privileged === true,
+  };
+}
+
+function plain<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw error instanceof PlainError ? error : new PlainError((error as Error).message);
+  }
+}
+
+function buildTarget(
+  factory: Factory,
+  command: Command,
+  params: RunPodParams,
+  opts: RunFlagValues,
+): Target {
+  const kindName = opts.kind ?? 'pod';
+  if (kindName === 'pod') {
+    const object = plain(() =>
+      applyOverrides(generateRunPod(params), opts.overrides ?? '', opts.overrideType ?? 'merge'),
+    );
+    return { object, kind: known('Pod') };
+  }
+  const replicas = int32Flag(factory.streams, command, '--replicas', opts.replicas, 1);
+  const workload = plain(() =>
+    generateRunWorkload(kindName as RunWorkloadKind, {
+      ...params,
+      replicas,
+      schedule: opts.schedule ?? '',
+      restart: opts.restart ?? '',
+    }),
+  );
+  const object = plain(() =>
+    applyOverrides(workload, opts.overrides ?? '', opts.overrideType ?? 'merge'),
+  );
+  const kind = known(String(object['kind'] ?? ''));
+  return { object, kind };
+}
+
+function known(kind: string): KnownKind {
+  const found = kindByName(kind);
+  if (!found) throw new PlainError(`ktl run cannot create a ${kind}`);
+  return found;
+}
+
+async function createOrPrepare(
+  factory: Factory,
+  target: Target,
+  opts: RunFlagValues,
+  dryRun: DryRunStrategy,
+  ns: { namespace: string; explicit: boolean },
+): Promise<KubeObject> {
+  if (dryRun === 'client') {
+    if (!ns.explicit || !target.kind.namespaced) return target.object;
+    const metadata = { ...(target.object['metadata'] as KubeObject) };
+    const ordered: KubeObject = { name: metadata['name'], namespace: ns.namespace, ...metadata };
+    return { ...target.object, metadata: ordered };
+  }
+  const object = withLastApplied(target.object, opts.saveConfig === true);
+  return sendObject(factory, object, target.kind, {
+    namespace: ns.namespace,
+    fieldManager: opts.fieldManager ?? 'kubectl-run',
+    dryRun,
+  });
+}
+
+/** `ktl run NAME --image=IMAGE [--expose --port=N] [-- args...]`. */
+export async function runRun(
+  factory: Factory,
+  command: Command,
+  args: string[],
+  opts: RunFlagValues,
+): Promise<void> {
+  requireFlags(opts as Record<string, unknown>, [['image', 'image']]);
+  const { dryRun, print } = commonSettings(factory, opts);
+  const attach =
+    opts.attach === undefined
+      ? opts.stdin === true
+      : boolFlag(factory.streams, command, '--attach', opts.attach);
+  validateFlags(command, args, opts, attach, dryRun);
+  if (attach)
+    throw new PlainError(
+      'ktl run: attaching to the pod (-i, -t, --attach) is not supported yet; run without them and use `ktl attach`',
+    );
+  const ns = await factory.namespace();
+  const params = podParams(args, opts);
+  const target = buildTarget(factory, command, params, opts);
+  const created = await createOrPrepare(factory, target, opts, dryRun, ns);
+  const errors: Error[] = [];
+  if (opts.expose) {
+    try {
+      await exposeService(factory, params, opts, dryRun, ns, print);
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  await printObject(factory, created, target.kind, print);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateCliError(errors);
+}
+
+async function exposeService(
+  factory: Factory,
+  params: RunPodParams,
+  opts: RunFlagValues,
+  dryRun: DryRunStrategy,
+  ns: { namespace: string; explicit: boolean },
+  print: PrintSettings,
+): Promise<void> {
+  const service = plain(() =>
+    generateRunService({ name: params.name, labels: params.labels ?? '', port: params.port ?? '' }),
+  );
+  const target = { object: service, kind: known('Service') };
+  const created = await createOrPrepare(factory, target, opts, dryRun, ns);
+  await printObject(factory, created, target.kind, print);
+  if (print.output === 'yaml') factory.streams.out.write('---\n');
+}
