@@ -16,9 +16,12 @@ export class CliError extends Error {
 /** Wrong flags or arguments: printed with a pointer to the command's help. */
 export class UsageError extends CliError {
   readonly commandPath: string;
-  constructor(message: string, commandPath: string) {
+  /** What stands before the message: "error: " unless the message carries its own wording. */
+  readonly prefix: string;
+  constructor(message: string, commandPath: string, prefix = 'error: ') {
     super(message);
     this.commandPath = commandPath;
+    this.prefix = prefix;
   }
 }
 

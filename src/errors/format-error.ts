@@ -36,7 +36,7 @@ export function formatError(error: unknown, verbosity = 0): FormattedError {
 
 function cliErrorText(error: CliError): string {
   if (error instanceof UsageError) {
-    return `error: ${error.message}\nSee '${error.commandPath} -h' for help and examples`;
+    return `${error.prefix}${error.message}\nSee '${error.commandPath} -h' for help and examples`;
   }
   if (error instanceof ConfigError) {
     if (error.problems.length === 1) return `Error in configuration: ${error.problems[0]}`;

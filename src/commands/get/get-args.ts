@@ -11,7 +11,7 @@ const NO_TYPE_MESSAGE =
 /** The error kubectl prints for `get` without a type (its first line has no "error:" prefix). */
 export class MissingResourceTypeError extends UsageError {
   constructor() {
-    super(NO_TYPE_MESSAGE, 'ktl get');
+    super(NO_TYPE_MESSAGE, 'ktl get', '');
   }
 }
 

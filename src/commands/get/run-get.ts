@@ -40,7 +40,12 @@ export async function runGet(factory: Factory, args: string[], flags: GetFlags):
         colorAllowed(factory.streams.out, factory.env),
       )
     : await printObjects(client, plan, options, factory.streams.out, errors);
-  if (!printed && errors.length === 0 && !isStructuredList(options.output)) {
+  if (
+    !printed &&
+    errors.length === 0 &&
+    !options.ignoreNotFound &&
+    !isStructuredList(options.output)
+  ) {
     factory.streams.err.write(noResourcesMessage(plan, options));
   }
   if (errors.length > 0) throw new AggregateCliError(errors);
