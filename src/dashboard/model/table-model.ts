@@ -1,0 +1,212 @@
+import type { InformerChange } from '../../resources/informer.js';
+import type { InformerItem } from '../../resources/informer-items.js';
+import { uidOf } from '../../resources/informer-items.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import {
+  cellText,
+  columnIndex,
+  columnsFromDefinitions,
+  FALLBACK_COLUMNS,
+  isAgeColumn,
+  NAMESPACE_COLUMN,
+} from './columns.js';
+import type { RowFilter } from './row-filter.js';
+import { rowPasses } from './row-filter.js';
+import { compareCells } from './sorting.js';
+import { toneOfRow } from './status-tone.js';
+import type { DashColumn, RowTone, SortSpec } from './types.js';
+
+/** One row as the dashboard draws it. */
+export interface DashRow {
+  uid: string;
+  name: string;
+  namespace: string;
+  /** The object (in table mode, its metadata only). */
+  object: KubeObject;
+  /** Cells of every column the model knows (wide ones included). */
+  cells: string[];
+  tone: RowTone;
+  createdAt: number;
+  /** What the `/` filter matches against. */
+  text: string;
+  /** The informer item the row was made from. */
+  source: InformerItem;
+}
+
+/** What a frame draws: the visible columns and the filtered, sorted rows. */
+export interface TableSnapshot {
+  columns: DashColumn[];
+  /** For each visible column, its index in DashRow.cells. */
+  cellIndex: number[];
+  rows: DashRow[];
+  /** Rows before filtering. */
+  total: number;
+  /** Widest cell per visible column (over the filtered rows). */
+  widths: number[];
+  /** Visible index of the AGE column (computed live), or -1. */
+  ageColumn: number;
+  version: number;
+}
+
+/** Settings of a TableModel. */
+export interface TableModelOptions {
+  /** Add a NAMESPACE column (listing a namespaced type across all namespaces). */
+  showNamespace: boolean;
+}
+
+const MAX_COLUMN_WIDTH = 60;
+
+/**
+ * The row model between an informer and the screen (k9s's model layer): it turns informer
+ * items into rows once per change, and computes filtered, sorted frames on demand.
+ */
+export class TableModel {
+  private columns: DashColumn[] = FALLBACK_COLUMNS;
+  private readonly rowsByUid = new Map<string, DashRow>();
+  private filter: RowFilter | undefined;
+  private sort: SortSpec | undefined;
+  private wide = false;
+  private version = 0;
+  private cached: TableSnapshot | undefined;
+
+  constructor(private readonly options: TableModelOptions) {}
+
+  /** Sets the server's Table columns (rebuilds every row). */
+  setColumns(definitions: unknown[]): void {
+    this.columns = columnsFromDefinitions(definitions);
+    this.reset([...this.rowsByUid.values()].map((row) => row.source));
+  }
+
+  /** Replaces all rows with the informer's current items. */
+  reset(items: Iterable<InformerItem>): void {
+    this.rowsByUid.clear();
+    for (const item of items) this.put(item);
+    this.invalidate();
+  }
+
+  /** Applies a batch of informer changes. */
+  applyChanges(changes: readonly InformerChange[]): void {
+    for (const change of changes) {
+      if (change.type === 'DELETED') this.rowsByUid.delete(uidOf(change.item));
+      else this.put(change.item);
+    }
+    this.invalidate();
+  }
+
+  /** Sets the `/` filter (undefined clears it). */
+  setFilter(filter: RowFilter | undefined): void {
+    this.filter = filter;
+    this.invalidate();
+  }
+
+  /** Sets the sort column and direction (undefined: the server's order, by name). */
+  setSort(sort: SortSpec | undefined): void {
+    this.sort = sort;
+    this.invalidate();
+  }
+
+  /** Shows or hides the wide (priority > 0) columns. */
+  setWide(wide: boolean): void {
+    this.wide = wide;
+    this.invalidate();
+  }
+
+  /** The current frame; computed again only after something changed. */
+  snapshot(): TableSnapshot {
+    this.cached ??= this.compute();
+    return this.cached;
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.version++;
+  }
+
+  private put(item: InformerItem): void {
+    const meta = item.object.metadata ?? {};
+    const name = meta.name ?? '';
+    const namespace = meta.namespace ?? '';
+    const cells = item.row ? item.row.cells.map(cellText) : [name, ''];
+    if (this.options.showNamespace) cells.unshift(namespace);
+    const columns = this.allColumns();
+    const status = cells[columnIndex(columns, 'status')];
+    const ready = cells[columnIndex(columns, 'ready')];
+    const created = Date.parse(meta.creationTimestamp ?? '');
+    this.rowsByUid.set(uidOf(item), {
+      uid: uidOf(item),
+      name,
+      namespace,
+      object: item.object,
+      cells,
+      tone: toneOfRow(status, ready),
+      createdAt: Number.isNaN(created) ? 0 : created,
+      text: cells.join(' '),
+      source: item,
+    });
+  }
+
+  private allColumns(): DashColumn[] {
+    return this.options.showNamespace ? [NAMESPACE_COLUMN, ...this.columns] : this.columns;
+  }
+
+  private compute(): TableSnapshot {
+    const all = this.allColumns();
+    const cellIndex: number[] = [];
+    all.forEach((column, index) => {
+      if (column.priority === 0 || this.wide) cellIndex.push(index);
+    });
+    const columns = cellIndex.map((index) => all[index] as DashColumn);
+    const rows: DashRow[] = [];
+    for (const row of this.rowsByUid.values()) if (rowPasses(this.filter, row.text)) rows.push(row);
+    rows.sort(this.comparator(all));
+    const ageColumn = columns.findIndex(isAgeColumn);
+    return {
+      columns,
+      cellIndex,
+      rows,
+      total: this.rowsByUid.size,
+      widths: widthsOf(columns, cellIndex, rows, ageColumn),
+      ageColumn,
+      version: this.version,
+    };
+  }
+
+  private comparator(all: DashColumn[]): (a: DashRow, b: DashRow) => number {
+    const byName = (a: DashRow, b: DashRow): number =>
+      a.namespace < b.namespace
+        ? -1
+        : a.namespace > b.namespace
+          ? 1
+          : a.name < b.name
+            ? -1
+            : a.name > b.name
+              ? 1
+              : 0;
+    const sort = this.sort;
+    if (!sort) return byName;
+    const index = columnIndex(all, sort.column);
+    if (index < 0) return byName;
+    const sign = sort.descending ? -1 : 1;
+    if (isAgeColumn(all[index] as DashColumn))
+      return (a, b) => sign * (b.createdAt - a.createdAt) || byName(a, b);
+    return (a, b) =>
+      sign * compareCells(a.cells[index] ?? '', b.cells[index] ?? '') || byName(a, b);
+  }
+}
+
+function widthsOf(
+  columns: DashColumn[],
+  cellIndex: number[],
+  rows: DashRow[],
+  ageColumn: number,
+): number[] {
+  const widths = columns.map((c) => c.name.length);
+  for (const row of rows) {
+    for (let i = 0; i < cellIndex.length; i++) {
+      const length = (row.cells[cellIndex[i] as number] ?? '').length;
+      if (length > (widths[i] as number)) widths[i] = Math.min(length, MAX_COLUMN_WIDTH);
+    }
+  }
+  if (ageColumn >= 0) widths[ageColumn] = Math.max(widths[ageColumn] as number, 7);
+  return widths;
+}

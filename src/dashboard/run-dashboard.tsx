@@ -1,0 +1,95 @@
+import { render } from 'ink';
+import type { Factory } from '../commands/factory.js';
+import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
+import { App, tableView } from './components/App.js';
+import { discoverTypes } from './model/discovery-types.js';
+import { closeSession, openSession } from './model/session.js';
+import type { Session } from './model/session.js';
+import { enterAlternateScreen, onTerminationSignals } from './terminal/alternate-screen.js';
+
+/** How `ktl dash` (or `ktl get TYPE -w --tui`) opens the dashboard. */
+export interface DashboardOptions {
+  /** The type to show first (any name kubectl accepts for it); pods by default. */
+  type?: string;
+  /** -A: every namespace. */
+  allNamespaces?: boolean;
+  /** --readonly: no delete, scale or restart. */
+  readonly?: boolean;
+  /** Terminal streams (tests pass fake ones); the factory's by default. */
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+/**
+ * Runs the live dashboard until the user quits: in the alternate screen, which is restored
+ * on every way out (q, Ctrl-C, a crash, SIGTERM). A signal ends it with 128 + the signal's
+ * number as the exit code.
+ */
+export async function runDashboard(
+  factory: Factory,
+  options: DashboardOptions = {},
+): Promise<void> {
+  const stdout = options.stdout ?? (factory.streams.out as NodeJS.WriteStream);
+  const stdin = options.stdin ?? (factory.streams.in as NodeJS.ReadStream);
+  if (!stdout.isTTY || !stdin.isTTY)
+    throw new PlainError('the dashboard needs a terminal (stdin and stdout must be a TTY)');
+  const messages: string[] = [];
+  const sessions: Session[] = [];
+  const open = async (contextName?: string): Promise<Session> => {
+    const session = await openSession(
+      factory,
+      factory.streams,
+      {
+        readonly: options.readonly === true,
+        ...(contextName !== undefined ? { contextName } : {}),
+        ...(options.allNamespaces ? { namespace: '' } : {}),
+      },
+      (text) => messages.push(text),
+    );
+    const previous = sessions.pop();
+    sessions.push(session);
+    if (previous) void closeSession(previous);
+    return session;
+  };
+  const session = await open();
+  const initial = tableView(
+    await resolveType(session, options.type ?? 'pods'),
+    session.defaultNamespace,
+  );
+  const screen = enterAlternateScreen(stdout, stdin);
+  let signalCode = 0;
+  const instance = render(<App session={session} initial={initial} switchContext={open} />, {
+    stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 15,
+    // Ink 6.8's incremental mode drew the header one line low after the first frame here;
+    // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
+    incrementalRendering: false,
+  });
+  const stopSignals = onTerminationSignals((code) => {
+    signalCode = code;
+    instance.unmount();
+  });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    stopSignals();
+    instance.cleanup();
+    screen.restore();
+    await Promise.all(sessions.map(closeSession));
+  }
+  if (signalCode !== 0) throw new SilentExit(signalCode);
+}
+
+async function resolveType(session: Session, name: string) {
+  const known = session.catalog.resolve(name);
+  if (known) return known.ref;
+  for (const refresh of [false, true]) {
+    session.catalog.replace(await discoverTypes(session.factory, refresh));
+    const found = session.catalog.resolve(name);
+    if (found) return found.ref;
+  }
+  throw new NoResourceTypeError(name);
+}
