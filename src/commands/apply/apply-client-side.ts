@@ -1,0 +1,148 @@
+import { ApiStatusError } from '../../errors/errors.js';
+import type { JsonObject } from '../../resources/patch/json-value.js';
+import {
+  createThreeWayJsonMergePatch,
+  applyMergePatch,
+} from '../../resources/patch/json-merge-patch.js';
+import { lastAppliedOf, modifiedConfiguration } from '../../resources/patch/last-applied.js';
+import { PatchSchema } from '../../resources/patch/patch-meta.js';
+import { applyStrategicPatch } from '../../resources/patch/smp-apply.js';
+import { createThreeWayMergePatch } from '../../resources/patch/smp-three-way.js';
+import { collectionPath, objectPath } from '../../resources/resource-ref.js';
+import { findKindSchema } from '../../resources/validation/schema-types.js';
+import type { HttpClient } from '../../transport/http-client.js';
+import type { ApplyOptions } from './apply-options.js';
+import { fieldValidationOf } from './apply-options.js';
+import type { PlannedObject } from './manifest-objects.js';
+import type { SchemaSource } from './schema-source.js';
+import { acceptsStrategicMerge } from './schema-source.js';
+
+/** The outcome of applying one object. */
+export interface ApplyOutcome {
+  operation: 'created' | 'configured' | 'unchanged' | 'serverside-applied';
+  /** The object as the server returned it (or as computed locally under --dry-run=client). */
+  result: JsonObject;
+}
+
+/** What applying an object needs. */
+export interface ApplyContext {
+  client: HttpClient;
+  schemas: SchemaSource;
+  options: ApplyOptions;
+  warn: (text: string) => void;
+}
+
+const MAX_CONFLICT_RETRIES = 5;
+
+/**
+ * kubectl's client-side apply of one object: create it with the last-applied annotation when
+ * missing, otherwise send the three-way patch (strategic merge for built-in kinds, JSON merge
+ * for custom resources), retrying conflicts with a fresh GET.
+ */
+export async function applyClientSide(
+  entry: PlannedObject,
+  context: ApplyContext,
+): Promise<ApplyOutcome> {
+  const { modified } = modifiedConfiguration(entry.object as JsonObject);
+  for (let attempt = 0; ; attempt++) {
+    const live = await getLive(entry, context);
+    if (!live) return create(entry, context, modified);
+    try {
+      return await patchLive(entry, context, live, modified);
+    } catch (error) {
+      if (
+        !(error instanceof ApiStatusError && error.reason === 'Conflict') ||
+        attempt >= MAX_CONFLICT_RETRIES
+      )
+        throw error;
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function getLive(
+  entry: PlannedObject,
+  context: ApplyContext,
+): Promise<JsonObject | undefined> {
+  try {
+    return await context.client.json<JsonObject>({
+      path: objectPath(entry.mapping!, entry.name, entry.namespace),
+    });
+  } catch (error) {
+    if (error instanceof ApiStatusError && error.isNotFound) return undefined;
+    throw error;
+  }
+}
+
+function writeQuery(
+  context: ApplyContext,
+  fieldManager: string,
+): Record<string, string | undefined> {
+  return {
+    fieldManager,
+    fieldValidation: fieldValidationOf(context.options.validate),
+    dryRun: context.options.dryRun === 'server' ? 'All' : undefined,
+  };
+}
+
+async function create(
+  entry: PlannedObject,
+  context: ApplyContext,
+  modified: JsonObject,
+): Promise<ApplyOutcome> {
+  if (context.options.dryRun === 'client') return { operation: 'created', result: modified };
+  const result = await context.client.json<JsonObject>({
+    method: 'POST',
+    path: collectionPath(entry.mapping!, entry.namespace),
+    query: writeQuery(context, context.options.fieldManager),
+    contentType: 'application/json',
+    body: JSON.stringify(modified),
+  });
+  return { operation: 'created', result };
+}
+
+async function patchLive(
+  entry: PlannedObject,
+  context: ApplyContext,
+  live: JsonObject,
+  modified: JsonObject,
+): Promise<ApplyOutcome> {
+  const mapping = entry.mapping!;
+  const original = lastAppliedOf(live);
+  if (!original)
+    context.warn(
+      `Warning: resource ${groupResource(mapping)}/${entry.name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  const gvk = { group: mapping.group, version: mapping.version, kind: mapping.kind };
+  const document = await context.schemas.document(mapping.group, mapping.version);
+  const strategic = acceptsStrategicMerge(document, gvk);
+  let patch: JsonObject;
+  let schema = PatchSchema.none();
+  if (strategic && document) {
+    const kindSchema = findKindSchema(document, gvk);
+    schema = new PatchSchema(kindSchema?.schema, document);
+    patch = createThreeWayMergePatch(original, modified, live, schema);
+  } else patch = createThreeWayJsonMergePatch(original, modified, live);
+  if (Object.keys(patch).length === 0) return { operation: 'unchanged', result: live };
+  if (context.options.dryRun === 'client') {
+    const result = strategic
+      ? applyStrategicPatch(live, patch, schema)
+      : (applyMergePatch(live, patch) as JsonObject);
+    return { operation: 'configured', result };
+  }
+  const result = await context.client.json<JsonObject>({
+    method: 'PATCH',
+    path: objectPath(mapping, entry.name, entry.namespace),
+    query: writeQuery(context, context.options.fieldManager),
+    contentType: strategic
+      ? 'application/strategic-merge-patch+json'
+      : 'application/merge-patch+json',
+    body: JSON.stringify(patch),
+  });
+  return { operation: 'configured', result };
+}
+
+/** `deployments.apps` (GroupResource.String()). */
+export function groupResource(mapping: { resource: string; group: string }): string {
+  return mapping.group ? `${mapping.resource}.${mapping.group}` : mapping.resource;
+}

@@ -1,0 +1,64 @@
+import { ApiStatusError, CliError } from '../../errors/errors.js';
+import { apiStatusText } from '../../errors/format-error.js';
+import type { PathSegment } from '../../resources/manifest/manifest-types.js';
+import { locate } from '../../resources/manifest/manifest-types.js';
+import { kindGroupName } from '../../resources/resource-ref.js';
+import type { PlannedObject } from './manifest-objects.js';
+
+/** `deployment.apps/web`, or `Kind/name` when the kind is not mapped. */
+export function displayName(entry: PlannedObject): string {
+  if (entry.mapping) return `${kindGroupName(entry.mapping)}/${entry.name}`;
+  return `${String(entry.object['kind'] ?? '')}/${entry.name}`;
+}
+
+/** Parses a server field path (`spec.containers[0].image`, `.spec.replicas`) into segments. */
+export function parseFieldPath(text: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const match of text.replace(/^\./, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) segments.push(Number(match[2]));
+    else if (match[1] !== undefined) segments.push(match[1]);
+  }
+  return segments;
+}
+
+/** The field a server error is about, when it names one (causes, strict decoding, conflicts). */
+export function errorFieldPath(error: unknown): PathSegment[] {
+  if (error instanceof ApiStatusError) {
+    const field = error.status.details?.causes?.find((c) => c.field)?.field;
+    if (field) return parseFieldPath(field);
+  }
+  const text = error instanceof Error ? error.message : '';
+  const unknown = /(?:unknown|duplicate) field "([^"]+)"/.exec(text);
+  if (unknown?.[1]) return parseFieldPath(unknown[1]);
+  const conflict = /using [^:]+:\s*(\.[^\s]+)/.exec(text) ?? /\n- (\.[^\s]+)/.exec(text);
+  if (conflict?.[1]) return parseFieldPath(conflict[1]);
+  return [];
+}
+
+/** kubectl's text for an error, without the trailing newline. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiStatusError) return apiStatusText(error);
+  if (error instanceof CliError) return `error: ${error.message}`;
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** `file:line:col (document N, Kind/name): <kubectl's error text>`. */
+export function locatedError(entry: PlannedObject, error: unknown): string {
+  return `${locate(entry.manifest, errorFieldPath(error))}: ${errorText(error)}`;
+}
+
+/** The closing summary of a run in which some objects failed. */
+export function failureSummary(applied: PlannedObject[], failed: PlannedObject[]): string {
+  const total = applied.length + failed.length;
+  const lines = [`error: ${failed.length} of ${total} objects failed; ${applied.length} applied.`];
+  lines.push(`Failed (${failed.length}):`);
+  for (const entry of failed) {
+    const { file, document } = entry.manifest.source;
+    lines.push(`  ${displayName(entry)} (${file}, document ${document})`);
+  }
+  if (applied.length > 0) {
+    lines.push(`Applied (${applied.length}):`);
+    for (const entry of applied) lines.push(`  ${displayName(entry)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

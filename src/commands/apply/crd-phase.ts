@@ -1,0 +1,81 @@
+import { DiscoveryClient, RestMapper } from '../../discovery/index.js';
+import { splitApiVersion } from '../../resources/validation/schema-types.js';
+import type { Factory } from '../factory.js';
+import type { PlannedObject } from './manifest-objects.js';
+import { applyNamespace } from './manifest-objects.js';
+import type { SchemaSource } from './schema-source.js';
+
+interface CrdStatus {
+  spec?: { group?: string; versions?: Array<{ name?: string }> };
+  status?: { conditions?: Array<{ type?: string; status?: string }> };
+}
+
+const ESTABLISH_TIMEOUT_MS = 30_000;
+
+/**
+ * After CRDs of this run were applied: waits until they are Established, then maps the objects
+ * whose kinds were unknown before (custom resources of those CRDs) with discovery read afresh.
+ */
+export async function remapAfterCrds(
+  factory: Factory,
+  planned: PlannedObject[],
+  crds: PlannedObject[],
+  schemas: SchemaSource,
+): Promise<void> {
+  const unmapped = planned.filter((p) => !p.mapping);
+  if (crds.length === 0) return;
+  for (const crd of crds) {
+    const spec = (crd.object['spec'] ?? {}) as CrdStatus['spec'];
+    for (const version of spec?.versions ?? [])
+      schemas.forget(spec?.group ?? '', version.name ?? '');
+  }
+  if (unmapped.length === 0) return;
+  await waitEstablished(
+    factory,
+    crds.map((c) => c.name),
+  );
+  const mapper = await freshMapper(factory);
+  const { namespace, explicit } = await factory.namespace();
+  for (const entry of unmapped) {
+    try {
+      const { group, version } = splitApiVersion(String(entry.object['apiVersion'] ?? ''));
+      entry.mapping = await mapper.mappingForGVK({
+        group,
+        version,
+        kind: String(entry.object['kind'] ?? ''),
+      });
+      delete entry.mappingError;
+      entry.namespace = applyNamespace(entry, namespace, explicit);
+    } catch (error) {
+      entry.mappingError = error as Error;
+    }
+  }
+}
+
+async function waitEstablished(factory: Factory, names: string[]): Promise<void> {
+  const client = await factory.client();
+  const deadline = Date.now() + ESTABLISH_TIMEOUT_MS;
+  for (const name of names) {
+    while (Date.now() < deadline) {
+      const crd = await client
+        .json<CrdStatus>({
+          path: `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`,
+        })
+        .catch(() => undefined);
+      if (crd?.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True'))
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function freshMapper(factory: Factory): Promise<RestMapper> {
+  const { host } = await factory.restConfig();
+  const discovery = new DiscoveryClient({
+    http: () => factory.client(),
+    cacheRoot: factory.cacheDir(),
+    host,
+    ttlMs: 0,
+  });
+  return new RestMapper(discovery);
+}

@@ -1,0 +1,96 @@
+import { Command } from 'commander';
+import { PlainError, UsageError } from '../../errors/errors.js';
+import type { CommandContext } from '../command-context.js';
+import { commandPathOf, factoryFor } from '../command-context.js';
+import type { ApplyOptions } from './apply-options.js';
+import { collect, parseDryRun, parseValidate } from './flag-values.js';
+
+interface ApplyFlags {
+  filename?: string[];
+  recursive?: boolean;
+  dryRun?: string | boolean;
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  fieldManager?: string;
+  validate?: string | boolean;
+  output?: string;
+  prune?: boolean;
+  selector?: string;
+  pruneAllowlist?: string[];
+  all?: boolean;
+  overwrite?: boolean;
+}
+
+/** `ktl apply`: apply a configuration to resources from files or stdin. */
+export function newApplyCommand(context: CommandContext): Command {
+  return new Command('apply')
+    .description('Apply a configuration to a resource by file name or stdin.')
+    .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+    .option('--server-side', 'If true, apply runs in the server instead of the client.')
+    .option(
+      '--force-conflicts',
+      'If true, server-side apply will force the changes against conflicts.',
+    )
+    .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
+    .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+    .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option(
+      '--prune-allowlist <gvk>',
+      'Overwrite the default allowlist with <group/version/kind> for --prune',
+      collect,
+    )
+    .option('--all', 'Select all resources in the namespace of the specified resource types.')
+    .option(
+      '--overwrite',
+      'Automatically resolve conflicts between the modified and live configuration.',
+      true,
+    )
+    .action(async (flags: ApplyFlags, command: Command) => {
+      const factory = factoryFor(context, command);
+      const options = toOptions(flags, command, context);
+      const { runApply } = await import('./run-apply.js');
+      await runApply(factory, options);
+    });
+}
+
+function toOptions(flags: ApplyFlags, command: Command, context: CommandContext): ApplyOptions {
+  const path = commandPathOf(command);
+  if (!flags.filename || flags.filename.length === 0)
+    throw new UsageError('must specify one of -f and -k', path);
+  const serverSide = flags.serverSide === true;
+  const dryRun = parseDryRun(flags.dryRun, context.streams.err);
+  if (flags.forceConflicts && !serverSide)
+    throw new PlainError('--force-conflicts only works with --server-side');
+  if (serverSide && dryRun === 'client')
+    throw new PlainError(
+      "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
+    );
+  const output = flags.output ?? '';
+  if (!['', 'yaml', 'json', 'name'].includes(output))
+    throw new PlainError(
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`,
+    );
+  if (flags.prune && !flags.selector && !flags.all)
+    throw new PlainError(
+      'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
+    );
+  return {
+    filename: flags.filename,
+    recursive: flags.recursive === true,
+    dryRun,
+    serverSide,
+    forceConflicts: flags.forceConflicts === true,
+    fieldManager: flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
+    validate: parseValidate(flags.validate),
+    output: output as ApplyOptions['output'],
+    prune: flags.prune === true,
+    selector: flags.selector ?? '',
+    pruneAllowlist: flags.pruneAllowlist ?? [],
+    all: flags.all === true,
+    overwrite: flags.overwrite !== false,
+  };
+}

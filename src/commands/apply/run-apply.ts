@@ -1,0 +1,128 @@
+import { PlainError, SilentExit } from '../../errors/errors.js';
+import { toKubectlJson } from '../../printers/json-text.js';
+import { toKubectlYaml } from '../../printers/yaml-text.js';
+import type { JsonObject } from '../../resources/patch/json-value.js';
+import type { Factory } from '../factory.js';
+import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
+import { applyClientSide } from './apply-client-side.js';
+import type { ApplyOptions } from './apply-options.js';
+import { dryRunSuffix } from './apply-options.js';
+import { displayName, failureSummary, locatedError } from './apply-report.js';
+import { applyServerSide } from './apply-server-side.js';
+import { remapAfterCrds } from './crd-phase.js';
+import type { PlannedObject } from './manifest-objects.js';
+import { metadataOf, planObjects, readFilenameArgs } from './manifest-objects.js';
+import type { TaskOutcome } from './ordered-runner.js';
+import { OrderedReporter, runGroups } from './ordered-runner.js';
+import { runPrune } from './prune.js';
+import { SchemaSource } from './schema-source.js';
+import { validateBeforeApply } from './validate-step.js';
+
+/** Objects applied at the same time (after namespaces and CRDs). */
+const CONCURRENCY = 4;
+
+/** `ktl apply -f ...`. */
+export async function runApply(factory: Factory, options: ApplyOptions): Promise<void> {
+  const manifests = await readFilenameArgs(factory, options);
+  if (manifests.length === 0) throw new PlainError('no objects passed to apply');
+  for (const manifest of manifests) {
+    if (metadataOf(manifest.object)['generateName'] && !metadataOf(manifest.object)['name'])
+      throw new PlainError('cannot use generate name with apply');
+  }
+  const planned = await planObjects(factory, manifests);
+  const schemas = new SchemaSource(factory);
+  await validateBeforeApply(factory, planned, schemas, options.validate);
+  const client = await factory.client();
+  const err = factory.streams.err;
+  const context: ApplyContext = { client, schemas, options, warn: (text) => err.write(text) };
+  const printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }> = [];
+  const failed: PlannedObject[] = [];
+  const reporter = new OrderedReporter<ApplyOutcome>(planned.length, (index, outcome) => {
+    const entry = planned[index]!;
+    report(factory, options, entry, outcome, printed, failed);
+  });
+  const applyOne = (index: number): Promise<ApplyOutcome> => {
+    const entry = planned[index]!;
+    if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
+    return options.serverSide ? applyServerSide(entry, context) : applyClientSide(entry, context);
+  };
+  const first = planned.filter((p) => isFoundation(p)).map((p) => [p.index]);
+  await runGroups(first, 1, applyOne, reporter);
+  const appliedCrds = planned.filter(
+    (p) => p.mapping?.kind === 'CustomResourceDefinition' && reporter.outcome(p.index)?.value,
+  );
+  await remapAfterCrds(factory, planned, appliedCrds, schemas);
+  await runGroups(
+    groupByIdentity(planned.filter((p) => !isFoundation(p))),
+    CONCURRENCY,
+    applyOne,
+    reporter,
+  );
+  if (options.prune && failed.length === 0) await runPrune(factory, options, planned);
+  await printObjects(factory, options, printed);
+  if (failed.length > 0) {
+    const applied = printed.map((p) => p.entry);
+    if (planned.length > 1) err.write(failureSummary(applied, failed));
+    throw new SilentExit(1);
+  }
+}
+
+/** Namespaces and CRDs go first, one at a time, so the objects that need them find them. */
+function isFoundation(entry: PlannedObject): boolean {
+  const kind = entry.mapping?.kind;
+  return (
+    (kind === 'Namespace' && entry.mapping?.group === '') ||
+    (kind === 'CustomResourceDefinition' && entry.mapping?.group === 'apiextensions.k8s.io')
+  );
+}
+
+/** Indexes grouped by the object they name, so repeats of an object stay in order. */
+function groupByIdentity(entries: PlannedObject[]): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const entry of entries) {
+    const key = `${entry.mapping?.group}/${entry.mapping?.resource ?? entry.object['kind']}/${entry.namespace}/${entry.name}`;
+    const group = groups.get(key) ?? [];
+    group.push(entry.index);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function report(
+  factory: Factory,
+  options: ApplyOptions,
+  entry: PlannedObject,
+  outcome: TaskOutcome<ApplyOutcome>,
+  printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }>,
+  failed: PlannedObject[],
+): void {
+  if (outcome.error !== undefined || !outcome.value) {
+    failed.push(entry);
+    factory.streams.err.write(`${locatedError(entry, outcome.error)}\n`);
+    return;
+  }
+  printed.push({ entry, outcome: outcome.value });
+  if (options.output === 'name') factory.streams.out.write(`${displayName(entry)}\n`);
+  else if (options.output === '')
+    factory.streams.out.write(
+      `${displayName(entry)} ${outcome.value.operation}${dryRunSuffix(options.dryRun)}\n`,
+    );
+}
+
+/** With -o yaml|json: the one object, or a v1 List of them, after everything was applied. */
+async function printObjects(
+  factory: Factory,
+  options: ApplyOptions,
+  printed: Array<{ outcome: ApplyOutcome }>,
+): Promise<void> {
+  if (options.output !== 'yaml' && options.output !== 'json') return;
+  if (printed.length === 0) return;
+  const objects = printed.map((p) => p.outcome.result);
+  const value: JsonObject =
+    objects.length === 1
+      ? objects[0]!
+      : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  factory.streams.out.write(
+    options.output === 'json' ? toKubectlJson(value) : await toKubectlYaml(value),
+  );
+}

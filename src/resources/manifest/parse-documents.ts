@@ -1,0 +1,145 @@
+import type { LineCounter } from 'yaml';
+import { loadYaml } from '../../util/load-yaml.js';
+import type { KubeObject, ManifestObject, PathSegment, SourcePosition } from './manifest-types.js';
+import { buildPositionMap } from './position-map.js';
+
+/** One problem found while reading a file: where, and what. */
+export interface ReadProblem {
+  file: string;
+  document: number;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The objects of one file, or the problems that kept them from being read. */
+export interface ParsedFile {
+  objects: ManifestObject[];
+  problems: ReadProblem[];
+}
+
+/** Aliases allowed per document before it is refused as a resource-exhaustion attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** kubectl reads YAML as go-yaml v2 does: YAML 1.1 (`yes`/`on` are booleans). */
+const PARSE_OPTIONS = {
+  version: '1.1',
+  uniqueKeys: true,
+  prettyErrors: false,
+  merge: true,
+} as const;
+
+/**
+ * Parses a multi-document YAML (or JSON) text into objects, flattening `kind: List` and
+ * skipping empty and null documents. Each object keeps its file, document and field positions.
+ */
+export async function parseManifestText(file: string, text: string): Promise<ParsedFile> {
+  const yaml = await loadYaml();
+  const lines = new yaml.LineCounter();
+  const documents = yaml.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const result: ParsedFile = { objects: [], problems: [] };
+  const list = Array.isArray(documents) ? documents : [documents];
+  list.forEach((doc, index) => {
+    const document = index + 1;
+    const problem = (offset: number, message: string): ReadProblem => ({
+      file,
+      document,
+      ...linePos(lines, offset),
+      message,
+    });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors)
+        result.problems.push(problem(error.pos[0], yamlErrorMessage(error, text)));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const start = doc.contents?.range?.[0] ?? doc.range[0];
+      result.problems.push(problem(start, aliasMessage(error)));
+      return;
+    }
+    if (value === null || value === undefined) return;
+    const start = doc.contents?.range?.[0] ?? doc.range[0];
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      result.problems.push(problem(start, 'the document is not a YAML/JSON object'));
+      return;
+    }
+    const positions = buildPositionMap(yaml, doc.contents, lines);
+    const at = (path: PathSegment[]): SourcePosition =>
+      positions.get(path.map(String).join('\u001f')) ?? linePos(lines, start);
+    for (const { object, itemPath } of flattenLists(value as KubeObject, [])) {
+      if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+        const pos = at(itemPath);
+        result.problems.push({ file, document, ...pos, message: 'a List item is not an object' });
+        continue;
+      }
+      result.objects.push({ object, source: { file, document, itemPath, positions } });
+    }
+  });
+  return result;
+}
+
+/** Expands `kind: *List` objects (nested lists included) into their items, in order. */
+function flattenLists(
+  object: KubeObject,
+  itemPath: PathSegment[],
+): Array<{ object: KubeObject; itemPath: PathSegment[] }> {
+  const kind = object['kind'];
+  const items = object['items'];
+  if (typeof kind !== 'string' || !kind.endsWith('List') || !Array.isArray(items))
+    return [{ object, itemPath }];
+  return items.flatMap((item: unknown, index) => {
+    const path = [...itemPath, 'items', index];
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      return [{ object: item as KubeObject, itemPath: path }];
+    return flattenLists(item as KubeObject, path);
+  });
+}
+
+function linePos(lines: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+interface YamlErrorLike {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** Clearer wording for the YAML errors users hit most. */
+function yamlErrorMessage(error: YamlErrorLike, text: string): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key "${keyAt(text, error.pos[0])}"`;
+    case 'TAB_AS_INDENT':
+      return 'a tab character is used for indentation (YAML allows only spaces)';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `bad indentation or structure: ${firstLine(error.message)}`;
+    default:
+      return `invalid YAML: ${firstLine(error.message)}`;
+  }
+}
+
+/** The key written at an offset (up to its colon), quotes removed. */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200).split('\n')[0] ?? '';
+  return (rest.split(/:(\s|$)/)[0] ?? rest).trim().replace(/^["']|["']$/g, '');
+}
+
+function aliasMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(text))
+    return `too many YAML aliases (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`;
+  return `invalid YAML: ${text}`;
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PlainError } from '../../errors/errors.js';
+import { expandGlob, hasGlobMeta } from './glob.js';
+
+/** The text of one input (file, stdin or URL) with the name used in messages. */
+export interface InputText {
+  name: string;
+  text: string;
+}
+
+/** How -f arguments are read. */
+export interface ReadInputOptions {
+  recursive: boolean;
+  stdin: NodeJS.ReadableStream;
+  /** Fetches a URL (injectable for tests); defaults to global fetch with kubectl's retries. */
+  fetchUrl?: (url: string) => Promise<string>;
+}
+
+const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
+/**
+ * Reads every -f argument in order: `-` (stdin), http(s) URLs, globs, directories (manifest
+ * extensions only, lexical order, subdirectories only with -R) and plain files.
+ */
+export async function readInputs(
+  filenames: readonly string[],
+  options: ReadInputOptions,
+): Promise<InputText[]> {
+  const inputs: InputText[] = [];
+  for (const name of filenames) {
+    if (name === '-') inputs.push({ name: 'STDIN', text: await readStream(options.stdin) });
+    else if (/^https?:\/\//.test(name))
+      inputs.push({ name, text: await (options.fetchUrl ?? fetchWithRetries)(name) });
+    else inputs.push(...(await readPath(name, options.recursive)));
+  }
+  return inputs;
+}
+
+async function readPath(path: string, recursive: boolean): Promise<InputText[]> {
+  if (!existsSync(path)) {
+    if (!hasGlobMeta(path)) throw new PlainError(`the path "${path}" does not exist`);
+    const matches = await expandGlob(path);
+    if (matches.length === 0) throw new PlainError(`the path "${path}" does not exist`);
+    const all: InputText[] = [];
+    for (const match of matches) all.push(...(await readPath(match, recursive)));
+    return all;
+  }
+  const info = await stat(path);
+  if (!info.isDirectory()) return [{ name: path, text: await readFile(path, 'utf8') }];
+  const files = await walkDirectory(path, recursive);
+  return Promise.all(files.map(async (name) => ({ name, text: await readFile(name, 'utf8') })));
+}
+
+/** Files with manifest extensions under a directory, in filepath.Walk's lexical order. */
+async function walkDirectory(dir: string, recursive: boolean): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) files.push(...(await walkDirectory(full, recursive)));
+    } else if (MANIFEST_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) files.push(full);
+  }
+  return files;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** GETs a URL, three attempts, retrying only server errors (kubectl's readHttpWithRetries). */
+async function fetchWithRetries(url: string): Promise<string> {
+  let lastError = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      throw new PlainError(`unable to read URL "${url}", ${(error as Error).message}`);
+    }
+    if (response.ok) return response.text();
+    lastError = `server reported ${response.status} ${response.statusText}, status code=${response.status}`;
+    if (response.status < 500) break;
+    if (attempt < 3) await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new PlainError(`unable to read URL "${url}", ${lastError}`);
+}

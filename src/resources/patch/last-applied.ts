@@ -1,0 +1,73 @@
+import type { JsonObject } from './json-value.js';
+import { cloneJson, isJsonObject } from './json-value.js';
+
+/** The annotation client-side apply keeps the applied configuration in. */
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Go's json.Encoder output for a decoded object: map keys sorted, compact, HTML characters and
+ * U+2028/U+2029 escaped, a trailing newline.
+ */
+export function goJsonEncode(value: unknown): string {
+  return `${goJsonCompact(value)}\n`;
+}
+
+function goJsonCompact(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(',')}]`;
+  if (isJsonObject(value)) {
+    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'string') return goString(value);
+  if (value === undefined) return 'null';
+  return JSON.stringify(value);
+}
+
+function goString(text: string): string {
+  return JSON.stringify(text).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The annotations of an object (a copy), or {}. */
+function annotationsOf(object: JsonObject): JsonObject {
+  const metadata = object['metadata'];
+  const annotations = isJsonObject(metadata) ? metadata['annotations'] : undefined;
+  return isJsonObject(annotations) ? { ...annotations } : {};
+}
+
+function withAnnotations(object: JsonObject, annotations: JsonObject): JsonObject {
+  const copy = cloneJson(object);
+  const metadata = isJsonObject(copy['metadata']) ? copy['metadata'] : {};
+  metadata['annotations'] = annotations;
+  copy['metadata'] = metadata;
+  return copy;
+}
+
+/**
+ * kubectl's GetModifiedConfiguration: the object without its last-applied annotation (with
+ * `annotations: {}` when it had none, as kubectl's unstructured objects do), encoded; then,
+ * with `annotate`, the object carrying that encoding as its annotation.
+ */
+export function modifiedConfiguration(object: JsonObject): {
+  annotation: string;
+  modified: JsonObject;
+} {
+  const annotations = annotationsOf(object);
+  delete annotations[LAST_APPLIED_ANNOTATION];
+  const annotation = goJsonEncode(withAnnotations(object, annotations));
+  const modified = withAnnotations(object, {
+    ...annotations,
+    [LAST_APPLIED_ANNOTATION]: annotation,
+  });
+  return { annotation, modified };
+}
+
+/** The last-applied configuration stored on a live object, decoded (undefined when absent). */
+export function lastAppliedOf(live: JsonObject): JsonObject | undefined {
+  const text = annotationsOf(live)[LAST_APPLIED_ANNOTATION];
+  if (typeof text !== 'string' || text === '') return undefined;
+  const parsed: unknown = JSON.parse(text);
+  return isJsonObject(parsed) ? parsed : undefined;
+}
