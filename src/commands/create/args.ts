@@ -98,3 +98,20 @@ export function boolFlag(
     `strconv.ParseBool: parsing "${value}": invalid syntax`,
   );
 }
+
+/**
+ * Every value given for a long flag on the command line (before `--`). Used for subcommand
+ * flags that share a name with a global flag (`create rolebinding --user`), which commander
+ * hands to the root command instead.
+ */
+export function rawFlagValues(command: Command, flag: string): string[] {
+  const raw = (rootOf(command) as unknown as { rawArgs?: string[] }).rawArgs ?? [];
+  const values: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const arg = raw[i] ?? '';
+    if (arg === '--') break;
+    if (arg.startsWith(`${flag}=`)) values.push(arg.slice(flag.length + 1));
+    else if (arg === flag && i + 1 < raw.length) values.push(raw[++i] ?? '');
+  }
+  return values;
+}

@@ -75,8 +75,18 @@ function bindingCommand(
       collect,
     )
     .action(async (args: string[], opts, cmd: Command) => {
+      // --user here names subjects; kubectl's local flag shadows the global kubeconfig --user.
+      const { rawFlagValues } = await import('./args.js');
       const { runCreateBinding } = await import('./run-rbac.js');
-      await runCreateBinding(factoryFor(context, cmd), cmd, args, opts, cluster);
+      const factory = factoryFor(context, cmd);
+      delete factory.flags.user;
+      await runCreateBinding(
+        factory,
+        cmd,
+        args,
+        { ...opts, user: rawFlagValues(cmd, '--user') },
+        cluster,
+      );
     });
 }
 

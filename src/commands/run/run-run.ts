@@ -222,5 +222,6 @@ async function exposeService(
   const target = { object: service, kind: known('Service') };
   const created = await createOrPrepare(factory, target, opts, dryRun, ns);
   await printObject(factory, created, target.kind, print);
-  if (print.output === 'yaml') factory.streams.out.write('---\n');
+  // kubectl writes its own separator, then its YAML printer adds one before the second object.
+  if (print.output === 'yaml') factory.streams.out.write('---\n---\n');
 }

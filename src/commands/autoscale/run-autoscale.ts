@@ -1,0 +1,88 @@
+/** Runs `ktl autoscale`: validates, reads each target and creates its HPA. */
+import type { Command } from 'commander';
+import { PlainError } from '../../errors/errors.js';
+import { generateHpa, validateAutoscale } from '../../resources/generators/hpa.js';
+import { apiVersionOf, kindByName } from '../../resources/generators/known-kinds.js';
+import { withLastApplied } from '../../resources/generators/object.js';
+import { int32Flag, requireFlags } from '../create/args.js';
+import type { GeneratorFlagValues } from '../create/flags.js';
+import { commonSettings, printObject, sendObject } from '../create/output.js';
+import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
+import type { Factory } from '../factory.js';
+
+/** The flags of `autoscale`. */
+export interface AutoscaleFlagValues extends GeneratorFlagValues {
+  min?: string;
+  max?: string;
+  cpuPercent?: string;
+  cpu?: string;
+  memory?: string;
+  name?: string;
+  filename?: string[];
+}
+
+/** `ktl autoscale TYPE NAME --max=N [--min=N] [--cpu=..] [--memory=..]`. */
+export async function runAutoscale(
+  factory: Factory,
+  command: Command,
+  args: string[],
+  opts: AutoscaleFlagValues,
+): Promise<void> {
+  requireFlags(opts as Record<string, unknown>, [['max', 'max']]);
+  const params = {
+    name: opts.name ?? '',
+    min: int32Flag(factory.streams, command, '--min', opts.min, -1),
+    max: int32Flag(factory.streams, command, '--max', opts.max, -1),
+    cpuPercent: int32Flag(factory.streams, command, '--cpu-percent', opts.cpuPercent, -1),
+    cpu: opts.cpu ?? '',
+    memory: opts.memory ?? '',
+  };
+  if (opts.cpuPercent !== undefined)
+    factory.streams.err.write(
+      "Flag --cpu-percent has been deprecated, Use --cpu with percentage or resource quantity format (e.g., '70%' for utilization or '500m' for milliCPU).\n",
+    );
+  const { dryRun, print } = commonSettings(factory, opts, 'autoscaled');
+  try {
+    validateAutoscale(params);
+  } catch (error) {
+    throw new PlainError((error as Error).message);
+  }
+  if (opts.filename?.length)
+    throw new PlainError('ktl autoscale -f is not supported yet; name the resource as TYPE NAME');
+  const { namespace } = await factory.namespace();
+  const hpaKind = kindByName('HorizontalPodAutoscaler');
+  if (!hpaKind) throw new Error('HorizontalPodAutoscaler is not a known kind');
+  let count = 0;
+  for (const target of parseResourceArgs(args)) {
+    await fetchObject(factory, target, namespace);
+    if (!target.kind.scalable) {
+      const gvr = `${apiVersionOf(target.kind)}, Resource=${target.kind.resource}`;
+      throw new PlainError(
+        `cannot autoscale a ${target.kind.kind}: could not find scale subresource for ${gvr} in discovery information`,
+      );
+    }
+    const ref = {
+      apiVersion: apiVersionOf(target.kind),
+      kind: target.kind.kind,
+      name: target.name,
+    };
+    const hpa = generateHpa(ref, params);
+    if (dryRun === 'client')
+      await printObject(factory, hpa, hpaKind, { ...print, verb: 'created' });
+    else {
+      const created = await sendObject(
+        factory,
+        withLastApplied(hpa, opts.saveConfig === true),
+        hpaKind,
+        {
+          namespace,
+          fieldManager: opts.fieldManager ?? 'kubectl-autoscale',
+          dryRun,
+        },
+      );
+      await printObject(factory, created, hpaKind, print);
+    }
+    count++;
+  }
+  if (count === 0) throw new PlainError('no objects passed to autoscale');
+}

@@ -1,0 +1,67 @@
+/** Runs `ktl expose`: reads each source object and creates the Service for it. */
+import { PlainError } from '../../errors/errors.js';
+import { checkExposable, generateExposeService } from '../../resources/generators/expose.js';
+import type { ExposeParams } from '../../resources/generators/expose.js';
+import { kindByName } from '../../resources/generators/known-kinds.js';
+import type { KubeObject } from '../../resources/generators/object.js';
+import { withLastApplied } from '../../resources/generators/object.js';
+import { applyOverrides } from '../../resources/generators/overrides.js';
+import type { GeneratorFlagValues } from '../create/flags.js';
+import { commonSettings, printObject, sendObject } from '../create/output.js';
+import type { Factory } from '../factory.js';
+import { fetchObject, parseResourceArgs } from './resource-args.js';
+
+/** The flags of `expose`. */
+export interface ExposeFlagValues extends GeneratorFlagValues, ExposeParams {
+  overrides?: string;
+  overrideType?: string;
+  filename?: string[];
+}
+
+function plain<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw error instanceof PlainError ? error : new PlainError((error as Error).message);
+  }
+}
+
+/** `ktl expose TYPE NAME [flags]`. */
+export async function runExpose(
+  factory: Factory,
+  args: string[],
+  opts: ExposeFlagValues,
+): Promise<void> {
+  const { dryRun, print } = commonSettings(factory, opts, 'exposed');
+  if (opts.filename?.length)
+    throw new PlainError('ktl expose -f is not supported yet; name the resource as TYPE NAME');
+  const targets = parseResourceArgs(args);
+  const { namespace, explicit } = await factory.namespace();
+  const serviceKind = kindByName('Service');
+  if (!serviceKind) throw new Error('Service is not a known kind');
+  for (const target of targets) {
+    const source = await fetchObject(factory, target, namespace);
+    plain(() => checkExposable(target.kind.kind, target.kind.group));
+    const generated = plain(() =>
+      generateExposeService({ ...source, kind: target.kind.kind }, opts),
+    );
+    let service = plain(() =>
+      applyOverrides(generated, opts.overrides ?? '', opts.overrideType ?? 'merge'),
+    );
+    if (dryRun === 'client') {
+      if (explicit) {
+        const metadata = service['metadata'] as KubeObject;
+        service = { ...service, metadata: { name: metadata['name'], namespace, ...metadata } };
+      }
+      await printObject(factory, service, serviceKind, print);
+      continue;
+    }
+    service = withLastApplied(service, opts.saveConfig === true);
+    const created = await sendObject(factory, service, serviceKind, {
+      namespace,
+      fieldManager: opts.fieldManager ?? 'kubectl-expose',
+      dryRun,
+    });
+    await printObject(factory, created, serviceKind, { ...print, sortJson: true });
+  }
+}
