@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ResourceCatalog } from '../../../src/dashboard/model/resource-catalog.js';
+import { completeCommand, parseCommand } from '../../../src/dashboard/model/commands.js';
+import { contextSettings } from '../../../src/dashboard/model/context-settings.js';
+import { labelSelectorString, podsOf } from '../../../src/dashboard/model/drill-down.js';
+import { FrameScheduler } from '../../../src/dashboard/model/frame-scheduler.js';
+import { RingBuffer } from '../../../src/dashboard/model/ring-buffer.js';
+import { rememberNamespace } from '../../../src/dashboard/model/favourites.js';
+import type { KubeConfig } from '../../../src/config/kubeconfig-types.js';
+
+test('frames: a burst of 1000 changes over 550 ms gives at most one flush per 100 ms', async () => {
+  const flushes: number[] = [];
+  const frames = new FrameScheduler(() => flushes.push(Date.now()), 100);
+  const started = Date.now();
+  while (Date.now() - started < 550) {
+    for (let i = 0; i < 20; i++) frames.schedule();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await new Promise((r) => setTimeout(r, 150));
+  assert.ok(flushes.length >= 5 && flushes.length <= 7, `flushes: ${flushes.length}`);
+  for (let i = 1; i < flushes.length; i++)
+    assert.ok((flushes[i] as number) - (flushes[i - 1] as number) >= 95, 'at least ~100 ms apart');
+  assert.ok((flushes[0] as number) - started < 50, 'the first frame comes promptly');
+});
+
+test(':commands: types by any name, with a namespace; ns and ctx; unknown names', () => {
+  const catalog = new ResourceCatalog();
+  assert.deepEqual(parseCommand('deploy', catalog), {
+    kind: 'resource',
+    entry: catalog.resolve('deployments'),
+  });
+  const withNs = parseCommand('po kube-system', catalog);
+  assert.equal(withNs.kind === 'resource' && withNs.namespace, 'kube-system');
+  const all = parseCommand('pods all', catalog);
+  assert.equal(all.kind === 'resource' && all.namespace, '');
+  assert.deepEqual(parseCommand('ns', catalog), { kind: 'namespaces' });
+  assert.deepEqual(parseCommand('ns demo', catalog), { kind: 'namespace', name: 'demo' });
+  assert.deepEqual(parseCommand('ctx', catalog), { kind: 'contexts' });
+  assert.deepEqual(parseCommand('ctx other', catalog), { kind: 'context', name: 'other' });
+  assert.deepEqual(parseCommand('q', catalog), { kind: 'quit' });
+  assert.deepEqual(parseCommand('widgets', catalog), { kind: 'unknown', text: 'widgets' });
+});
+
+test('completion: plural names first, CRDs once discovery has them, context names after :ctx', () => {
+  const catalog = new ResourceCatalog();
+  assert.equal(completeCommand('dep', catalog, [])[0], 'deployments');
+  assert.equal(completeCommand('wid', catalog, []).length, 0);
+  catalog.replace([
+    {
+      ref: {
+        group: 'example.com',
+        version: 'v1',
+        resource: 'widgets',
+        kind: 'Widget',
+        namespaced: true,
+      },
+      singular: 'widget',
+      shortNames: ['wd'],
+      verbs: ['list', 'watch'],
+    },
+  ]);
+  assert.deepEqual(completeCommand('wid', catalog, []).slice(0, 2), ['widgets', 'widget']);
+  assert.equal(parseCommand('wd', catalog).kind, 'resource');
+  assert.equal(parseCommand('widgets.example.com', catalog).kind, 'resource');
+  assert.deepEqual(completeCommand('ctx pr', catalog, ['dev', 'prod', 'prod-eu']), [
+    'ctx prod',
+    'ctx prod-eu',
+  ]);
+});
+
+test('drill-down: workloads by selector (matchExpressions too), services by selector, nodes by spec.nodeName', () => {
+  const deploy = {
+    metadata: { name: 'web', namespace: 'demo' },
+    spec: {
+      selector: {
+        matchLabels: { app: 'web' },
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['a', 'b'] },
+          { key: 'canary', operator: 'DoesNotExist' },
+        ],
+      },
+    },
+  };
+  assert.deepEqual(podsOf('deployments', deploy), {
+    namespace: 'demo',
+    labelSelector: 'app=web,tier in (a,b),!canary',
+    title: 'deployments/web',
+  });
+  assert.deepEqual(podsOf('nodes', { metadata: { name: 'n1' } }), {
+    namespace: '',
+    fieldSelector: 'spec.nodeName=n1',
+    title: 'node/n1',
+  });
+  assert.deepEqual(
+    podsOf('services', {
+      metadata: { name: 's', namespace: 'd' },
+      spec: { selector: { app: 'x' } },
+    }),
+    { namespace: 'd', labelSelector: 'app=x', title: 'services/s' },
+  );
+  assert.equal(podsOf('configmaps', { metadata: { name: 'c' } }), undefined);
+  assert.equal(
+    labelSelectorString({
+      matchExpressions: [
+        { key: 'k', operator: 'NotIn', values: ['v'] },
+        { key: 'e', operator: 'Exists' },
+      ],
+    }),
+    'k notin (v),e',
+  );
+});
+
+test('per-context settings come from the kubeconfig context extension named ktl', () => {
+  const config = {
+    contexts: new Map([
+      [
+        'prod',
+        {
+          name: 'prod',
+          origin: 'f',
+          value: {
+            cluster: 'c',
+            extensions: [
+              { name: 'ktl', extension: { readonly: true, favourites: ['web', 7, 'db'] } },
+            ],
+          },
+        },
+      ],
+      ['dev', { name: 'dev', origin: 'f', value: { cluster: 'c' } }],
+    ]),
+  } as unknown as KubeConfig;
+  assert.deepEqual(contextSettings(config, 'prod'), { readonly: true, favourites: ['web', 'db'] });
+  assert.deepEqual(contextSettings(config, 'dev'), { readonly: false, favourites: [] });
+  assert.deepEqual(rememberNamespace(['web', 'db'], 'ops'), ['ops', 'web', 'db']);
+  assert.deepEqual(
+    rememberNamespace(['web', 'db'], 'db'),
+    ['web', 'db'],
+    'known favourites keep their keys',
+  );
+});
+
+test('the log buffer is bounded and keeps the newest lines', () => {
+  const buffer = new RingBuffer<string>(3);
+  for (const line of ['a', 'b', 'c', 'd', 'e']) buffer.push(line);
+  assert.equal(buffer.length, 3);
+  assert.equal(buffer.dropped, 2);
+  assert.deepEqual(buffer.slice(0), ['c', 'd', 'e']);
+  assert.deepEqual(buffer.slice(1, 2), ['d']);
+});

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseRowFilter } from '../../../src/dashboard/model/row-filter.js';
+import { TableModel } from '../../../src/dashboard/model/table-model.js';
+import { recordedChanges, recordedItems, recordedTable } from './recorded.js';
+
+function model(showNamespace = true): TableModel {
+  const m = new TableModel({ showNamespace });
+  m.setColumns(recordedTable('pods-table.json').columnDefinitions);
+  m.reset(recordedItems('pods-table.json'));
+  return m;
+}
+
+test('server Table columns: priority-0 ones by default, wide ones with w, NAMESPACE added for all namespaces', () => {
+  const m = model();
+  const names = m.snapshot().columns.map((c) => c.name);
+  assert.deepEqual(names, ['Namespace', 'Name', 'Ready', 'Status', 'Restarts', 'Age']);
+  m.setWide(true);
+  assert.deepEqual(
+    m
+      .snapshot()
+      .columns.map((c) => c.name)
+      .slice(6),
+    ['IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+  );
+  assert.equal(m.snapshot().rows.length, recordedTable('pods-table.json').rows.length);
+});
+
+test('rows are sorted by namespace and name, and carry the status tone', () => {
+  const snap = model().snapshot();
+  const keys = snap.rows.map((r) => `${r.namespace}/${r.name}`);
+  assert.deepEqual(keys, [...keys].sort());
+  assert.ok(
+    snap.rows.every((r) => r.tone === 'good'),
+    'all recorded pods are Running and ready',
+  );
+});
+
+test('watch changes: a new pod appears, changes status, and goes away', () => {
+  const m = model();
+  const before = m.snapshot().total;
+  const changes = recordedChanges();
+  m.applyChanges(changes.slice(0, 1));
+  const added = m.snapshot().rows.find((r) => r.name === 'fixture-pod');
+  assert.equal(m.snapshot().total, before + 1);
+  assert.equal(added?.cells[3], 'Pending');
+  assert.equal(added?.tone, 'waiting');
+  m.applyChanges(changes.slice(1, 3));
+  assert.equal(m.snapshot().rows.find((r) => r.name === 'fixture-pod')?.cells[3], 'Running');
+  m.applyChanges(changes.slice(3));
+  assert.equal(m.snapshot().total, before);
+  assert.equal(
+    m.snapshot().rows.find((r) => r.name === 'fixture-pod'),
+    undefined,
+  );
+});
+
+test('filter: regex, substring fallback, inverse', () => {
+  const m = model();
+  const total = m.snapshot().total;
+  m.setFilter(parseRowFilter('^default web'));
+  const web = m.snapshot().rows;
+  assert.ok(
+    web.length > 0 && web.every((r) => r.namespace === 'default' && r.name.startsWith('web')),
+  );
+  m.setFilter(parseRowFilter('!^default web'));
+  assert.equal(m.snapshot().rows.length, total - web.length);
+  m.setFilter(parseRowFilter('web-('));
+  assert.equal(m.snapshot().rows.length, 0, 'an invalid regex is matched as text');
+  m.setFilter(undefined);
+  assert.equal(m.snapshot().rows.length, total);
+});
+
+test('sort by any column, numeric where the cells are numbers, and by age from creationTimestamp', () => {
+  const m = model();
+  m.setSort({ column: 'Ready', descending: true });
+  const ready = m.snapshot().rows.map((r) => Number(r.cells[2]?.split('/')[0]));
+  assert.deepEqual(
+    ready,
+    [...ready].sort((a, b) => b - a),
+  );
+  m.setSort({ column: 'Age', descending: false });
+  const created = m.snapshot().rows.map((r) => r.createdAt);
+  assert.deepEqual(
+    created,
+    [...created].sort((a, b) => b - a),
+    'youngest first',
+  );
+});
+
+test('a frame is computed once and reused until something changes', () => {
+  const m = model();
+  const first = m.snapshot();
+  assert.equal(m.snapshot(), first);
+  m.setSort({ column: 'Name', descending: true });
+  assert.notEqual(m.snapshot(), first);
+  assert.ok(m.snapshot().version > first.version);
+});
