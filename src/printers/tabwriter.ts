@@ -29,9 +29,13 @@ export class TabWriter {
     this.options = options;
   }
 
-  /** Buffers one line of cells (a cell holding a tab is split there, as Go would). */
+  /** Buffers one line of cells (a cell holding a tab or newline is split there, as Go would). */
   writeLine(cells: readonly string[]): void {
     if (cells.length === 0) cells = [''];
+    if (cells.some((c) => c.includes('\n'))) {
+      for (const line of cells.join('\t').split('\n')) this.writeLine(line.split('\t'));
+      return;
+    }
     const line = cells.some((c) => c.includes('\t') || c.includes('\v'))
       ? cells.join('\t').split(/[\t\v]/)
       : [...cells];

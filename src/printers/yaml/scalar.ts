@@ -1,0 +1,155 @@
+import { isYamlPrintable } from './analyze.js';
+
+const BEST_WIDTH = 80;
+const BREAKS = new Set(['\r', '\n', '\u0085', '\u2028', '\u2029']);
+const ESCAPES: Record<string, string> = {
+  '\0': '0',
+  '\u0007': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\u001b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\u0085': 'N',
+  '\u00a0': '_',
+  '\u2028': 'L',
+  '\u2029': 'P',
+};
+
+/** Where a scalar starts: its column, and the indent of its continuation lines. */
+export interface ScalarPosition {
+  column: number;
+  indent: number;
+  /** Keys never fold. */
+  allowBreaks: boolean;
+}
+
+function newline(indent: number): string {
+  return `\n${' '.repeat(indent)}`;
+}
+
+/** A plain scalar, folded at spaces once a line passes 80 columns (go-yaml's best_width). */
+export function writePlain(value: string, at: ScalarPosition): string {
+  const chars = [...value];
+  let out = '';
+  let column = at.column;
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === ' ') {
+      if (at.allowBreaks && !spaces && column > BEST_WIDTH && chars[i + 1] !== ' ') {
+        out += newline(at.indent);
+        column = at.indent;
+      } else {
+        out += c;
+        column++;
+      }
+      spaces = true;
+    } else {
+      out += c;
+      column++;
+      spaces = false;
+    }
+  }
+  return out;
+}
+
+/** A single-quoted scalar ('' for a quote), folded like a plain one. */
+export function writeSingleQuoted(value: string, at: ScalarPosition): string {
+  const chars = [...value];
+  let out = "'";
+  let column = at.column + 1;
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    const canBreak = at.allowBreaks && !spaces && column > BEST_WIDTH && i > 0;
+    if (c === ' ' && canBreak && i < chars.length - 1 && chars[i + 1] !== ' ') {
+      out += newline(at.indent);
+      column = at.indent;
+      spaces = true;
+      continue;
+    }
+    const text = c === "'" ? "''" : c;
+    out += text;
+    column += text.length;
+    spaces = c === ' ';
+  }
+  return `${out}'`;
+}
+
+function escape(c: string): string {
+  const short = ESCAPES[c];
+  if (short !== undefined) return `\\${short}`;
+  const code = c.codePointAt(0) as number;
+  const hex = code.toString(16).toUpperCase();
+  if (code <= 0xff) return `\\x${hex.padStart(2, '0')}`;
+  if (code <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
+  return `\\U${hex.padStart(8, '0')}`;
+}
+
+/** A double-quoted scalar with go-yaml's escapes (`\x01`, `\U0001F600`) and folding. */
+export function writeDoubleQuoted(value: string, at: ScalarPosition): string {
+  const chars = [...value];
+  let out = '"';
+  let column = at.column + 1;
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    const code = c.codePointAt(0) as number;
+    if (!isYamlPrintable(code) || code === 0xfeff || BREAKS.has(c) || c === '"' || c === '\\') {
+      const text = escape(c);
+      out += text;
+      column += text.length;
+      spaces = false;
+    } else if (c === ' ') {
+      if (at.allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+        out += newline(at.indent);
+        column = at.indent;
+        if (chars[i + 1] === ' ') {
+          out += '\\';
+          column++;
+        }
+      } else {
+        out += c;
+        column++;
+      }
+      spaces = true;
+    } else {
+      out += c;
+      column++;
+      spaces = false;
+    }
+  }
+  return `${out}"`;
+}
+
+function chompHint(value: string): string {
+  const chars = [...value];
+  const last = chars[chars.length - 1];
+  if (last === undefined || !BREAKS.has(last)) return '-';
+  if (chars.length === 1) return '+';
+  return BREAKS.has(chars[chars.length - 2] as string) ? '+' : '';
+}
+
+/** A literal block scalar (`|`, `|-`, `|+`, `|2-`), lines indented, blank lines left empty. */
+export function writeLiteral(value: string, indent: number): string {
+  const first = value[0];
+  const indentHint = first === ' ' || (first !== undefined && BREAKS.has(first)) ? '2' : '';
+  let out = `|${indentHint}${chompHint(value)}\n`;
+  let atLineStart = true;
+  for (const c of value) {
+    if (BREAKS.has(c)) {
+      out += '\n';
+      atLineStart = true;
+    } else {
+      if (atLineStart) out += ' '.repeat(indent);
+      atLineStart = false;
+      out += c;
+    }
+  }
+  return out.endsWith('\n') ? out.slice(0, -1) : out;
+}
