@@ -1,4 +1,5 @@
 import type { ResourceMapping } from '../../discovery/index.js';
+import { NoKindMatchError } from '../../discovery/index.js';
 import { PlainError } from '../../errors/errors.js';
 import type { KubeObject, ManifestObject } from '../../resources/manifest/manifest-types.js';
 import { readManifests } from '../../resources/manifest/read-manifests.js';
@@ -67,7 +68,8 @@ export async function planObjects(
         kind: String(object['kind'] ?? ''),
       });
     } catch (error) {
-      entry.mappingError = error as Error;
+      if (!(error instanceof NoKindMatchError)) throw error;
+      entry.mappingError = error;
     }
     entry.namespace = applyNamespace(entry, defaultNamespace, explicit);
     planned.push(entry);

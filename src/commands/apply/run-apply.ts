@@ -43,7 +43,7 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
   });
   const applyOne = (index: number): Promise<ApplyOutcome> => {
     const entry = planned[index]!;
-    if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
+    if (!entry.mapping) throw unmappedError(entry);
     return options.serverSide ? applyServerSide(entry, context) : applyClientSide(entry, context);
   };
   const first = planned.filter((p) => isFoundation(p)).map((p) => [p.index]);
@@ -65,6 +65,14 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     if (planned.length > 1) err.write(failureSummary(applied, failed));
     throw new SilentExit(1);
   }
+}
+
+/** kubectl's error for an object whose kind the server does not serve. */
+function unmappedError(entry: PlannedObject): PlainError {
+  const cause = entry.mappingError?.message ?? 'no mapping';
+  return new PlainError(
+    `resource mapping not found for name: "${entry.name}" namespace: "${entry.namespace}" from "${entry.manifest.source.file}": ${cause}\nensure CRDs are installed first`,
+  );
 }
 
 /** Namespaces and CRDs go first, one at a time, so the objects that need them find them. */

@@ -26,9 +26,9 @@ export function gvkOf(manifest: ManifestObject): GroupVersionKind | ValidationPr
   const { apiVersion, kind } = manifest.object;
   const problems: ValidationProblem[] = [];
   if (typeof apiVersion !== 'string' || apiVersion === '')
-    problems.push({ manifest, path: ['apiVersion'], message: 'apiVersion not set' });
+    problems.push({ manifest, path: ['apiVersion'], message: 'not set' });
   if (typeof kind !== 'string' || kind === '')
-    problems.push({ manifest, path: ['kind'], message: 'kind not set' });
+    problems.push({ manifest, path: ['kind'], message: 'not set' });
   if (problems.length > 0) return problems;
   return { ...splitApiVersion(apiVersion as string), kind: kind as string };
 }
@@ -61,10 +61,10 @@ export async function validateManifests(
 function metadataProblems(manifest: ManifestObject): ValidationProblem[] {
   const metadata = manifest.object['metadata'];
   if (metadata === undefined || metadata === null)
-    return [{ manifest, path: ['metadata'], message: 'metadata not set' }];
+    return [{ manifest, path: ['metadata'], message: 'not set' }];
   const record = metadata as Record<string, unknown>;
   if (typeof record !== 'object') return [];
   if (!record['name'] && !record['generateName'])
-    return [{ manifest, path: ['metadata', 'name'], message: 'name not set' }];
+    return [{ manifest, path: ['metadata', 'name'], message: 'not set' }];
   return [];
 }
