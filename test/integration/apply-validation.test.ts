@@ -110,7 +110,7 @@ test('server rejections: the other 38 objects are applied and the summary names 
   const summary = result.stderr.slice(result.stderr.indexOf('error: 2 of 40 objects failed'));
   assert.match(
     summary,
-    /^error: 2 of 40 objects failed; 38 applied\.\nFailed \(2\):\n  configmap\/obj-9 \([^\n]+document 10\)\n  configmap\/obj-21 \([^\n]+document 22\)\nApplied \(38\):\n/,
+    /^error: 2 of 40 objects failed; 38 applied\.\nFailed \(2\):\n {2}configmap\/obj-9 \([^\n]+document 10\)\n {2}configmap\/obj-21 \([^\n]+document 22\)\nApplied \(38\):\n/,
   );
   const live = (await kubectlOk(['get', 'cm,svc,deploy', '-n', namespace, '-o', 'name'])).split(
     '\n',
