@@ -12,7 +12,11 @@ import type { Factory } from '../factory.js';
 import { fetchObject, parseResourceArgs } from './resource-args.js';
 
 /** The flags of `expose`. */
-export interface ExposeFlagValues extends GeneratorFlagValues, ExposeParams {
+export interface ExposeFlagValues
+  extends GeneratorFlagValues, Omit<ExposeParams, 'clusterIP' | 'externalIP' | 'loadBalancerIP'> {
+  clusterIp?: string;
+  externalIp?: string;
+  loadBalancerIp?: string;
   overrides?: string;
   overrideType?: string;
   filename?: string[];
@@ -24,6 +28,14 @@ function plain<T>(build: () => T): T {
   } catch (error) {
     throw error instanceof PlainError ? error : new PlainError((error as Error).message);
   }
+}
+
+function exposeParams(opts: ExposeFlagValues): ExposeParams {
+  const params: ExposeParams = { ...opts };
+  if (opts.clusterIp !== undefined) params.clusterIP = opts.clusterIp;
+  if (opts.externalIp !== undefined) params.externalIP = opts.externalIp;
+  if (opts.loadBalancerIp !== undefined) params.loadBalancerIP = opts.loadBalancerIp;
+  return params;
 }
 
 /** `ktl expose TYPE NAME [flags]`. */
@@ -43,7 +55,7 @@ export async function runExpose(
     const source = await fetchObject(factory, target, namespace);
     plain(() => checkExposable(target.kind.kind, target.kind.group));
     const generated = plain(() =>
-      generateExposeService({ ...source, kind: target.kind.kind }, opts),
+      generateExposeService({ ...source, kind: target.kind.kind }, exposeParams(opts)),
     );
     let service = plain(() =>
       applyOverrides(generated, opts.overrides ?? '', opts.overrideType ?? 'merge'),
@@ -62,6 +74,6 @@ export async function runExpose(
       fieldManager: opts.fieldManager ?? 'kubectl-expose',
       dryRun,
     });
-    await printObject(factory, created, serviceKind, { ...print, sortJson: true });
+    await printObject(factory, created, serviceKind, print);
   }
 }

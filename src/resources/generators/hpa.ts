@@ -81,6 +81,6 @@ export function generateHpa(
       maxReplicas: params.max,
       metrics: metrics.length > 0 ? metrics : undefined,
     }),
-    status: { desiredReplicas: 0 },
+    status: { desiredReplicas: 0, currentMetrics: null },
   };
 }
