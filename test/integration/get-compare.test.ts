@@ -21,7 +21,10 @@ async function same(
 describe('ktl get matches kubectl on the same objects', () => {
   let ns = '';
   before(async () => {
-    ns = await testNamespace({ after: (fn) => process.on('exit', () => void fn()) }, 'get-cmp');
+    ns = await testNamespace(
+      { after: (fn: () => unknown) => process.on('exit', () => void fn()) },
+      'get-cmp',
+    );
     await kubectlOk([
       'create',
       'deployment',
