@@ -39,7 +39,10 @@ if (suite === 'all' || suite === 'unit') {
   failed += run([...findTests('src'), ...findTests('test/unit')]);
 }
 if (suite === 'all' || suite === 'integration') {
-  const up = spawnSync('bash', ['scripts/cluster/cluster.sh', 'up'], { cwd: root, stdio: 'inherit' });
+  const up = spawnSync('bash', ['scripts/cluster/cluster.sh', 'up'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (up.status !== 0) {
     console.error('error: the local control plane did not start; see the messages above');
     process.exit(1);

@@ -18,7 +18,9 @@ export function clusterEnv(): Record<string, string> {
   try {
     text = readFileSync(join(clusterDir, 'env'), 'utf8');
   } catch {
-    throw new Error(`no local cluster: ${clusterDir}/env is missing; run \`npm run cluster -- up\``);
+    throw new Error(
+      `no local cluster: ${clusterDir}/env is missing; run \`npm run cluster -- up\``,
+    );
   }
   const vars: Record<string, string> = {};
   for (const line of text.split('\n')) {
@@ -59,7 +61,12 @@ export function isolatedHome(): string {
 const sharedHome = isolatedHome();
 
 function baseEnv(extra: RunOptions['env']): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: sharedHome, KUBECONFIG: adminKubeconfig, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: sharedHome,
+    KUBECONFIG: adminKubeconfig,
+    NO_COLOR: '1',
+  };
   delete env['KUBECACHEDIR'];
   for (const [key, value] of Object.entries(extra ?? {})) {
     if (value === undefined) delete env[key];
@@ -98,14 +105,18 @@ export function kubectl(args: string[], options: RunOptions = {}): Promise<RunRe
 /** kubectl, failing the test on a non-zero exit. */
 export async function kubectlOk(args: string[], options: RunOptions = {}): Promise<string> {
   const result = await kubectl(args, options);
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
   return result.stdout;
 }
 
 let counter = 0;
 
 /** Creates a namespace for this test and deletes it (without waiting) when the test ends. */
-export async function testNamespace(t: TestContext | { after: (fn: () => unknown) => void }, prefix = 'ktl-test'): Promise<string> {
+export async function testNamespace(
+  t: TestContext | { after: (fn: () => unknown) => void },
+  prefix = 'ktl-test',
+): Promise<string> {
   const name = `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`.slice(0, 63);
   await kubectlOk(['create', 'namespace', name]);
   t.after(() => kubectl(['delete', 'namespace', name, '--wait=false']));
@@ -119,6 +130,8 @@ export function normalizeAges(text: string): string {
 
 /** Whether the cluster recorded in .cluster/env answers /readyz (synchronous, for setup). */
 export function clusterHealthy(): boolean {
-  const result = spawnSync('bash', [join(repoRoot, 'scripts/cluster/cluster.sh'), 'status'], { encoding: 'utf8' });
+  const result = spawnSync('bash', [join(repoRoot, 'scripts/cluster/cluster.sh'), 'status'], {
+    encoding: 'utf8',
+  });
   return result.status === 0;
 }
