@@ -6,9 +6,11 @@ import { loadKubeConfig } from '../config/kubeconfig-loader.js';
 import type { KubeConfig } from '../config/kubeconfig-types.js';
 import type { RestConfig } from '../config/rest-config.js';
 import { selectAuthenticator } from '../transport/auth/select-auth.js';
+import type { Authenticator } from '../transport/auth/authenticator.js';
 import { HttpClient } from '../transport/http-client.js';
 import type { DiscoveryClient, RestMapper } from '../discovery/index.js';
 import type { RequestLogger } from '../transport/request-log.js';
+import type { StreamDialer } from '../transport/websocket-dial.js';
 import { verboseLogger } from '../transport/request-log.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { colorAllowed } from '../util/io-streams.js';
@@ -29,6 +31,7 @@ export class Factory {
   private clientPromise: Promise<HttpClient> | undefined;
   private discoveryPromise: Promise<DiscoveryClient> | undefined;
   private restMapperPromise: Promise<RestMapper> | undefined;
+  private authenticatorPromise: Promise<Authenticator> | undefined;
   private readonly extraLoggers: RequestLogger[] = [];
 
   constructor(
@@ -82,6 +85,28 @@ export class Factory {
     return this.clientPromise;
   }
 
+  /** The credentials for the selected user, shared by the HTTP client and streaming connections. */
+  authenticator(): Promise<Authenticator> {
+    this.authenticatorPromise ??= this.restConfig().then((config) =>
+      selectAuthenticator(config, {
+        cacheDir: this.cacheDir(),
+        stdinIsTerminal: this.streams.in.isTTY === true,
+        env: this.env,
+      }),
+    );
+    return this.authenticatorPromise;
+  }
+
+  /** What exec, attach and port-forward need to open WebSocket connections. */
+  async streamDialer(): Promise<StreamDialer> {
+    return {
+      config: await this.restConfig(),
+      authenticator: await this.authenticator(),
+      userAgent: `ktl/${KTL_VERSION_STRING} (${process.platform}/${archName()})`,
+      commandHeader: this.commandPath,
+    };
+  }
+
   /** Cached discovery for the selected cluster (reads the disk cache only when first used). */
   discovery(): Promise<DiscoveryClient> {
     this.discoveryPromise ??= this.makeDiscovery();
@@ -113,11 +138,7 @@ export class Factory {
 
   private async makeClient(): Promise<HttpClient> {
     const config = await this.restConfig();
-    const authenticator = await selectAuthenticator(config, {
-      cacheDir: this.cacheDir(),
-      stdinIsTerminal: this.streams.in.isTTY === true,
-      env: this.env,
-    });
+    const authenticator = await this.authenticator();
     const loggers = [...this.extraLoggers];
     const level = this.flags.verbosity ?? 0;
     if (level >= 6) loggers.push(verboseLogger(level, (line) => this.streams.err.write(line)));

@@ -91,7 +91,8 @@ async function upgradeHeaders(
   key: string,
   protocols: string[],
 ): Promise<Record<string, string>> {
-  const headers: Record<string, string> = {
+  return {
+    ...(await credentialHeaders(dialer)),
     'user-agent': dialer.userAgent,
     connection: 'Upgrade',
     upgrade: 'websocket',
@@ -99,6 +100,11 @@ async function upgradeHeaders(
     'sec-websocket-key': key,
     'sec-websocket-protocol': protocols.join(', '),
   };
+}
+
+/** Identity headers for a request to the API server: credentials and impersonation. */
+export async function credentialHeaders(dialer: StreamDialer): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {};
   if (dialer.commandHeader) headers['kubectl-command'] = dialer.commandHeader;
   const imp = dialer.config.impersonate;
   if (imp.user) {
@@ -110,7 +116,8 @@ async function upgradeHeaders(
   return headers;
 }
 
-async function tlsOptions(dialer: StreamDialer): Promise<https.RequestOptions> {
+/** TLS settings (CA, client certificate, server name) for a raw request to the API server. */
+export async function tlsOptions(dialer: StreamDialer): Promise<https.RequestOptions> {
   const tls = dialer.config.tls;
   const extra = await dialer.authenticator?.clientCertificate?.();
   const options: https.RequestOptions = { rejectUnauthorized: !tls.insecure, agent: false };

@@ -1,0 +1,53 @@
+import { parseGoDuration } from '../../config/duration.js';
+import { PlainError, UsageError } from '../../errors/errors.js';
+import { mostActiveFirst } from '../exec/pod-order.js';
+import { podForObject } from '../exec/pod-for-object.js';
+import { defaultContainer, hasContainer } from '../exec/pod-types.js';
+import { finishRemoteCommand, streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
+import { useTty } from '../exec/run-exec.js';
+import { parseObjectRef } from '../exec/workload-types.js';
+import type { Factory } from '../factory.js';
+import type { AttachOptions } from './index.js';
+
+/** `ktl attach POD`: streams the container's output (and stdin with -i). */
+export async function runAttach(
+  factory: Factory,
+  target: string | undefined,
+  opts: AttachOptions,
+): Promise<void> {
+  if (!target) {
+    throw new UsageError(
+      'expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 0: []',
+      'ktl attach',
+    );
+  }
+  const { namespace } = await factory.namespace();
+  const client = await factory.client();
+  const timeoutMs = parseGoDuration(opts.podRunningTimeout) ?? 60_000;
+  const { pod } = await podForObject(
+    client,
+    namespace,
+    parseObjectRef(target),
+    mostActiveFirst,
+    timeoutMs,
+  );
+  const phase = pod.status?.phase ?? '';
+  if (phase === 'Succeeded' || phase === 'Failed')
+    throw new PlainError(`cannot attach a container in a completed pod; current phase is ${phase}`);
+  const note = opts.quiet ? () => undefined : (line: string) => factory.streams.err.write(line);
+  let container = opts.container ?? '';
+  if (container !== '' && !hasContainer(pod, container))
+    throw new PlainError(`container ${container} not found in pod ${pod.metadata.name}`);
+  if (container === '') container = defaultContainer(pod, note);
+  const stdin = opts.stdin === true;
+  const tty = useTty(factory, stdin, opts);
+  if (tty && !opts.quiet)
+    factory.streams.err.write("If you don't see a command prompt, try pressing enter.\n");
+  const outcome = await streamRemoteCommand(factory, {
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/attach`,
+    query: streamQuery(stdin, tty, container),
+    stdin,
+    tty,
+  });
+  finishRemoteCommand(factory, outcome);
+}

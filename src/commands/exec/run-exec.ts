@@ -1,0 +1,86 @@
+import { parseGoDuration } from '../../config/duration.js';
+import { PlainError, UsageError } from '../../errors/errors.js';
+import type { Factory } from '../factory.js';
+import type { ExecOptions } from './index.js';
+import { mostActiveFirst } from './pod-order.js';
+import { podForObject } from './pod-for-object.js';
+import type { Pod } from './pod-types.js';
+import { defaultContainer, hasContainer } from './pod-types.js';
+import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
+import { parseObjectRef } from './workload-types.js';
+
+const EXEC_USAGE =
+  "expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command";
+
+/** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
+export async function runExec(
+  factory: Factory,
+  args: string[],
+  opts: ExecOptions,
+  argsLenAtDash: number,
+): Promise<void> {
+  if (args.length === 0 || argsLenAtDash === 0) throw new UsageError(EXEC_USAGE, 'ktl exec');
+  const [target = ''] = args;
+  if (argsLenAtDash < 0 && args.length > 1) {
+    throw new UsageError(
+      'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+      'ktl exec',
+    );
+  }
+  const command = args.slice(1);
+  if (command.length === 0)
+    throw new PlainError('you must specify at least one command for the container');
+  const timeoutMs = parseGoDuration(opts.podRunningTimeout) ?? 60_000;
+  const { namespace } = await factory.namespace();
+  const client = await factory.client();
+  const { pod } = await podForObject(
+    client,
+    namespace,
+    parseObjectRef(target),
+    mostActiveFirst,
+    timeoutMs,
+  );
+  const container = execContainer(factory, pod, opts);
+  const stdin = opts.stdin === true;
+  const tty = useTty(factory, stdin, opts);
+  const query = streamQuery(stdin, tty, container);
+  for (const word of command) query.append('command', word);
+  const outcome = await streamRemoteCommand(factory, {
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/exec`,
+    query,
+    stdin,
+    tty,
+  });
+  finishRemoteCommand(factory, outcome);
+}
+
+function execContainer(factory: Factory, pod: Pod, opts: ExecOptions): string {
+  const phase = pod.status?.phase ?? '';
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    throw new PlainError(
+      `cannot exec into a container in a completed pod; current phase is ${phase}`,
+    );
+  }
+  if (opts.container) {
+    if (!hasContainer(pod, opts.container))
+      throw new PlainError(`container ${opts.container} not found in pod ${pod.metadata.name}`);
+    return opts.container;
+  }
+  const note = opts.quiet ? () => undefined : (line: string) => factory.streams.err.write(line);
+  return defaultContainer(pod, note);
+}
+
+/** kubectl's SetupTTY: a TTY only with -i and a terminal on stdin, saying so otherwise. */
+export function useTty(
+  factory: Factory,
+  stdin: boolean,
+  opts: { tty?: boolean; quiet?: boolean },
+): boolean {
+  if (!stdin || opts.tty !== true) return false;
+  if (factory.streams.in.isTTY === true) return true;
+  if (!opts.quiet)
+    factory.streams.err.write(
+      'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+    );
+  return false;
+}

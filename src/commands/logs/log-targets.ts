@@ -1,0 +1,62 @@
+import { PlainError } from '../../errors/errors.js';
+import type { HttpClient } from '../../transport/http-client.js';
+import { byLogging } from '../exec/pod-order.js';
+import { listPods, podForObject } from '../exec/pod-for-object.js';
+import type { Pod } from '../exec/pod-types.js';
+import { defaultContainer, hasContainer } from '../exec/pod-types.js';
+import { parseObjectRef } from '../exec/workload-types.js';
+import type { LogsPlan } from './log-options.js';
+
+/** One container whose log is requested. */
+export interface LogTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
+/** Where kubectl's notes (Defaulted container…, Found N pods…) go. */
+export type Note = (line: string) => void;
+
+/**
+ * The containers of one pod to read: all of them with --all-containers, the named one, or the
+ * default one (logsForObjectWithClient).
+ */
+export function containersOf(pod: Pod, plan: LogsPlan, note: Note): string[] {
+  if (plan.allContainers) {
+    return [
+      ...(pod.spec.initContainers ?? []),
+      ...pod.spec.containers,
+      ...(pod.spec.ephemeralContainers ?? []),
+    ].map((c) => c.name);
+  }
+  const container = plan.container ?? defaultContainer(pod, note, true);
+  if (!hasContainer(pod, container))
+    throw new PlainError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+  return [container];
+}
+
+/** Expands pods into log targets. */
+export function targetsOf(pods: Pod[], namespace: string, plan: LogsPlan, note: Note): LogTarget[] {
+  return pods.flatMap((pod) =>
+    containersOf(pod, plan, note).map((container) => ({
+      namespace: pod.metadata.namespace ?? namespace,
+      pod: pod.metadata.name,
+      container,
+    })),
+  );
+}
+
+/** Resolves the command line (POD, TYPE/NAME or -l) to the pods whose logs are read. */
+export async function resolveLogPods(
+  client: HttpClient,
+  namespace: string,
+  plan: LogsPlan,
+  note: Note,
+): Promise<Pod[]> {
+  if (plan.selector !== undefined) return (await listPods(client, namespace, plan.selector)).items;
+  const ref = parseObjectRef(plan.target ?? '');
+  const resolved = await podForObject(client, namespace, ref, byLogging, plan.podRunningTimeoutMs);
+  if (resolved.matched > 1)
+    note(`Found ${resolved.matched} pods, using pod/${resolved.pod.metadata.name}\n`);
+  return [resolved.pod];
+}

@@ -1,0 +1,90 @@
+import type { Socket } from 'node:net';
+import { parseGoDuration } from '../../config/duration.js';
+import { PlainError, UsageError } from '../../errors/errors.js';
+import { PORT_FORWARD_PROTOCOLS } from '../../transport/stream-protocol.js';
+import { pipePortForward } from '../../transport/stream-protocol-portforward.js';
+import type { StreamDialer } from '../../transport/websocket-dial.js';
+import { dialWebSocket } from '../../transport/websocket-dial.js';
+import { mostActiveFirst } from '../exec/pod-order.js';
+import { podForObject } from '../exec/pod-for-object.js';
+import type { Pod } from '../exec/pod-types.js';
+import { parseObjectRef } from '../exec/workload-types.js';
+import type { Factory } from '../factory.js';
+import type { PortForwardFlags } from './index.js';
+import { bindListeners, listenHosts } from './listeners.js';
+import type { PortMapping } from './port-mapping.js';
+import { parsePortMappings, podPortArgs, servicePortArgs } from './port-mapping.js';
+
+/** `ktl port-forward TYPE/NAME [LOCAL:]REMOTE...`: serves until interrupted. */
+export async function runPortForward(
+  factory: Factory,
+  args: string[],
+  flags: PortForwardFlags,
+): Promise<void> {
+  if (args.length < 1)
+    throw new UsageError(
+      'TYPE/NAME and list of ports are required for port-forward',
+      'ktl port-forward',
+    );
+  if (args.length < 2)
+    throw new UsageError('at least 1 PORT is required for port-forward', 'ktl port-forward');
+  const [target = '', ...portArgs] = args;
+  const hosts = listenHosts(flags.address);
+  const { namespace } = await factory.namespace();
+  const client = await factory.client();
+  const ref = parseObjectRef(target);
+  const timeoutMs = parseGoDuration(flags.podRunningTimeout) ?? 60_000;
+  const { pod, object } = await podForObject(client, namespace, ref, mostActiveFirst, timeoutMs);
+  const resolved =
+    ref.type.kind === 'Service'
+      ? servicePortArgs(portArgs, object, pod)
+      : podPortArgs(portArgs, pod);
+  const mappings = parsePortMappings(resolved);
+  if (pod.status?.phase !== 'Running') {
+    throw new PlainError(
+      `unable to forward port because pod is not running. Current status=${pod.status?.phase ?? ''}`,
+    );
+  }
+  const dialer = await factory.streamDialer();
+  const { out, err } = factory.streams;
+  let failure: ((error: Error) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => (failure = reject));
+  const onSocket = (mapping: PortMapping, localPort: number, socket: Socket): void => {
+    out.write(`Handling connection for ${localPort}\n`);
+    forward(dialer, namespace, pod, mapping.remote, socket).catch((error: Error) => {
+      err.write(
+        `error: an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message}\n`,
+      );
+      socket.destroy();
+      if (error.name === 'ApiStatusError') failure?.(new PlainError('lost connection to pod'));
+    });
+  };
+  const bound = await bindListeners(mappings, hosts, onSocket);
+  for (const { mapping, listeners } of bound) {
+    for (const listener of listeners)
+      out.write(`Forwarding from ${listener.display} -> ${mapping.remote}\n`);
+  }
+  try {
+    await failed;
+  } finally {
+    for (const { listeners } of bound) for (const l of listeners) l.server.close();
+  }
+}
+
+/** Opens one port-forward WebSocket for one accepted local connection. */
+async function forward(
+  dialer: StreamDialer,
+  namespace: string,
+  pod: Pod,
+  remotePort: number,
+  socket: Socket,
+): Promise<void> {
+  socket.pause();
+  const connection = await dialWebSocket(dialer, {
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/portforward`,
+    query: new URLSearchParams({ ports: String(remotePort) }),
+    protocols: [...PORT_FORWARD_PROTOCOLS],
+  });
+  socket.resume();
+  await pipePortForward(connection, socket);
+}
