@@ -10,20 +10,45 @@
 #   status  pid/alive/health per component; exit 0 when healthy, 1 otherwise
 #
 # Environment:
-#   KTL_CLUSTER_DIR      state dir (default <repo>/.cluster)
+#   KTL_CLUSTER_DIR      state dir (default <repo>/.cluster); several clusters can run side by side
 #   KTL_CLUSTER_NODES    number of fake kwok nodes (default 2)
 #   KTL_CLUSTER_TIMEOUT  seconds to wait per component (default 60)
 #   KTL_CLUSTER_BIN_DIR  use these binaries instead of running build.sh
+#   KTL_CLUSTER_ADVERTISE_ADDRESS  kube-apiserver --advertise-address (default: apiserver's own choice)
 #
-# Layout of $DIR: env, kubeconfig, viewer.kubeconfig, pki/ (ca.crt ca.key apiserver.* admin.* kcm.*
-#   scheduler.* sa.key sa.pub tokens.csv), logs/<component>.log, etcd/ (data), run/ (pids, kcm/sched
-#   kubeconfigs, cert dirs), kwok/ (kwok.yaml, fake container log, exec workdir).
+# Layout of $DIR: env (shell-sourceable KTL_* variables), kubeconfig (admin, context/cluster ktl-local,
+#   user admin), viewer.kubeconfig (token user bound to ClusterRole view, context ktl-viewer),
+#   pki/ (ca.crt ca.key apiserver.* admin.* kcm.* scheduler.* front-proxy-* sa.key sa.pub tokens.csv),
+#   logs/<component>.log, etcd/ (data), run/ (pids, <component>.pid, kcm/scheduler kubeconfigs,
+#   cert dirs), kwok/ (kwok.yaml, container.log served by `kubectl logs`, exec/ workdir), .lock.
 #
-# Deviations from /work/shared/docs/control-plane.md found while verifying (kubernetes v1.34.4,
-# etcd v3.6.16, kwok v0.7.0):
-#   - see DEVIATIONS below (kept up to date by whoever changes this script).
-# DEVIATIONS:
-#   (filled in after verification)
+# Deviations from /work/shared/docs/control-plane.md, found while verifying it here
+# (kubernetes v1.34.4, etcd v3.6.16, kwok v0.7.0, Go 1.26.8, 2 cores):
+#   - Advertise address: v1.34.4 does NOT reject a loopback --advertise-address at startup (no such
+#     check in apiserver/pkg/server/options); with a default route and no flag it logs "external host
+#     was not specified, using 192.0.2.2" (eth0) and only publishes that in the `kubernetes`
+#     Endpoints/EndpointSlice; nothing connects to it. With 127.0.0.1 the apiserver becomes ready but
+#     every endpoint sync fails validation ("may not be in the loopback range"); so without a default
+#     route we use a non-loopback local IP, else 127.0.0.1 + --endpoint-reconciler-type=none (verified).
+#   - Without --requestheader-client-ca-file on the apiserver, KCM and scheduler log "missing content
+#     for CA bundle client-ca::kube-system::extension-apiserver-authentication::requestheader-client-ca-file"
+#     forever: we add a front-proxy CA/client cert and the --requestheader-*/--proxy-client-* flags.
+#   - kwok logs: logsFile is read with the kubelet's CRI log reader, so its lines must be in CRI format
+#     ("<RFC3339Nano> stdout F <text>"); the `follow` field of ClusterLogs is not used by v0.7.0
+#     (`kubectl logs -f` always follows the file, i.e. never returns on its own).
+#   - kwok also loads $KWOK_WORKDIR/kwok.yaml (default ~/.kwok/kwok.yaml) on top of --config when it
+#     exists: we set KWOK_WORKDIR=$DIR/kwok to keep the user's config out.
+#   - kwok's readiness endpoint only comes up after it has connected to the apiserver (plain HTTP on
+#     the --node-port works through its cmux, as the doc says).
+#   - KCM/scheduler get explicit --cert-dir (under run/) and --authorization-always-allow-paths;
+#     /healthz then answers anonymously over HTTPS (curl -k).
+#   - Keys are ECDSA P-256 (PKCS#8), not RSA 2048: RSA generation took several seconds on a loaded
+#     2-core machine. Tokens are random (openssl rand -hex 16), users ktl-admin (system:masters) and
+#     ktl-viewer.
+#   - Fake nodes were Ready and the node.kubernetes.io/not-ready taint gone within ~1 s of creation.
+#   - Timings measured: cold build.sh 13m46s (kube-apiserver ~7 min, KCM ~2 min, kubectl 40 s, etcd
+#     ~1.3 min, kwok ~3 min); cached build.sh 0.03 s; `up` 12-32 s (apiserver /readyz 3-16 s depending
+#     on machine load); `down` 1-6 s.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,7 +59,7 @@ TIMEOUT=${KTL_CLUSTER_TIMEOUT:-60}
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
 T0=$SECONDS
 
-log() { printf '[cluster %ds] %s\n' $((SECONDS - T0)) "$*" >&2; }
+log() { printf '[cluster %ds] %s\n' $((SECONDS - T0)) "$*" >&2 2>/dev/null || true; }
 
 # ---------------------------------------------------------------- helpers
 
@@ -59,17 +84,24 @@ for (let i = 0; i < n; i++) { const s = net.createServer(); ss.push(s);
   fi
 }
 
-# is_ours PID: alive (not a zombie) and started by this cluster (its command line mentions $DIR)
-is_alive() {
-  local pid=$1 st
-  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
-  st=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
-  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+# proc_stat PID -> ST (state letter) and SID (session id) from /proc/PID/stat, builtins only
+proc_stat() {
+  local line
+  [ -n "${1:-}" ] || return 1
+  { read -r line <"/proc/$1/stat"; } 2>/dev/null || return 1
+  line=${line##*) }
+  # shellcheck disable=SC2086
+  set -- $line
+  ST=$1 SID=$4
 }
+# is_alive PID: exists and is not a zombie
+is_alive() { proc_stat "$1" && [ "$ST" != Z ] && [ "$ST" != X ]; }
+# is_ours PID: alive and started by this cluster (its command line mentions $DIR)
 is_ours() {
-  local pid=$1
+  local pid=$1 c
   is_alive "$pid" || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DIR/"
+  c=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ $c == *"$DIR/"* ]]
 }
 
 c_curl() { curl --noproxy '*' -fsS --max-time 5 "$@"; }
@@ -102,6 +134,7 @@ fail() {
   fi
   log "stopping the processes started so far (logs kept in $DIR/logs; 'down' removes them)"
   stop_all quiet || true
+  UP_DONE=failed
   exit 1
 }
 
@@ -134,8 +167,9 @@ start() {
   step "starting $name" "$lf"
   # the inner bash writes its own pid and execs the binary, so the pid is the component's pid
   # even if setsid had to fork; stdin/stdout/stderr are detached from the caller.
+  # fd 9 (the up/down lock) must not leak into the daemons, or it stays locked forever.
   setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pf" "$@" \
-    >>"$lf" 2>&1 </dev/null &
+    >>"$lf" 2>&1 </dev/null 9>&- &
   for i in $(seq 1 100); do [ -s "$pf" ] && break; sleep 0.05; done
   [ -s "$pf" ] || fail "no pid file $pf"
   PID=$(cat "$pf")
@@ -175,15 +209,14 @@ stop_all() {
 
 # members PIDS...: live processes that are one of PIDS or belong to their sessions
 members() {
-  local p st sid
+  local p ids=" $* "
+  [ $# -gt 0 ] || return 0
   for p in /proc/[0-9]*; do
     p=${p#/proc/}
     [ "$p" = "$$" ] && continue
-    st=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null) || continue
-    case " $* " in *" $p "*) is_alive "$p" && echo "$p" ;; *)
-      sid=$(echo "$st" | cut -d' ' -f4)
-      case " $* " in *" $sid "*) is_alive "$p" && echo "$p" ;; esac ;;
-    esac
+    proc_stat "$p" || continue
+    [ "$ST" != Z ] && [ "$ST" != X ] || continue
+    case $ids in *" $p "* | *" $SID "*) echo "$p" ;; esac
   done
   true
 }
@@ -255,15 +288,16 @@ gen_pki() {
   (
     cd "$P" || exit 1
     umask 077
+    # ECDSA P-256 keys (PKCS#8): RSA key generation took seconds on a loaded 2-core machine.
     # minimal openssl configs so the machine's openssl.cnf does not matter
     printf '[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=ktl-local-ca\n[v3_ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\n' >ca.cnf
     printf '[req]\ndistinguished_name=dn\n[dn]\n' >req.cnf
     printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:0:0:0:0:0:0:0:1,IP:10.96.0.1\n' >server.ext
     printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' >client.ext
-    openssl req -x509 -new -nodes -newkey rsa:2048 -keyout ca.key -out ca.crt -days 3650 \
+    openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -keyout ca.key -out ca.crt -days 3650 \
       -config ca.cnf -extensions v3_ca 2>>openssl.log || exit 1
     sign() { # name subject extfile
-      openssl req -new -nodes -newkey rsa:2048 -keyout "$1.key" -out "$1.csr" -subj "$2" \
+      openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -keyout "$1.key" -out "$1.csr" -subj "$2" \
         -config req.cnf 2>>openssl.log &&
         openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -set_serial "0x$(openssl rand -hex 16)" \
           -days 3650 -extfile "$3" -out "$1.crt" 2>>openssl.log &&
@@ -273,8 +307,18 @@ gen_pki() {
     sign admin "/O=system:masters/CN=kubernetes-admin" client.ext || exit 1
     sign kcm /CN=system:kube-controller-manager client.ext || exit 1
     sign scheduler /CN=system:kube-scheduler client.ext || exit 1
-    openssl genrsa -out sa.key 2048 2>>openssl.log || exit 1
-    openssl rsa -in sa.key -pubout -out sa.pub 2>>openssl.log || exit 1
+    # front-proxy (request header) CA: without it KCM/scheduler log "missing content for CA bundle
+    # client-ca::kube-system::extension-apiserver-authentication::requestheader-client-ca-file" forever
+    printf '[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=ktl-local-front-proxy-ca\n[v3_ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\n' >front-proxy-ca.cnf
+    openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -keyout front-proxy-ca.key -out front-proxy-ca.crt \
+      -days 3650 -config front-proxy-ca.cnf -extensions v3_ca 2>>openssl.log || exit 1
+    openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -keyout front-proxy-client.key -out front-proxy-client.csr \
+      -subj /CN=front-proxy-client -config req.cnf 2>>openssl.log &&
+      openssl x509 -req -in front-proxy-client.csr -CA front-proxy-ca.crt -CAkey front-proxy-ca.key \
+        -set_serial "0x$(openssl rand -hex 16)" -days 3650 -extfile client.ext -out front-proxy-client.crt \
+        2>>openssl.log && rm -f front-proxy-client.csr || exit 1
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out sa.key 2>>openssl.log || exit 1
+    openssl pkey -in sa.key -pubout -out sa.pub 2>>openssl.log || exit 1
     a=$(openssl rand -hex 16) && v=$(openssl rand -hex 16) || exit 1
     # token,user,uid,"group1,group2"
     printf '%s,ktl-admin,ktl-admin-uid,"system:masters"\n%s,ktl-viewer,ktl-viewer-uid\n' "$a" "$v" >tokens.csv || exit 1
@@ -301,6 +345,11 @@ cmd_up() {
     clean_state
   fi
   mkdir -p "$DIR/logs" "$DIR/run" "$DIR/kwok/exec"
+  # if up dies half-way (Ctrl-C, SIGTERM, closed output pipe), stop what it started
+  UP_DONE=
+  # (SIGPIPE is ignored inside the handlers so that logging to a closed pipe cannot abort the cleanup)
+  trap 'trap "" PIPE; exit 130' INT TERM HUP PIPE
+  trap 'trap "" PIPE INT TERM HUP; [ -n "$UP_DONE" ] || { log "up did not finish, stopping the processes it started"; stop_all quiet; }' EXIT
 
   step "building binaries (scripts/cluster/build.sh; cached after the first run)"
   local BIN
@@ -343,14 +392,30 @@ cmd_up() {
   wait_until "etcd /readyz" "$PID" health etcd
 
   # --- kube-apiserver
-  start kube-apiserver "$BIN/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+  # advertise address: with a default route the apiserver picks that interface itself (it only
+  # publishes it in the `kubernetes` Service endpoints; nothing here connects to it).
+  local adv=() a=${KTL_CLUSTER_ADVERTISE_ADDRESS:-}
+  if [ -z "$a" ] && ! awk 'NR > 1 && $2 == "00000000" { f = 1 } END { exit !f }' /proc/net/route 2>/dev/null; then
+    a=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9.]+$' | grep -v '^127\.' | head -n 1 || true)
+    a=${a:-127.0.0.1}
+    log "no IPv4 default route: using --advertise-address=$a"
+  fi
+  [ -z "$a" ] || adv=(--advertise-address="$a")
+  # a loopback advertise address is accepted by v1.34 but the `kubernetes` Endpoints then fail
+  # validation ("may not be in the loopback range") on every sync; do not reconcile them at all
+  case $a in 127.*) adv+=(--endpoint-reconciler-type=none) ;; esac
+  start kube-apiserver "$BIN/kube-apiserver" "${adv[@]}" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
     --bind-address=127.0.0.1 --secure-port="$API_PORT" --cert-dir="$R/apiserver" \
     --tls-cert-file="$P/apiserver.crt" --tls-private-key-file="$P/apiserver.key" \
     --client-ca-file="$P/ca.crt" --token-auth-file="$P/tokens.csv" \
     --service-account-issuer=https://kubernetes.default.svc.cluster.local \
     --service-account-key-file="$P/sa.pub" --service-account-signing-key-file="$P/sa.key" \
     --service-cluster-ip-range=10.96.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
-    --kubelet-preferred-address-types=Hostname,InternalIP --profiling=false
+    --kubelet-preferred-address-types=Hostname,InternalIP --profiling=false \
+    --requestheader-client-ca-file="$P/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+    --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- \
+    --proxy-client-cert-file="$P/front-proxy-client.crt" --proxy-client-key-file="$P/front-proxy-client.key"
   wait_until "kube-apiserver /readyz" "$PID" health kube-apiserver
 
   step "granting the viewer token user (ktl-viewer) the 'view' ClusterRole" "$DIR/logs/kube-apiserver.log"
@@ -479,6 +544,7 @@ metadata:
     env_line KTL_FAKE_LOG_FILE "$KW/container.log"
   } >"$DIR/env.tmp"
   mv "$DIR/env.tmp" "$DIR/env"
+  UP_DONE=1
   log "cluster up: $KUBECTL --kubeconfig $DIR/kubeconfig get nodes"
   log "env for tests: . $DIR/env"
 }
