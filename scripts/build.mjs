@@ -21,7 +21,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minifySyntax: true,
+  minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: {
