@@ -136,7 +136,7 @@ function buildTarget(
       ...params,
       replicas,
       schedule: opts.schedule ?? '',
-      restart: opts.restart ?? '',
+      restart: command.getOptionValueSource('restart') === 'default' ? '' : (opts.restart ?? ''),
     }),
   );
   const object = plain(() =>

@@ -60,7 +60,7 @@ test('env and configmap keys are validated with kubectl’s words', () => {
   assert.deepEqual(configMapKeyErrors('..a'), ["must not start with '..'"]);
   assert.match(
     configMapKeyErrors('a b')[0] ?? '',
-    /'key\.name',  or 'KEY_NAME',  or 'key-name', regex/,
+    /'key\.name', {2}or 'KEY_NAME', {2}or 'key-name', regex/,
   );
 });
 
