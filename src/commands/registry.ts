@@ -22,6 +22,8 @@ import { newLogsCommand } from './logs/index.js';
 import { newPortForwardCommand } from './port-forward/index.js';
 import { newProxyCommand } from './proxy/index.js';
 import { newVersionCommand } from './version/index.js';
+import { newLabelCommand } from './label/index.js';
+import { newAnnotateCommand } from './annotate/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -34,6 +36,8 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newExposeCommand,
   newAutoscaleCommand,
   newDashCommand,
+  newLabelCommand,
+  newAnnotateCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

@@ -30,6 +30,8 @@ export interface ApplyContext {
   schemas: SchemaSource;
   options: ApplyOptions;
   warn: (text: string) => void;
+  /** Write the last-applied annotation (apply); diff compares without it, as kubectl does. */
+  annotate?: boolean;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -43,10 +45,11 @@ export async function applyClientSide(
   entry: PlannedObject,
   context: ApplyContext,
 ): Promise<ApplyOutcome> {
-  const { modified } = modifiedConfiguration(entry.object as JsonObject);
+  const annotate = context.annotate !== false;
+  const { modified } = modifiedConfiguration(entry.object as JsonObject, annotate);
   for (let attempt = 0; ; attempt++) {
     const live = await getLive(entry, context);
-    if (!live) return create(entry, context, modified);
+    if (!live) return create(entry, context, annotate ? modified : (entry.object as JsonObject));
     try {
       return await patchLive(entry, context, live, modified);
     } catch (error) {
@@ -109,7 +112,7 @@ async function patchLive(
 ): Promise<ApplyOutcome> {
   const mapping = entry.mapping!;
   const original = lastAppliedOf(live);
-  if (!original)
+  if (!original && context.annotate !== false)
     context.warn(
       `Warning: resource ${groupResource(mapping)}/${entry.name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );

@@ -48,15 +48,17 @@ function withAnnotations(object: JsonObject, annotations: JsonObject): JsonObjec
 /**
  * kubectl's GetModifiedConfiguration: the object without its last-applied annotation (with
  * `annotations: {}` when it had none, as kubectl's unstructured objects do), encoded; then,
- * with `annotate`, the object carrying that encoding as its annotation.
+ * with `annotate` (apply; diff does not), the object carrying that encoding as its annotation.
  */
-export function modifiedConfiguration(object: JsonObject): {
-  annotation: string;
-  modified: JsonObject;
-} {
+export function modifiedConfiguration(
+  object: JsonObject,
+  annotate = true,
+): { annotation: string; modified: JsonObject } {
   const annotations = annotationsOf(object);
   delete annotations[LAST_APPLIED_ANNOTATION];
-  const annotation = goJsonEncode(withAnnotations(object, annotations));
+  const bare = withAnnotations(object, annotations);
+  const annotation = goJsonEncode(bare);
+  if (!annotate) return { annotation, modified: bare };
   const modified = withAnnotations(object, {
     ...annotations,
     [LAST_APPLIED_ANNOTATION]: annotation,

@@ -1,0 +1,136 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiStatusError, CliError, SilentExit } from '../../errors/errors.js';
+import { formatError } from '../../errors/format-error.js';
+import { toKubectlYaml } from '../../printers/yaml-text.js';
+import type { JsonObject } from '../../resources/patch/json-value.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import type { ApplyContext } from '../apply/apply-client-side.js';
+import { applyClientSide } from '../apply/apply-client-side.js';
+import type { ApplyOptions } from '../apply/apply-options.js';
+import { applyServerSide } from '../apply/apply-server-side.js';
+import type { PlannedObject } from '../apply/manifest-objects.js';
+import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
+import { SchemaSource } from '../apply/schema-source.js';
+import type { Factory } from '../factory.js';
+import { runDiffProgram } from './diff-program.js';
+import { maskSecretData } from './mask-secrets.js';
+
+/** What `ktl diff` was asked to do. */
+export interface DiffOptions {
+  filename: string[];
+  recursive: boolean;
+  serverSide: boolean;
+  forceConflicts: boolean;
+  fieldManager: string;
+  showSecrets: boolean;
+  showManagedFields: boolean;
+}
+
+/**
+ * `ktl diff -f`: for each object, the live version and the result of a server-side dry-run
+ * apply, written as YAML into LIVE-* and MERGED-* directories and compared with `diff -u -N`
+ * (or KUBECTL_EXTERNAL_DIFF). Exit 0 = no differences, 1 = differences, >1 = error.
+ */
+export async function runDiff(factory: Factory, options: DiffOptions): Promise<void> {
+  const live = await mkdtemp(join(tmpdir(), 'LIVE-'));
+  const merged = await mkdtemp(join(tmpdir(), 'MERGED-'));
+  try {
+    const planned = await planObjects(factory, await readFilenameArgs(factory, options));
+    const context = await applyContext(factory, options);
+    for (const entry of planned) await writePair(entry, context, options, live, merged);
+    const code = await runDiffProgram(
+      factory.env,
+      live,
+      merged,
+      factory.streams.out,
+      factory.streams.err,
+    );
+    if (code !== 0) throw new SilentExit(code);
+  } catch (error) {
+    if (error instanceof SilentExit) throw error;
+    // kubectl's own errors exit with one more than usual, so they never read as "differences".
+    const { text, exitCode } = formatError(error);
+    factory.streams.err.write(text);
+    throw new SilentExit(exitCode + 1);
+  } finally {
+    await Promise.all([
+      rm(live, { recursive: true, force: true }),
+      rm(merged, { recursive: true, force: true }),
+    ]);
+  }
+}
+
+async function applyContext(factory: Factory, options: DiffOptions): Promise<ApplyContext> {
+  const applyOptions: ApplyOptions = {
+    filename: options.filename,
+    recursive: options.recursive,
+    dryRun: 'server',
+    serverSide: options.serverSide,
+    forceConflicts: options.forceConflicts,
+    fieldManager: options.fieldManager,
+    validate: 'strict',
+    output: '',
+    prune: false,
+    selector: '',
+    pruneAllowlist: [],
+    all: false,
+    overwrite: true,
+  };
+  return {
+    client: await factory.client(),
+    schemas: new SchemaSource(factory),
+    options: applyOptions,
+    warn: () => undefined,
+    annotate: false,
+  };
+}
+
+async function writePair(
+  entry: PlannedObject,
+  context: ApplyContext,
+  options: DiffOptions,
+  liveDir: string,
+  mergedDir: string,
+): Promise<void> {
+  if (!entry.mapping) throw entry.mappingError ?? new CliError('no mapping');
+  const live = await getLive(entry, context);
+  const outcome = context.options.serverSide
+    ? await applyServerSide(entry, context)
+    : await applyClientSide(entry, context);
+  const merged = outcome.operation === 'unchanged' && live ? structuredClone(live) : outcome.result;
+  if (!options.showSecrets) maskSecretData(live, merged);
+  const name = fileName(entry);
+  if (live) await writeFile(join(liveDir, name), await toKubectlYaml(clean(live, options)));
+  await writeFile(join(mergedDir, name), await toKubectlYaml(clean(merged, options)));
+}
+
+async function getLive(
+  entry: PlannedObject,
+  context: ApplyContext,
+): Promise<JsonObject | undefined> {
+  try {
+    return await context.client.json<JsonObject>({
+      path: objectPath(entry.mapping!, entry.name, entry.namespace),
+    });
+  } catch (error) {
+    if (error instanceof ApiStatusError && error.isNotFound) return undefined;
+    throw error;
+  }
+}
+
+/** `[group.]version.Kind.namespace.name`, as kubectl names the files it compares. */
+function fileName(entry: PlannedObject): string {
+  const { group, version, kind } = entry.mapping!;
+  return `${group ? `${group}.` : ''}${version}.${kind}.${entry.namespace}.${entry.name}`;
+}
+
+function clean(object: JsonObject, options: DiffOptions): JsonObject {
+  if (options.showManagedFields) return object;
+  const copy = structuredClone(object);
+  const metadata = copy['metadata'];
+  if (metadata && typeof metadata === 'object' && !Array.isArray(metadata))
+    delete metadata['managedFields'];
+  return copy;
+}
