@@ -40,8 +40,8 @@ test('ktl diff: Secret data masked as kubectl masks it; KUBECTL_EXTERNAL_DIFF us
   const theirs = await kubectl(['diff', '-f', '-'], { input });
   assert.equal(ours.code, 1);
   assert.equal(body(ours.stdout), body(theirs.stdout));
-  assert.match(ours.stdout, /^-  changed: '\*\*\* \(before\)'$/m);
-  assert.match(ours.stdout, /^\+  changed: '\*\*\* \(after\)'$/m);
+  assert.match(ours.stdout, /^- {2}changed: '\*\*\* \(before\)'$/m);
+  assert.match(ours.stdout, /^\+ {2}changed: '\*\*\* \(after\)'$/m);
   assert.ok(!ours.stdout.includes('Yw=='));
   const external = await ktl(['diff', '-f', '-'], {
     input,
