@@ -18,3 +18,5 @@ export type { ResourceMapping } from './mapper-model.js';
 export { RestMapper, NoKindMatchError } from './rest-mapper.js';
 export { preferredResources } from './preferred.js';
 export { discoveryCacheDir, openapiCacheDir, serverCacheName } from './cache-path.js';
+export type { KindSchema, OpenApiV3Index } from './openapi-v3.js';
+export { OpenApiV3Client, isReference, resolveSchema } from './openapi-v3.js';

@@ -89,6 +89,30 @@ export class MapperModel {
     return found;
   }
 
+  /** The resources a name could mean, in discovery order (MultiRESTMapper.ResourcesFor). */
+  resourcesFor(input: PartialGVR): ResourceMapping[] {
+    const wanted = { ...input, resource: input.resource.toLowerCase() };
+    const found: ResourceMapping[] = [];
+    for (const mapper of this.mappers) {
+      for (const entry of matchInMapper(mapper, wanted)) {
+        const m = entry.mapping;
+        if (
+          !found.some(
+            (f) => f.group === m.group && f.version === m.version && f.resource === m.resource,
+          )
+        )
+          found.push(m);
+      }
+    }
+    return found;
+  }
+
+  /** The one resource a name means, by priority (PriorityRESTMapper.ResourceFor). */
+  resourceFor(input: PartialGVR): ResourceMapping | undefined {
+    const candidates = this.resourcesFor(input);
+    return candidates.length === 1 ? candidates[0] : this.pick(candidates, []);
+  }
+
   /** The one kind a resource name means, by priority (PriorityRESTMapper.KindFor). */
   kindFor(input: PartialGVR): ResourceMapping | undefined {
     const candidates = this.kindsFor(input);

@@ -3,7 +3,7 @@ import type { DiscoveryClient } from './discovery-client.js';
 import type { ResourceMapping } from './mapper-model.js';
 import { mappingOn, partialResource } from './mapping-for.js';
 import { MapperModel } from './mapper-model.js';
-import { expandCategory } from './shortcuts.js';
+import { expandCategory, expandShortcut } from './shortcuts.js';
 import type { GroupVersionKind } from './types.js';
 
 /** A kind that is not served in the requested group-version (apply, manifests). */
@@ -60,6 +60,27 @@ export class RestMapper {
     const found = await this.withRefresh((model) => mappingOn(model, arg, this.warn));
     if (found) return found;
     throw new NoResourceTypeError(partialResource(arg).resource);
+  }
+
+  /** Every resource a bare name (or short name) could mean, in discovery order (explain). */
+  async resourcesFor(name: string): Promise<ResourceMapping[]> {
+    const input = { group: '', version: '', resource: name };
+    const found = await this.withRefresh((model) => {
+      const list = model.resourcesFor(expandShortcut(model.resourceLists, input, this.warn));
+      return list.length > 0 ? list : undefined;
+    });
+    if (!found) throw new NoResourceTypeError(name);
+    return found;
+  }
+
+  /** The one resource a bare name means, by priority (explain --api-version). */
+  async resourceFor(name: string): Promise<ResourceMapping> {
+    const input = { group: '', version: '', resource: name };
+    const found = await this.withRefresh((model) =>
+      model.resourceFor(expandShortcut(model.resourceLists, input, this.warn)),
+    );
+    if (!found) throw new NoResourceTypeError(name);
+    return found;
   }
 
   /** The mapping for an object's apiVersion and kind (manifests); throws NoKindMatchError. */
