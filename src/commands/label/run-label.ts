@@ -1,0 +1,191 @@
+/**
+ * `ktl label` and `ktl annotate`: fetch each object, apply the key updates to its labels or
+ * annotations, and send what changed as a JSON merge patch (kubectl's label.go / annotate.go).
+ */
+import { PlainError } from '../../errors/errors.js';
+import { toGoJson } from '../../printers/json-text.js';
+import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import { dryRunStrategy } from '../create/output.js';
+import type { DryRunStrategy } from '../create/output.js';
+import type { Factory } from '../factory.js';
+import type { KeyUpdates } from './pairs.js';
+import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
+import { checkResultOutput, ResultPrinter } from './print-result.js';
+import { failWithErrors } from './errors-out.js';
+import type { SelectFlags, TargetObject } from './targets.js';
+import { resolveTargets } from './targets.js';
+
+/** The flags label and annotate share. */
+export interface LabelFlags extends SelectFlags {
+  overwrite?: boolean;
+  list?: boolean;
+  resourceVersion?: string;
+  dryRun?: string | boolean;
+  fieldManager?: string;
+  output?: string;
+}
+
+/** Which of the two commands runs. */
+export type KeyKind = 'label' | 'annotation';
+
+/** Runs label or annotate over the arguments. */
+export async function runLabel(
+  factory: Factory,
+  kind: KeyKind,
+  args: string[],
+  flags: LabelFlags,
+): Promise<void> {
+  const { resources, pairs } = splitResourcesAndPairs(args, kind);
+  const updates = kind === 'label' ? parseLabelUpdates(pairs) : parseAnnotationUpdates(pairs);
+  if (flags.all && flags.selector)
+    throw new PlainError('cannot set --all and --selector at the same time');
+  if (flags.all && flags.fieldSelector)
+    throw new PlainError('cannot set --all and --field-selector at the same time');
+  if (resources.length === 0)
+    throw new PlainError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
+  if (updates.set.size === 0 && updates.remove.length === 0 && !flags.list)
+    throw new PlainError(`at least one ${kind} update is required`);
+  checkResultOutput(flags.output);
+  const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
+  const targets = await resolveTargets(factory, resources, flags);
+  const errors = [...targets.errors];
+  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  const singleNamed =
+    targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
+  for (const target of targets.objects) {
+    try {
+      if (flags.list) listKeys(factory, kind, target, singleNamed);
+      else await updateOne(factory, kind, target, updates, flags, dryRun, printer);
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  failWithErrors(factory, errors);
+}
+
+function listKeys(factory: Factory, kind: KeyKind, target: TargetObject, single: boolean): void {
+  const out = factory.streams.out;
+  const keys = keysOf(target.object, kind) ?? {};
+  const indent = single ? '' : ' ';
+  if (!single) {
+    const group = target.mapping.group;
+    const title = kind === 'label' ? 'labels' : 'annotations';
+    out.write(`Listing ${title} for ${target.mapping.kind}.${group}/${target.name}:\n`);
+  }
+  for (const key of Object.keys(keys).sort()) out.write(`${indent}${key}=${keys[key] ?? ''}\n`);
+}
+
+function keysOf(object: KubeObject, kind: KeyKind): Record<string, string> | undefined {
+  return kind === 'label' ? object.metadata?.labels : object.metadata?.annotations;
+}
+
+/** The new key map, or the overwrite errors kubectl reports. */
+export function applyUpdates(
+  current: Record<string, string> | undefined,
+  updates: KeyUpdates,
+  kind: KeyKind,
+  overwrite: boolean,
+): Record<string, string> {
+  if (!overwrite) {
+    const clashes = [...updates.set]
+      .filter(([key, value]) => current?.[key] !== undefined && current[key] !== value)
+      .filter(([key]) => kind === 'label' || key !== 'kubernetes.io/change-cause')
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key]) => `'${key}' already has a value (${current?.[key] ?? ''})`);
+    if (clashes.length > 0 && kind === 'annotation')
+      throw new PlainError(
+        `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
+      );
+    if (clashes.length > 0)
+      throw new OverwriteErrors(clashes.map((c) => `${c}, and --overwrite is false`));
+  }
+  const next: Record<string, string> = { ...(current ?? {}) };
+  for (const [key, value] of updates.set) next[key] = value;
+  for (const key of updates.remove) delete next[key];
+  return next;
+}
+
+/** Several keys that would need --overwrite (kubectl prints one line each). */
+export class OverwriteErrors extends PlainError {
+  readonly lines: string[];
+  constructor(lines: string[]) {
+    super(lines.join('\n'));
+    this.lines = lines;
+  }
+}
+
+async function updateOne(
+  factory: Factory,
+  kind: KeyKind,
+  target: TargetObject,
+  updates: KeyUpdates,
+  flags: LabelFlags,
+  dryRun: DryRunStrategy,
+  printer: ResultPrinter,
+): Promise<void> {
+  const field = kind === 'label' ? 'labels' : 'annotations';
+  const before = target.object;
+  const current = keysOf(before, kind);
+  if (kind === 'label' && dryRun !== 'client') {
+    for (const key of updates.remove)
+      if (current?.[key] === undefined)
+        factory.streams.out.write(`label ${JSON.stringify(key)} not found.\n`);
+  }
+  const next = applyUpdates(current, updates, kind, flags.overwrite === true);
+  const metadata = { ...(before.metadata ?? {}), [field]: next };
+  if (flags.resourceVersion) metadata.resourceVersion = flags.resourceVersion;
+  const after: KubeObject = { ...before, metadata };
+  let result = after;
+  if (dryRun !== 'client') {
+    const client = await factory.client();
+    result = await client.json<KubeObject>({
+      method: 'PATCH',
+      path: objectPath(target.mapping, target.name, target.namespace),
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify(mergePatchFor(field, current, next, flags.resourceVersion)),
+      query: {
+        dryRun: dryRun === 'server' ? 'All' : undefined,
+        fieldManager: flags.fieldManager || undefined,
+      },
+    });
+  }
+  await printer.print(
+    target.mapping,
+    result,
+    kind === 'label' ? changeVerb(before, after, flags.overwrite === true) : 'annotated',
+  );
+}
+
+/** The JSON merge patch between the old and new key maps (what jsonpatch.CreateMergePatch gives). */
+export function mergePatchFor(
+  field: 'labels' | 'annotations',
+  before: Record<string, string> | undefined,
+  after: Record<string, string>,
+  resourceVersion?: string,
+): Record<string, unknown> {
+  const metadata: Record<string, unknown> = {};
+  const changes: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(after))
+    if (before?.[key] !== value) changes[key] = value;
+  for (const key of Object.keys(before ?? {})) if (!(key in after)) changes[key] = null;
+  if (Object.keys(changes).length > 0 || before === undefined) metadata[field] = changes;
+  if (resourceVersion) metadata['resourceVersion'] = resourceVersion;
+  return Object.keys(metadata).length > 0 ? { metadata } : {};
+}
+
+/** kubectl's updateDataChangeMsg: labeled, unlabeled or not labeled. */
+export function changeVerb(before: KubeObject, after: KubeObject, overwrite: boolean): string {
+  const oldText = toGoJson(before);
+  const newText = toGoJson(after);
+  if (oldText === newText) return 'not labeled';
+  if (!overwrite && newText.length < oldText.length) return 'unlabeled';
+  return 'labeled';
+}
+
+/** kubectl's name for a target in messages, e.g. `deployment.apps/web`. */
+export function targetName(target: TargetObject): string {
+  return `${kindGroupName(target.mapping)}/${target.name}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * The objects a verb such as label, annotate, scale or patch acts on (kubectl's resource
+ * builder): `TYPE NAME...`, `TYPE/NAME...`, or every object of the types matching -l / --all.
+ * Named objects are fetched one by one; a failure for one is kept and the others go on.
+ */
+import type { ResourceMapping } from '../../discovery/index.js';
+import { PlainError, UsageError } from '../../errors/errors.js';
+import { listPages } from '../../resources/list.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import type { Factory } from '../factory.js';
+
+/** One object to act on, as the server returned it. */
+export interface TargetObject {
+  mapping: ResourceMapping;
+  name: string;
+  namespace: string;
+  object: KubeObject;
+}
+
+/** How objects are selected besides their names. */
+export interface SelectFlags {
+  selector?: string;
+  fieldSelector?: string;
+  all?: boolean;
+  allNamespaces?: boolean;
+}
+
+/** The objects found and the errors met on the way (kubectl's ContinueOnError). */
+export interface Targets {
+  objects: TargetObject[];
+  errors: Error[];
+}
+
+const MIXED_FORMS =
+  "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
+/** Resolves the resource arguments of a verb to the objects on the server. */
+export async function resolveTargets(
+  factory: Factory,
+  args: readonly string[],
+  flags: SelectFlags,
+): Promise<Targets> {
+  if (flags.all && flags.selector)
+    throw new PlainError('cannot set --all and --selector at the same time');
+  const mapper = await factory.restMapper();
+  const { namespace } = await factory.namespace();
+  const scope = (mapping: ResourceMapping): string => (mapping.namespaced ? namespace : '');
+  const named: Array<{ mapping: ResourceMapping; name: string }> = [];
+  if (args.some((a) => a.includes('/'))) {
+    if (!args.every((a) => a.includes('/'))) throw new PlainError(MIXED_FORMS);
+    for (const arg of args) {
+      const slash = arg.indexOf('/');
+      const name = arg.slice(slash + 1);
+      if (name === '')
+        throw new PlainError(
+          'arguments in resource/name form must have a single resource and name',
+        );
+      named.push({ mapping: await mapper.mappingFor(arg.slice(0, slash)), name });
+    }
+    return fetchNamed(factory, named, scope);
+  }
+  const [types = '', ...names] = args;
+  const mappings = await mapper.resolveTypes(types);
+  if (names.length > 0) {
+    if (flags.selector)
+      throw new PlainError('name cannot be provided when a selector is specified');
+    for (const mapping of mappings) for (const name of names) named.push({ mapping, name });
+    return fetchNamed(factory, named, scope);
+  }
+  if (!flags.selector && !flags.fieldSelector && !flags.all)
+    throw new PlainError('resource(s) were provided, but no name was specified');
+  return listSelected(factory, mappings, flags, scope);
+}
+
+async function fetchNamed(
+  factory: Factory,
+  named: Array<{ mapping: ResourceMapping; name: string }>,
+  scope: (mapping: ResourceMapping) => string,
+): Promise<Targets> {
+  const client = await factory.client();
+  const result: Targets = { objects: [], errors: [] };
+  for (const { mapping, name } of named) {
+    const namespace = scope(mapping);
+    try {
+      const object = await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) });
+      result.objects.push({ mapping, name, namespace, object });
+    } catch (error) {
+      result.errors.push(error as Error);
+    }
+  }
+  return result;
+}
+
+async function listSelected(
+  factory: Factory,
+  mappings: ResourceMapping[],
+  flags: SelectFlags,
+  scope: (mapping: ResourceMapping) => string,
+): Promise<Targets> {
+  const client = await factory.client();
+  const result: Targets = { objects: [], errors: [] };
+  for (const mapping of mappings) {
+    const pages = listPages<{ items?: KubeObject[]; metadata?: { continue?: string } }>(
+      client,
+      mapping,
+      {
+        namespace: flags.allNamespaces ? '' : scope(mapping),
+        labelSelector: flags.selector || undefined,
+        fieldSelector: flags.fieldSelector || undefined,
+        chunkSize: 500,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.body.items ?? []) {
+        const object = withTypeMeta(item, mapping);
+        const meta = object.metadata ?? {};
+        result.objects.push({
+          mapping,
+          name: meta.name ?? '',
+          namespace: meta.namespace ?? '',
+          object,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+/** List items carry no kind/apiVersion; kubectl's unstructured items get them from the list. */
+export function withTypeMeta(object: KubeObject, mapping: ResourceMapping): KubeObject {
+  if (object.kind && object.apiVersion) return object;
+  const apiVersion = mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`;
+  return { apiVersion, kind: mapping.kind, ...object };
+}
+
+/** Throws a usage error in kubectl's words when no resource was named. */
+export function requireResources(
+  args: readonly string[],
+  commandPath: string,
+  message: string,
+): void {
+  if (args.length === 0) throw new UsageError(message, commandPath);
+}
