@@ -24,6 +24,7 @@ import { newProxyCommand } from './proxy/index.js';
 import { newVersionCommand } from './version/index.js';
 import { newLabelCommand } from './label/index.js';
 import { newAnnotateCommand } from './annotate/index.js';
+import { newPatchCommand } from './patch/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -38,6 +39,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newDashCommand,
   newLabelCommand,
   newAnnotateCommand,
+  newPatchCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,
