@@ -211,8 +211,10 @@ export function App(props: AppProps) {
     }
     if (text === 'q') return exit();
     if (text === '?') return (setHelpOffset(0), setMode('help'));
-    if (text === ':') return (setInput(''), setMode('command'));
-    if (text === '/' && top.kind === 'table') return (setInput(top.filter), setMode('filter'));
+    // A pasted or fast-typed chunk (":deploy") arrives as one input: keep what follows the key.
+    if (text.startsWith(':')) return (setInput(text.slice(1)), setMode('command'));
+    if (text.startsWith('/') && top.kind === 'table')
+      return (setInput(text.length > 1 ? text.slice(1) : top.filter), setMode('filter'));
     if (key.escape) {
       if (top.kind === 'table' && top.filter !== '') return updateTop({ filter: '' });
       if (stack.length > 1) setStack((s) => s.slice(0, -1));

@@ -1,0 +1,154 @@
+/**
+ * A real terminal for the dashboard's integration tests: a tmux session running bin/ktl against
+ * the local cluster, with keys sent and the screen read back (capture-pane).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminKubeconfig, isolatedHome, repoRoot } from '../helpers/cluster.js';
+
+let counter = 0;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** One tmux session running one ktl command. */
+export class Terminal {
+  readonly name = `ktl-dash-${process.pid}-${counter++}`;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'ktl-dash-'));
+
+  /** Starts `ktl ARGS` in a width×height terminal; a marker line is printed first (the normal screen). */
+  constructor(
+    args: string[],
+    options: {
+      columns?: number;
+      rows?: number;
+      kubeconfig?: string;
+      env?: Record<string, string>;
+    } = {},
+  ) {
+    const env = {
+      KUBECONFIG: options.kubeconfig ?? adminKubeconfig,
+      HOME: isolatedHome(),
+      TERM: 'xterm-256color',
+      ...options.env,
+    };
+    const exports = Object.entries(env)
+      .map(([k, v]) => `export ${k}='${v}';`)
+      .join(' ');
+    const ktl = [process.execPath, join(repoRoot, 'bin', 'ktl'), ...args]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const script = `${exports} echo NORMAL-SCREEN-MARKER; bash -c 'echo $$ > ${this.dir}/pid; exec ${ktl.replace(/'/g, '')}' 2>${this.dir}/stderr; echo "EXIT=$?" > ${this.dir}/exit; echo EXITED; sleep 600`;
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(options.columns ?? 120),
+      '-y',
+      String(options.rows ?? 30),
+      'bash',
+      '-c',
+      script,
+    );
+  }
+
+  /** The screen as text, trailing spaces removed. */
+  screen(): string {
+    return tmux('capture-pane', '-p', '-t', this.name)
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n');
+  }
+
+  /** Sends tmux key names (Enter, Escape, C-d, Down) or, with literal, text; 200 ms apart. */
+  keys(keys: string[], literal = false): void {
+    // One key at a time, as a person types: keys sent together reach the app as one chunk.
+    for (const key of keys) {
+      tmux('send-keys', '-t', this.name, ...(literal ? ['-l', '--', key] : [key]));
+      Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+
+  /** Types text literally. */
+  type(text: string): void {
+    this.keys([text], true);
+  }
+
+  /** Waits until the screen matches; returns it (throws with the last screen on timeout). */
+  async waitFor(
+    pattern: RegExp | ((screen: string) => boolean),
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    const test = typeof pattern === 'function' ? pattern : (s: string) => pattern.test(s);
+    const started = Date.now();
+    let screen = '';
+    while (Date.now() - started < timeoutMs) {
+      screen = this.screen();
+      if (test(screen)) return screen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(
+      `timed out after ${timeoutMs} ms waiting for ${String(pattern)}; screen:\n${screen}\nstderr:\n${this.stderr()}`,
+    );
+  }
+
+  /** Resizes the terminal. */
+  resize(columns: number, rows: number): void {
+    tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
+  /** The ktl process id. */
+  pid(): number {
+    return Number(readFileSync(join(this.dir, 'pid'), 'utf8').trim());
+  }
+
+  /** ktl's exit code once it has exited, else undefined. */
+  exitCode(): number | undefined {
+    const file = join(this.dir, 'exit');
+    if (!existsSync(file)) return undefined;
+    return Number(/EXIT=(\d+)/.exec(readFileSync(file, 'utf8'))?.[1]);
+  }
+
+  /** What ktl wrote to stderr. */
+  stderr(): string {
+    try {
+      return readFileSync(join(this.dir, 'stderr'), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Waits for ktl to exit and returns its code. */
+  async exited(timeoutMs = 5000): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      const code = this.exitCode();
+      if (code !== undefined) return code;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`ktl did not exit; screen:\n${this.screen()}`);
+  }
+
+  /** Ends the tmux session. */
+  close(): void {
+    try {
+      tmux('kill-session', '-t', this.name);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8', cwd: repoRoot });
+}
+
+/** The table's data lines on a screen (after the column header line, before the footer). */
+export function tableLines(screen: string): string[] {
+  const lines = screen.split('\n');
+  const header = lines.findIndex((l) => /^(NAMESPACE\s+)?NAME\s/.test(l));
+  if (header < 0) return [];
+  return lines.slice(header + 1).filter((l) => l.trim() !== '' && !l.startsWith('<:>'));
+}
