@@ -74,7 +74,6 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
               flags.type,
             )
           : await sendPatch(factory, target, flags, body, dryRun === 'server');
-      // kubectl compares with the object it fetched, so a subresource always reads as patched.
       const shownMapping = flags.subresource === 'scale' ? SCALE_MAPPING : target.mapping;
       await printer.print(
         shownMapping,
