@@ -78,7 +78,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
       await printer.print(
         shownMapping,
         after,
-        deepEqual(target.object, after) ? 'patched (no change)' : 'patched',
+        deepEqual(before, after) ? 'patched (no change)' : 'patched',
       );
     } catch (error) {
       errors.push(error as Error);
