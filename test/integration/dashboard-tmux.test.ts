@@ -14,7 +14,7 @@ function open(args: string[], options: ConstructorParameters<typeof Terminal>[1]
 }
 
 before(async () => {
-  namespace = await testNamespace({ after: (fn) => hooks.push(fn) }, 'ktl-dash');
+  namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-dash');
   await kubectlOk([
     'create',
     'deployment',
