@@ -48,7 +48,7 @@ export class Factory {
 
   /** The merged kubeconfig (files per --kubeconfig / KUBECONFIG / ~/.kube/config). */
   kubeConfig(): Promise<KubeConfig> {
-    this.kubeConfigPromise ??= loadKubeConfig(this.flags.kubeconfig, this.env);
+    this.kubeConfigPromise ??= loadKubeConfig(this.flags.kubeconfig, this.env, this.cacheDir());
     return this.kubeConfigPromise;
   }
 

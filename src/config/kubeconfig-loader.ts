@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { PlainError } from '../errors/errors.js';
 import { kubeConfigFromObject } from './kubeconfig-parse.js';
+import { ParsedKubeConfigCache } from './parsed-cache.js';
 import type { KubeConfig, KubeConfigFile, Stanza } from './kubeconfig-types.js';
 
 /** The default kubeconfig, ~/.kube/config (HOME as client-go reads it). */
@@ -28,8 +29,24 @@ export function kubeConfigPaths(
   return [defaultKubeConfigPath(env)];
 }
 
-/** Parses YAML text of a kubeconfig file; the yaml module is loaded only when a file is read. */
-export async function parseKubeConfigText(text: string, path: string): Promise<KubeConfigFile> {
+/**
+ * Parses YAML text of a kubeconfig file. The yaml module is loaded only on a miss of the parsed
+ * cache (when one is given), so a warm start never pays for it.
+ */
+export async function parseKubeConfigText(
+  text: string,
+  path: string,
+  cache?: ParsedKubeConfigCache,
+): Promise<KubeConfigFile> {
+  const key = cache ? ParsedKubeConfigCache.key(text) : '';
+  const hit = cache?.read(key);
+  if (hit) return kubeConfigFromObject(hit.value, path);
+  const raw = await parseYamlDocument(text, path);
+  cache?.write(key, raw);
+  return kubeConfigFromObject(raw, path);
+}
+
+async function parseYamlDocument(text: string, path: string): Promise<unknown> {
   const { parse } = await loadYaml();
   let raw: unknown;
   try {
@@ -42,7 +59,7 @@ export async function parseKubeConfigText(text: string, path: string): Promise<K
       `error loading config file "${path}": yaml: ${where}${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
     );
   }
-  return kubeConfigFromObject(raw, path);
+  return raw;
 }
 
 /**
@@ -53,13 +70,15 @@ export async function parseKubeConfigText(text: string, path: string): Promise<K
 export async function loadKubeConfig(
   flag: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  cacheRoot?: string,
 ): Promise<KubeConfig> {
+  const cache = cacheRoot ? new ParsedKubeConfigCache(cacheRoot) : undefined;
   const paths = kubeConfigPaths(flag, env);
   const files: KubeConfigFile[] = [];
   for (const path of paths) {
     const text = readIfPresent(path, flag !== undefined && flag !== '');
     if (text === undefined) continue;
-    files.push(await parseKubeConfigText(text, path));
+    files.push(await parseKubeConfigText(text, path, cache));
   }
   return mergeKubeConfigs(files);
 }
