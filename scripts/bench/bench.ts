@@ -62,6 +62,22 @@ function countRequests(argv: string[], env: NodeJS.ProcessEnv): number {
   return (result.stderr.match(/"Response" verb=|\d{3} \w+ in \d+ milliseconds/g) ?? []).length;
 }
 
+/** Requests each tool makes in the scenario's cache state (warm: after one run of its own). */
+function requestCounts(
+  scenario: Scenario,
+  bin: Record<Tool, string[]>,
+  baseEnv: NodeJS.ProcessEnv,
+  home: string,
+): string {
+  const counts = (['ktl', 'kubectl'] as const).map((tool) => {
+    const env = { ...baseEnv, KUBECACHEDIR: join(home, `rq-${tool}`) };
+    if (!scenario.coldCache) runOnce(commandFor(tool, scenario, bin), env);
+    else rmSync(env.KUBECACHEDIR, { recursive: true, force: true });
+    return countRequests(commandFor(tool, scenario, bin), env);
+  });
+  return counts.join(' / ');
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -119,9 +135,7 @@ function main(): void {
     const kubectlMs = median(samples.kubectl.map((s) => s.ms));
     const ktlMb = median(samples.ktl.map((s) => s.rssKb)) / 1024;
     const kubectlMb = median(samples.kubectl.map((s) => s.rssKb)) / 1024;
-    const requests = scenario.countRequests
-      ? `${countRequests(commandFor('ktl', scenario, bin), { ...baseEnv, KUBECACHEDIR: join(home, 'rq') })} / ${countRequests(commandFor('kubectl', scenario, bin), { ...baseEnv, KUBECACHEDIR: join(home, 'rq') })}`
-      : '';
+    const requests = scenario.countRequests ? requestCounts(scenario, bin, baseEnv, home) : '';
     const note = failed.length > 0 ? `FAILED: ${failed.join(', ')}` : '';
     rows.push(
       `| ${scenario.name} | ${ktlMs.toFixed(0)} | ${kubectlMs.toFixed(0)} | ${(ktlMs / kubectlMs).toFixed(2)} | ${ktlMb.toFixed(1)} | ${kubectlMb.toFixed(1)} | ${(ktlMb / kubectlMb).toFixed(2)} | ${requests} | ${note} |`,
