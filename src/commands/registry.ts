@@ -25,6 +25,7 @@ import { newVersionCommand } from './version/index.js';
 import { newLabelCommand } from './label/index.js';
 import { newAnnotateCommand } from './annotate/index.js';
 import { newPatchCommand } from './patch/index.js';
+import { newScaleCommand } from './scale/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -40,6 +41,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newLabelCommand,
   newAnnotateCommand,
   newPatchCommand,
+  newScaleCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

@@ -1,0 +1,133 @@
+/**
+ * `ktl scale`: sets spec.replicas through the scale subresource as kubectl's scaler does: a
+ * merge patch when there are no preconditions, else GET + check + PUT; with --timeout it then
+ * waits until status.replicas matches.
+ */
+import { durationFlag } from '../wait/duration-flag.js';
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import type { Factory } from '../factory.js';
+import { dryRunStrategy } from '../create/output.js';
+import type { DryRunStrategy } from '../create/output.js';
+import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import type { TargetObject } from '../label/targets.js';
+import { resolveTargets } from '../label/targets.js';
+
+/** The flags of `ktl scale`. */
+export interface ScaleFlags {
+  replicas?: string;
+  currentReplicas: string;
+  resourceVersion?: string;
+  all?: boolean;
+  selector?: string;
+  timeout: string;
+  dryRun?: string | boolean;
+  output?: string;
+}
+
+interface Scale {
+  metadata?: { resourceVersion?: string };
+  spec?: { replicas?: number };
+  status?: { replicas?: number };
+}
+
+const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** Runs `ktl scale`. */
+export async function runScale(factory: Factory, args: string[], flags: ScaleFlags): Promise<void> {
+  if (flags.replicas === undefined) throw new PlainError('required flag(s) "replicas" not set');
+  const replicas = Number(flags.replicas);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    throw new PlainError(
+      'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    );
+  if (args.length === 0) throw new PlainError(NO_RESOURCES);
+  checkResultOutput(flags.output);
+  const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
+  const timeoutMs = durationFlag('--timeout', flags.timeout);
+  const targets = await resolveTargets(factory, args, { selector: flags.selector, all: flags.all });
+  if (flags.resourceVersion && targets.objects.length > 1)
+    throw new PlainError('cannot use --resource-version with multiple resources');
+  if (targets.objects.length === 0) {
+    const cause = targets.errors[0]?.message;
+    throw new PlainError(
+      cause ? `no objects passed to scale ${cause}` : 'no objects passed to scale',
+    );
+  }
+  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  for (const target of targets.objects) {
+    if (dryRun !== 'client') await scaleOne(factory, target, replicas, flags, dryRun);
+    if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(factory, target, timeoutMs);
+    await printer.print(target.mapping, target.object, 'scaled');
+  }
+  if (targets.errors.length > 0) throw targets.errors[0] as Error;
+}
+
+function scalePath(target: TargetObject): string {
+  return `${objectPath(target.mapping, target.name, target.namespace)}/scale`;
+}
+
+async function scaleOne(
+  factory: Factory,
+  target: TargetObject,
+  replicas: number,
+  flags: ScaleFlags,
+  dryRun: DryRunStrategy,
+): Promise<void> {
+  const client = await factory.client();
+  const query = { dryRun: dryRun === 'server' ? 'All' : undefined };
+  const current = Number(flags.currentReplicas);
+  if (current === -1 && !flags.resourceVersion) {
+    await client.json({
+      method: 'PATCH',
+      path: scalePath(target),
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ spec: { replicas } }),
+      query,
+    });
+    return;
+  }
+  for (let attempt = 0; ; attempt++) {
+    const scale = await client.json<Scale>({ path: scalePath(target) });
+    if (current !== -1 && scale.spec?.replicas !== current)
+      throw new PlainError(`Expected replicas to be ${current}, was ${scale.spec?.replicas ?? 0}`);
+    if (flags.resourceVersion && scale.metadata?.resourceVersion !== flags.resourceVersion)
+      throw new PlainError(
+        `Expected resource version to be ${flags.resourceVersion}, was ${scale.metadata?.resourceVersion ?? ''}`,
+      );
+    try {
+      const body = JSON.stringify({ ...scale, spec: { ...scale.spec, replicas } });
+      await client.json({
+        method: 'PUT',
+        path: scalePath(target),
+        contentType: 'application/json',
+        body,
+        query,
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiStatusError && error.reason === 'Conflict') || attempt > 5)
+        throw error;
+    }
+  }
+}
+
+async function waitForReplicas(
+  factory: Factory,
+  target: TargetObject,
+  timeoutMs: number,
+): Promise<void> {
+  const client = await factory.client();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const scale = await client.json<Scale>({ path: scalePath(target) });
+    if (scale.status?.replicas === scale.spec?.replicas) return;
+    if (Date.now() >= deadline) throw new PlainError('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
