@@ -71,13 +71,6 @@ export async function* watchEvents<T = KubeObject>(
     resourceVersionMatch: options.sendInitialEvents ? 'NotOlderThan' : undefined,
     timeoutSeconds: options.timeoutSeconds,
   };
-  const stream = await client.stream({
-    path: collectionPath(ref, options.namespace),
-    query,
-    accept: options.accept ?? 'application/json',
-    signal: controller.signal,
-    noTimeoutParam: true,
-  });
   let timer: NodeJS.Timeout | undefined;
   let inactive = false;
   const arm = (): void => {
@@ -88,6 +81,24 @@ export async function* watchEvents<T = KubeObject>(
       controller.abort();
     }, options.inactivityMs);
   };
+  // The timer also covers the wait for the response headers: a connection that went silent
+  // before the server answered would otherwise hang here forever.
+  arm();
+  let stream: Awaited<ReturnType<HttpClient['stream']>>;
+  try {
+    stream = await client.stream({
+      path: collectionPath(ref, options.namespace),
+      query,
+      accept: options.accept ?? 'application/json',
+      signal: controller.signal,
+      noTimeoutParam: true,
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
+    if (inactive) throw new WatchInactiveError(options.inactivityMs ?? 0);
+    throw error;
+  }
   arm();
   let buffered = '';
   try {
