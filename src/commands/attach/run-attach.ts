@@ -37,7 +37,9 @@ export async function runAttach(
   const note = opts.quiet ? () => undefined : (line: string) => factory.streams.err.write(line);
   let container = opts.container ?? '';
   if (container !== '' && !hasContainer(pod, container))
-    throw new PlainError(`container ${container} not found in pod ${pod.metadata.name}`);
+    throw new PlainError(
+      `cannot attach to the container: container ${container} not found in pod ${pod.metadata.name}`,
+    );
   if (container === '') container = defaultContainer(pod, note);
   const stdin = opts.stdin === true;
   const tty = useTty(factory, stdin, opts);

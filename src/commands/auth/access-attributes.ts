@@ -76,14 +76,16 @@ export function resourceAndGroup(text: string): { resource: string; group: strin
 }
 
 /** Builds the review spec from `VERB TYPE[/NAME] [NAME]` or `VERB /url`, as kubectl does. */
-export function accessReviewSpec(
+export async function accessReviewSpec(
   args: readonly string[],
   namespace: string,
   subresource: string,
-): AccessReviewSpec {
+  resolve: (type: string) => Promise<{ resource: string; group: string }> = async (type) =>
+    resourceAndGroup(type),
+): Promise<AccessReviewSpec> {
   if (args.length !== 2 && args.length !== 3)
     throw new PlainError(
-      'you must specify two or three arguments: verb, resource, and optional resourceName',
+      "you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'ktl auth can-i -h' for help and examples.",
     );
   const [verb = '', what = '', third] = args;
   if (what.startsWith('/')) {
@@ -94,7 +96,7 @@ export function accessReviewSpec(
     return { nonResourceAttributes: { path: what, verb } };
   }
   const [type = '', nameInType] = what.split(/\/(.*)/s);
-  const { resource, group } = resourceAndGroup(type);
+  const { resource, group } = type === '*' ? { resource: '*', group: '' } : await resolve(type);
   return {
     resourceAttributes: {
       namespace,

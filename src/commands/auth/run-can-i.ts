@@ -1,7 +1,7 @@
 import { SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 import type { CanIFlags } from './index.js';
-import { accessReviewSpec } from './access-attributes.js';
+import { accessReviewSpec, resourceAndGroup } from './access-attributes.js';
 
 interface AccessReviewStatus {
   allowed?: boolean;
@@ -12,7 +12,20 @@ interface AccessReviewStatus {
 /** `ktl auth can-i`: asks the server (SelfSubjectAccessReview) and answers yes or no. */
 export async function runCanI(factory: Factory, args: string[], flags: CanIFlags): Promise<void> {
   const namespace = flags.allNamespaces ? '' : (await factory.namespace()).namespace;
-  const spec = accessReviewSpec(args, namespace, flags.subresource ?? '');
+  const resolve = async (type: string): Promise<{ resource: string; group: string }> => {
+    try {
+      const mapping = await (await factory.restMapper()).mappingFor(type.toLowerCase());
+      return { resource: mapping.resource, group: mapping.group };
+    } catch {
+      const parsed = resourceAndGroup(type);
+      const where = parsed.group === '' ? '' : ` in group '${parsed.group}'`;
+      factory.streams.err.write(
+        `Warning: the server doesn't have a resource type '${parsed.resource}'${where}\n\n`,
+      );
+      return { resource: type.toLowerCase(), group: '' };
+    }
+  };
+  const spec = await accessReviewSpec(args, namespace, flags.subresource ?? '', resolve);
   const client = await factory.client();
   const review = await client.json<{ status?: AccessReviewStatus }>({
     method: 'POST',

@@ -5,12 +5,9 @@ import type { ExecOptions } from './index.js';
 import { mostActiveFirst } from './pod-order.js';
 import { podForObject } from './pod-for-object.js';
 import type { Pod } from './pod-types.js';
-import { defaultContainer, hasContainer } from './pod-types.js';
+import { defaultContainer } from './pod-types.js';
 import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
 import { parseObjectRef } from './workload-types.js';
-
-const EXEC_USAGE =
-  "expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command";
 
 /** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
 export async function runExec(
@@ -19,7 +16,8 @@ export async function runExec(
   opts: ExecOptions,
   argsLenAtDash: number,
 ): Promise<void> {
-  if (args.length === 0 || argsLenAtDash === 0) throw new UsageError(EXEC_USAGE, 'ktl exec');
+  if (args.length === 0 || argsLenAtDash === 0)
+    throw new PlainError('pod, type/name or --filename must be specified');
   const [target = ''] = args;
   if (argsLenAtDash < 0 && args.length > 1) {
     throw new UsageError(
@@ -61,11 +59,8 @@ function execContainer(factory: Factory, pod: Pod, opts: ExecOptions): string {
       `cannot exec into a container in a completed pod; current phase is ${phase}`,
     );
   }
-  if (opts.container) {
-    if (!hasContainer(pod, opts.container))
-      throw new PlainError(`container ${opts.container} not found in pod ${pod.metadata.name}`);
-    return opts.container;
-  }
+  // kubectl leaves a named container to the server ("container x is not valid for pod y").
+  if (opts.container) return opts.container;
   const note = opts.quiet ? () => undefined : (line: string) => factory.streams.err.write(line);
   return defaultContainer(pod, note);
 }

@@ -1,4 +1,4 @@
-import { PlainError } from '../../errors/errors.js';
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { byLogging } from '../exec/pod-order.js';
 import { listPods, podForObject } from '../exec/pod-for-object.js';
@@ -55,7 +55,21 @@ export async function resolveLogPods(
 ): Promise<Pod[]> {
   if (plan.selector !== undefined) return (await listPods(client, namespace, plan.selector)).items;
   const ref = parseObjectRef(plan.target ?? '');
-  const resolved = await podForObject(client, namespace, ref, byLogging, plan.podRunningTimeoutMs);
+  const resolved = await podForObject(
+    client,
+    namespace,
+    ref,
+    byLogging,
+    plan.podRunningTimeoutMs,
+  ).catch((error: unknown) => {
+    // The builder kubectl logs uses words a missing object its own way.
+    if (error instanceof ApiStatusError && error.isNotFound) {
+      throw new PlainError(
+        `error from server (NotFound): ${ref.type.resource} "${ref.name}" not found in namespace "${namespace}"`,
+      );
+    }
+    throw error;
+  });
   if (resolved.matched > 1)
     note(`Found ${resolved.matched} pods, using pod/${resolved.pod.metadata.name}\n`);
   return [resolved.pod];

@@ -52,11 +52,10 @@ export async function runPortForward(
   const onSocket = (mapping: PortMapping, localPort: number, socket: Socket): void => {
     out.write(`Handling connection for ${localPort}\n`);
     forward(dialer, namespace, pod, mapping.remote, socket).catch((error: Error) => {
-      err.write(
-        `error: an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message}\n`,
-      );
+      const text = `an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message.trimEnd()}`;
+      err.write(klogError('portforward.go:424', `"Unhandled Error" err=${JSON.stringify(text)}`));
       socket.destroy();
-      if (error.name === 'ApiStatusError') failure?.(new PlainError('lost connection to pod'));
+      failure?.(new PlainError('lost connection to pod'));
     });
   };
   const bound = await bindListeners(mappings, hosts, onSocket);
@@ -87,4 +86,12 @@ async function forward(
   });
   socket.resume();
   await pipePortForward(connection, socket);
+}
+
+/** A line in klog's error format, as kubectl's runtime.HandleError prints it. */
+export function klogError(source: string, message: string, now = new Date()): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const date = `${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
+  return `E${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`;
 }
