@@ -9,7 +9,9 @@ const files = { bash: 'ktl.bash', zsh: '_ktl', fish: 'ktl.fish', powershell: 'kt
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [shell, file] of Object.entries(files)) {
-  const script = execFileSync(process.execPath, [`${root}bin/ktl`, 'completion', shell], { encoding: 'utf8' });
+  const script = execFileSync(process.execPath, [`${root}bin/ktl`, 'completion', shell], {
+    encoding: 'utf8',
+  });
   const path = `${root}completions/${file}`;
   if (check) {
     let committed = '';
