@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   readFileSync,
   statSync,
+  unlinkSync,
   utimesSync,
   writeFileSync,
   readdirSync,
@@ -87,9 +88,37 @@ test('a missing group-version file is fetched alone (per-group-version fallback)
   const root = tempRoot();
   await clientFor(new FakeDiscoveryServer({ aggregated: true }), root).snapshot();
   writeFileSync(join(serverDir(root), 'apps/v1/serverresources.json'), '');
+  unlinkSync(join(serverDir(root), 'ktl-index.json'));
   const server = new FakeDiscoveryServer({ aggregated: true });
   await clientFor(server, root).snapshot();
   assert.deepEqual(server.paths, ['/apis/apps/v1']);
+});
+
+test('the compact index answers a warm start alone, while servergroups.json is unchanged', async () => {
+  const root = tempRoot();
+  const first = await clientFor(new FakeDiscoveryServer({ aggregated: true }), root).snapshot();
+  for (const gv of ['v1', 'apps/v1', 'batch/v1'])
+    unlinkSync(join(serverDir(root), gv, 'serverresources.json'));
+  const server = new FakeDiscoveryServer({ aggregated: true });
+  const client = clientFor(server, root);
+  const second = await client.snapshot();
+  assert.deepEqual(server.paths, [], 'everything came from ktl-index.json');
+  assert.deepEqual([...second.resources.keys()], [...first.resources.keys()]);
+  assert.equal(client.fresh(), false);
+});
+
+test('the compact index is ignored once kubectl (or anyone) rewrites servergroups.json', async () => {
+  const root = tempRoot();
+  await clientFor(new FakeDiscoveryServer({ aggregated: true }), root).snapshot();
+  const groupsFile = join(serverDir(root), 'servergroups.json');
+  const content = readFileSync(groupsFile, 'utf8');
+  const parsed = JSON.parse(content) as { groups: Array<{ name: string }> };
+  parsed.groups = parsed.groups.filter((g) => g.name !== 'batch');
+  writeFileSync(groupsFile, JSON.stringify(parsed));
+  const server = new FakeDiscoveryServer({ aggregated: true });
+  const snapshot = await clientFor(server, root).snapshot();
+  assert.deepEqual(server.paths, []);
+  assert.equal(snapshot.resources.has('batch/v1'), false, 'the files were read, not the old index');
 });
 
 test('without aggregated discovery every group-version is fetched, failures kept apart', async () => {

@@ -1,4 +1,5 @@
 import { discoveryCacheDir } from './cache-path.js';
+import { readCompactIndex, writeCompactIndex } from './compact-index.js';
 import { DiskCache } from './disk-cache.js';
 import type { DiscoveryHttp, LiveGroups } from './fetch-live.js';
 import { fetchGroups, fetchResourceList } from './fetch-live.js';
@@ -84,6 +85,14 @@ export class DiscoveryClient {
   }
 
   private async loadSnapshot(): Promise<DiscoverySnapshot> {
+    const indexed = await readCompactIndex(this.cache);
+    if (indexed) return indexed;
+    const snapshot = await this.assembleSnapshot();
+    await writeCompactIndex(this.cache, snapshot);
+    return snapshot;
+  }
+
+  private async assembleSnapshot(): Promise<DiscoverySnapshot> {
     const { groups, resources, failed } = await this.groups();
     const ordered = new Map<string, APIResourceList>();
     const lists = await Promise.all(

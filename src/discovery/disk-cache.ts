@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** kubectl's discovery cache lifetime (cli-runtime: 6 hours, by file modification time). */
@@ -44,6 +44,18 @@ export class DiskCache {
       return undefined;
     } finally {
       await handle.close();
+    }
+  }
+
+  /** Modification time and size of a file, under the same rules as read(); undefined if unusable. */
+  async stat(relativePath: string): Promise<{ mtimeMs: number; size: number } | undefined> {
+    const path = join(this.dir, relativePath);
+    if (this.invalidated && !this.ourFiles.has(path)) return undefined;
+    try {
+      const { mtimeMs, size } = await stat(path);
+      return Date.now() > mtimeMs + this.ttlMs ? undefined : { mtimeMs, size };
+    } catch {
+      return undefined;
     }
   }
 
