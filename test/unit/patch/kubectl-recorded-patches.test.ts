@@ -81,3 +81,44 @@ test('three-way JSON merge patch (custom resources): lists replaced, removed fie
     /At least one of apiVersion, kind and name was changed/,
   );
 });
+
+test('a primitive merge list (finalizers): $deleteFromPrimitiveList as kubectl sends it', async () => {
+  // Recorded from kubectl 1.34: applied [a, b], another writer added c, then applied [a].
+  const current = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: 'f',
+      namespace: 'fin1',
+      finalizers: ['example.com/a', 'example.com/b', 'example.com/c'],
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration':
+          '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"annotations":{},"finalizers":["example.com/a","example.com/b"],"name":"f","namespace":"fin1"}}\n',
+      },
+    },
+  };
+  const manifest = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'f', namespace: 'fin1', finalizers: ['example.com/a'] },
+  };
+  const { modified } = modifiedConfiguration(manifest);
+  const schema = schemaFor(manifest);
+  const patch = createThreeWayMergePatch(lastAppliedOf(current), modified, current, schema);
+  const sent = {
+    metadata: {
+      '$deleteFromPrimitiveList/finalizers': ['example.com/b'],
+      '$setElementOrder/finalizers': ['example.com/a'],
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration':
+          '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"annotations":{},"finalizers":["example.com/a"],"name":"f","namespace":"fin1"}}\n',
+      },
+    },
+  };
+  assert.deepEqual(patch, sent);
+  const merged = applyStrategicPatch(current, patch, schema);
+  assert.deepEqual((merged['metadata'] as JsonObject)['finalizers'], [
+    'example.com/a',
+    'example.com/c',
+  ]);
+});
