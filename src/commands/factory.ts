@@ -8,7 +8,7 @@ import type { RestConfig } from '../config/rest-config.js';
 import { selectAuthenticator } from '../transport/auth/select-auth.js';
 import type { Authenticator } from '../transport/auth/authenticator.js';
 import { HttpClient } from '../transport/http-client.js';
-import type { DiscoveryClient, RestMapper } from '../discovery/index.js';
+import type { DiscoveryClient, OpenApiV3Client, RestMapper } from '../discovery/index.js';
 import type { RequestLogger } from '../transport/request-log.js';
 import type { StreamDialer } from '../transport/websocket-dial.js';
 import { verboseLogger } from '../transport/request-log.js';
@@ -31,6 +31,7 @@ export class Factory {
   private clientPromise: Promise<HttpClient> | undefined;
   private discoveryPromise: Promise<DiscoveryClient> | undefined;
   private restMapperPromise: Promise<RestMapper> | undefined;
+  private openapiPromise: Promise<OpenApiV3Client> | undefined;
   private authenticatorPromise: Promise<Authenticator> | undefined;
   private readonly extraLoggers: RequestLogger[] = [];
 
@@ -117,6 +118,18 @@ export class Factory {
   restMapper(): Promise<RestMapper> {
     this.restMapperPromise ??= this.makeRestMapper();
     return this.restMapperPromise;
+  }
+
+  /** OpenAPI v3 documents of the selected cluster, kept on disk by hash (explain, validation). */
+  openapiV3(): Promise<OpenApiV3Client> {
+    this.openapiPromise ??= this.makeOpenApiV3();
+    return this.openapiPromise;
+  }
+
+  private async makeOpenApiV3(): Promise<OpenApiV3Client> {
+    const { OpenApiV3Client } = await import('../discovery/index.js');
+    const { host } = await this.restConfig();
+    return new OpenApiV3Client({ http: () => this.client(), cacheRoot: this.cacheDir(), host });
   }
 
   private async makeDiscovery(): Promise<DiscoveryClient> {

@@ -1,6 +1,6 @@
 import { NoResourceTypeError, PlainError, SilentExit } from '../../errors/errors.js';
 import type { ResourceMapping, RestMapper } from '../../discovery/index.js';
-import { OpenApiV3Client, parseGroupVersion } from '../../discovery/index.js';
+import { parseGroupVersion } from '../../discovery/index.js';
 import type { Factory } from '../factory.js';
 import type { ExplainRequest } from './explain-plaintext.js';
 import { ExplainError, renderPlaintext } from './explain-plaintext.js';
@@ -34,12 +34,7 @@ export async function runExplain(
     factory.streams.err.write(`${error.message}\n`);
     throw new SilentExit(1);
   });
-  const { host } = await factory.restConfig();
-  const openapi = new OpenApiV3Client({
-    http: () => factory.client(),
-    cacheRoot: factory.cacheDir(),
-    host,
-  });
+  const openapi = await factory.openapiV3();
   const document = await openapi.documentFor(request.group, request.version);
   if (!document)
     throw new PlainError(
