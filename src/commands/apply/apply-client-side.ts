@@ -1,4 +1,4 @@
-import { ApiStatusError } from '../../errors/errors.js';
+import { ApiStatusError, ConnectionError, ConnectionRefusedError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import {
   createThreeWayJsonMergePatch,
@@ -73,6 +73,9 @@ async function getLive(
     });
   } catch (error) {
     if (error instanceof ApiStatusError && error.isNotFound) return undefined;
+    // --dry-run=client works offline: with no server, every object reads as new.
+    const offline = error instanceof ConnectionRefusedError || error instanceof ConnectionError;
+    if (offline && context.options.dryRun === 'client') return undefined;
     throw error;
   }
 }
