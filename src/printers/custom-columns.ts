@@ -45,14 +45,23 @@ export function parseCustomColumns(spec: string): CustomColumn[] {
   });
 }
 
-/** Parses a custom-columns-file: headers on line 1, paths on line 2, whitespace-separated. */
+const FILE_FORMAT =
+  'Expected format is one line of space separated headers, one line of space separated column specs.';
+
+/** Parses a custom-columns-file (kubectl's NewCustomColumnsPrinterFromTemplate): headers, then paths. */
 export function parseCustomColumnsFile(text: string): CustomColumn[] {
-  const [headerLine = '', pathLine = ''] = text.split('\n');
-  const headers = headerLine.trim().split(/\s+/).filter(Boolean);
-  const paths = pathLine.trim().split(/\s+/).filter(Boolean);
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (lines[lines.length - 1] === '') lines.pop();
+  const [headerLine, pathLine] = lines;
+  if (headerLine === undefined)
+    throw new PlainError(`invalid template, missing header line. ${FILE_FORMAT}`);
+  if (pathLine === undefined)
+    throw new PlainError(`invalid template, missing spec line. ${FILE_FORMAT}`);
+  const headers = headerLine.split(/\s+/).filter(Boolean);
+  const paths = pathLine.split(/\s+/).filter(Boolean);
   if (headers.length !== paths.length)
     throw new PlainError(
-      `number of headers (${headers.length}) does not match number of columns (${paths.length})`,
+      `number of headers (${headers.length}) and field specifications (${paths.length}) don't match`,
     );
   return headers.map((header, i) => column(header, paths[i] as string));
 }
@@ -79,12 +88,16 @@ export class CustomColumnsWriter {
     this.headerDone = noHeaders;
   }
 
+  /** Adds the header line unless it was written (or --no-headers). */
+  printHeader(): void {
+    if (this.headerDone) return;
+    this.writer.writeLine(this.columns.map((c) => c.header));
+    this.headerDone = true;
+  }
+
   /** Adds the row of one object (the header first, once). */
   printItem(object: unknown): void {
-    if (!this.headerDone) {
-      this.writer.writeLine(this.columns.map((c) => c.header));
-      this.headerDone = true;
-    }
+    this.printHeader();
     this.writer.writeLine(this.columns.map((c) => customColumnCell(c.path, object)));
   }
 

@@ -29,14 +29,15 @@ const TEMPLATE_FORMATS: Record<
 
 /**
  * Reads `-o` (and `--template`) as kubectl does: `jsonpath=T` or `-o jsonpath --template=T`;
- * `--template` alone implies go-template. Errors use kubectl's words. For *-file formats the
+ * `--template` alone implies go-template; json, yaml and name in any case. Errors use kubectl's words. For *-file formats the
  * template is the file's path: the caller reads it.
  */
 export function parseOutputFormat(output: string | undefined, templateFlag?: string): OutputFormat {
   let value = output ?? '';
   if (value === '' && templateFlag) value = 'go-template';
   if (value === '' || value === 'wide') return { kind: 'table', wide: value === 'wide' };
-  if (value === 'json' || value === 'yaml' || value === 'name') return { kind: value };
+  const lower = value.toLowerCase();
+  if (lower === 'json' || lower === 'yaml' || lower === 'name') return { kind: lower };
   const at = value.indexOf('=');
   const name = at < 0 ? value : value.slice(0, at);
   const argument = at < 0 ? (templateFlag ?? '') : value.slice(at + 1);

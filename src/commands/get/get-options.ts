@@ -55,7 +55,8 @@ export function getOptionsFrom(flags: GetFlags): GetOptions {
       'ktl get',
     );
   }
-  const output = flags.output ?? '';
+  // kubectl: --template without -o means go-template.
+  const output = flags.output ?? (flags.template ? 'go-template' : '');
   const labelColumns = (flags.labelColumns ?? []).flatMap((l) => l.split(',')).filter(Boolean);
   if (flags.showLabels && output !== '' && output !== 'wide') {
     throw new UsageError(`--show-labels option cannot be used with ${output} printer`, 'ktl get');

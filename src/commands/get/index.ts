@@ -1,10 +1,21 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import type { GetFlags } from './get-options.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** A pflag bool with an optional value (`--flag`, `--flag=false`), in pflag's words on error. */
+function parseBoolFlag(flag: string): (value: string) => boolean {
+  return (value) => {
+    if (/^(1|t|T|TRUE|true|True)$/.test(value)) return true;
+    if (/^(0|f|F|FALSE|false|False)$/.test(value)) return false;
+    throw new InvalidArgumentError(
+      `invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+    );
+  };
 }
 
 /** `ktl get`: display one or many resources. */
@@ -73,8 +84,10 @@ export function newGetCommand(context: CommandContext): Command {
       'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
     )
     .option(
-      '--no-allow-missing-template-keys',
-      'Fail when a field or map key is missing in the template.',
+      '--allow-missing-template-keys [bool]',
+      'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+      parseBoolFlag('--allow-missing-template-keys'),
+      true,
     )
     .option(
       '--tui',

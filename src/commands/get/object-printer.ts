@@ -1,84 +1,56 @@
 import { PlainError } from '../../errors/errors.js';
-import { toKubectlJson } from '../../printers/json-text.js';
-import { toKubectlYaml } from '../../printers/yaml-text.js';
+import { newObjectPrinter } from '../../printers/object-printer.js';
+import type { ObjectPrinter as FormatPrinter } from '../../printers/object-printer.js';
+import { parseOutputFormat } from '../../printers/output-format.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { GetOptions } from './get-options.js';
 
-/** Prints the objects of a get: items of a list one at a time, or one object as itself. */
+/** Prints the objects of a watch: each event's object on its own. */
 export interface ObjectPrinter {
   item(object: KubeObject, kindGroup: string): Promise<void>;
   single(object: KubeObject, kindGroup: string): Promise<void>;
   end(): Promise<void>;
 }
 
-const LIST_TAIL_JSON =
-  '    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n';
-
-/** JSON as kubectl prints it; a list streams item by item inside the List wrapper. */
-function jsonPrinter(write: (text: string) => void): ObjectPrinter {
-  let count = 0;
-  return {
-    item: (object) => {
-      const body = toKubectlJson(object).trimEnd().replace(/\n/g, '\n        ');
-      write(
-        `${count === 0 ? '{\n    "apiVersion": "v1",\n    "items": [\n' : ',\n'}        ${body}`,
-      );
-      count++;
-      return Promise.resolve();
-    },
-    single: (object) => Promise.resolve(void write(toKubectlJson(object))),
-    end: () => {
-      if (count === 0)
-        write(
-          '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
-        );
-      else write(`\n${LIST_TAIL_JSON}`);
-      return Promise.resolve();
-    },
-  };
+/** The printer of get's -o (with --template, --no-headers, --show-managed-fields, ...). */
+export function formatPrinterFor(
+  options: GetOptions,
+  write: (text: string) => void,
+): FormatPrinter {
+  const format = parseOutputFormat(options.output, options.template || undefined);
+  if (format.kind === 'table') throw new PlainError('table output has no object printer');
+  return newObjectPrinter(format, write, {
+    noHeaders: options.noHeaders,
+    showManagedFields: options.showManagedFields,
+    allowMissingTemplateKeys: options.allowMissingTemplateKeys,
+  });
 }
 
-/** YAML as kubectl prints it; a list streams item by item under `items:`. */
-function yamlPrinter(write: (text: string) => void): ObjectPrinter {
-  let count = 0;
-  return {
-    item: async (object) => {
-      const body = (await toKubectlYaml(object)).trimEnd().replace(/\n/g, '\n  ');
-      write(`${count === 0 ? 'apiVersion: v1\nitems:\n' : ''}- ${body}\n`);
-      count++;
-    },
-    single: async (object) => void write(await toKubectlYaml(object)),
-    end: () => {
-      write(
-        `${count === 0 ? 'apiVersion: v1\nitems: []\n' : ''}kind: List\nmetadata:\n  resourceVersion: ""\n`,
-      );
-      return Promise.resolve();
-    },
-  };
-}
-
-function namePrinter(write: (text: string) => void): ObjectPrinter {
-  const line = (object: KubeObject, kindGroup: string): Promise<void> =>
-    Promise.resolve(void write(`${kindGroup}/${object.metadata?.name ?? ''}\n`));
-  return { item: line, single: line, end: () => Promise.resolve() };
-}
-
-/** Picks the printer for -o. */
-export async function objectPrinterFor(
+/**
+ * The printer watch uses. As kubectl's watch writes through one tabwriter flushed after the
+ * first list and after each event, custom-columns rows of one batch are aligned together.
+ */
+export function objectPrinterFor(
   options: GetOptions,
   write: (text: string) => void,
 ): Promise<ObjectPrinter> {
-  switch (options.output) {
-    case 'json':
-      return jsonPrinter(write);
-    case 'yaml':
-      return yamlPrinter(write);
-    case 'name':
-      return namePrinter(write);
-    default:
-      await Promise.resolve();
-      throw new PlainError(
-        `unable to match a printer suitable for the output format "${options.output}"`,
-      );
-  }
+  const printer = formatPrinterFor(options, write);
+  let flushQueued = false;
+  const flushSoon = (): void => {
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      printer.flush();
+    });
+  };
+  return Promise.resolve({
+    item: (object) => Promise.resolve(printer.item(object)),
+    single: (object) => {
+      printer.single(object);
+      flushSoon();
+      return Promise.resolve();
+    },
+    end: () => Promise.resolve(printer.end()),
+  });
 }

@@ -1,3 +1,4 @@
+import type { ResourceMapping } from '../../discovery/index.js';
 import { PlainError } from '../../errors/errors.js';
 import { Informer } from '../../resources/informer.js';
 import type { InformerChange, InformerState } from '../../resources/informer.js';
@@ -46,7 +47,7 @@ export async function runWatch(
     .join(',');
   const handle = isTableOutput(options.output)
     ? tableHandler(factory, plan, options)
-    : await objectHandler(factory, options);
+    : await objectHandler(factory, options, request.mapping);
   let initial = true;
   const informer = new Informer(client, request.mapping, {
     ...(request.namespace ? { namespace: request.namespace } : {}),
@@ -144,7 +145,11 @@ function tableHandler(factory: Factory, plan: GetPlan, options: GetOptions): Cha
   };
 }
 
-async function objectHandler(factory: Factory, options: GetOptions): Promise<ChangeHandler> {
+async function objectHandler(
+  factory: Factory,
+  options: GetOptions,
+  mapping: ResourceMapping,
+): Promise<ChangeHandler> {
   const printer = await objectPrinterFor(options, (text) => factory.streams.out.write(text));
   let chain = Promise.resolve();
   return {
@@ -152,21 +157,7 @@ async function objectHandler(factory: Factory, options: GetOptions): Promise<Cha
     changes: (changes) => {
       chain = chain.then(async () => {
         for (const change of changes) {
-          const object = completeItem(
-            change.item.object,
-            {
-              group: '',
-              version: '',
-              resource: '',
-              kind: '',
-              namespaced: false,
-              singularName: '',
-              verbs: [],
-              shortNames: [],
-              categories: [],
-            },
-            options.showManagedFields,
-          );
+          const object = completeItem(change.item.object, mapping);
           const kindGroup = (object.kind ?? '').toLowerCase();
           await printer.single(
             options.outputWatchEvents ? { type: change.type, object } : object,
