@@ -21,7 +21,12 @@ export const scenarios: Scenario[] = [
   { name: 'version --client', args: ['version', '--client'] },
   { name: 'get --raw /version', args: ['get', '--raw', '/version'], countRequests: true },
   { name: 'get pods (warm cache)', args: ['get', 'pods', '-n', 'default'], countRequests: true },
-  { name: 'get pods (cold cache)', args: ['get', 'pods', '-n', 'default'], coldCache: true },
+  {
+    name: 'get pods (cold cache)',
+    args: ['get', 'pods', '-n', 'default'],
+    coldCache: true,
+    countRequests: true,
+  },
   { name: 'get pods -A (bench pods)', args: ['get', 'pods', '-A'], needsPods: true },
   {
     name: 'get pods -A -o json (bench pods)',
