@@ -14,6 +14,7 @@ export interface WebSocketEvents {
   message: [payload: Buffer, binary: boolean];
   close: [code: number, reason: string];
   error: [error: Error];
+  newListener: [event: string | symbol, listener: unknown];
 }
 
 /**
@@ -29,17 +30,34 @@ export class WebSocketConnection extends EventEmitter<WebSocketEvents> {
   private readonly assembler = new MessageAssembler();
   private closeSent = false;
   private closed = false;
+  private started = false;
+  private closedEarly = false;
+  private readonly pending: Buffer[] = [];
 
   constructor(socket: Duplex, protocol: string, head: Buffer = Buffer.alloc(0)) {
     super();
     this.socket = socket;
     this.protocol = protocol;
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    if (head.length > 0) this.pending.push(head);
+    // Nothing is parsed until a 'message' listener exists: frames that came with the upgrade
+    // response (or right after it) must not be emitted to nobody.
+    socket.on('data', (chunk: Buffer) =>
+      this.started ? this.receive(chunk) : this.pending.push(chunk),
+    );
     socket.on('error', (error: Error) => {
       if (!this.closed) this.emit('error', error);
     });
-    socket.on('close', () => this.finish(1006, ''));
-    if (head.length > 0) queueMicrotask(() => this.receive(head));
+    socket.on('close', () => (this.started ? this.finish(1006, '') : (this.closedEarly = true)));
+    this.on('newListener', (event: string | symbol) => {
+      if (event === 'message' && !this.started) queueMicrotask(() => this.start());
+    });
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const chunk of this.pending.splice(0)) this.receive(chunk);
+    if (this.closedEarly) this.finish(1006, '');
   }
 
   /** Sends one binary message; returns false when the socket buffer is full. */

@@ -75,7 +75,7 @@ export function resourceAndGroup(text: string): { resource: string; group: strin
   return { resource: expanded.slice(0, dot), group: expanded.slice(dot + 1) };
 }
 
-/** Builds the review spec from `VERB TYPE[/NAME] [NAME]` or `VERB /url`, as kubectl does. */
+/** Builds the review spec from `VERB TYPE[/NAME]` or `VERB /url`, as kubectl 1.34 does. */
 export async function accessReviewSpec(
   args: readonly string[],
   namespace: string,
@@ -83,16 +83,14 @@ export async function accessReviewSpec(
   resolve: (type: string) => Promise<{ resource: string; group: string }> = async (type) =>
     resourceAndGroup(type),
 ): Promise<AccessReviewSpec> {
-  if (args.length !== 2 && args.length !== 3)
+  if (args.length !== 2)
     throw new PlainError(
       "you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'ktl auth can-i -h' for help and examples.",
     );
-  const [verb = '', what = '', third] = args;
+  const [verb = '', what = ''] = args;
   if (what.startsWith('/')) {
     if (subresource !== '')
       throw new PlainError('--subresource can not be used with NonResourceURL');
-    if (third !== undefined)
-      throw new PlainError('NonResourceURL and ResourceName can not specified together');
     return { nonResourceAttributes: { path: what, verb } };
   }
   const [type = '', nameInType] = what.split(/\/(.*)/s);
@@ -104,7 +102,7 @@ export async function accessReviewSpec(
       group,
       resource,
       subresource,
-      name: third ?? nameInType ?? '',
+      name: nameInType ?? '',
     },
   };
 }
