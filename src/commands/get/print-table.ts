@@ -12,7 +12,14 @@ import type { GetPlan } from './run-get.js';
 import { fetchAll } from './fetch.js';
 import { sortTableRows } from './sort.js';
 
-/** The table options for one resource type of a get. */
+/** Gets (by plan) that have printed a namespaced type with -A. */
+const namespaceColumnShown = new WeakSet<GetPlan>();
+
+/**
+ * The table options for one resource type of a get, called as each type's first page arrives.
+ * With -A, kubectl's NAMESPACE column sticks once a namespaced type was printed (its printer
+ * flags are shared), so cluster-scoped types after it get an empty NAMESPACE column.
+ */
 export function tableOptionsFor(
   plan: GetPlan,
   options: GetOptions,
@@ -20,10 +27,11 @@ export function tableOptionsFor(
   groupKind: { group: string; kind: string },
   colour: boolean,
 ): TableOptions {
+  if (options.allNamespaces && namespaced) namespaceColumnShown.add(plan);
   const table: TableOptions = {
     wide: options.output === 'wide',
     noHeaders: options.noHeaders,
-    withNamespace: options.allNamespaces && namespaced,
+    withNamespace: options.allNamespaces && namespaceColumnShown.has(plan),
     showLabels: options.showLabels,
     columnLabels: options.labelColumns,
     colour,
