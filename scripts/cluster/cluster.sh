@@ -470,6 +470,18 @@ spec:
   execs:
   - local:
       workDir: $KW/exec
+---
+# port-forward to 8080 of any pod answers one fixed HTTP response (port 81 stays unforwarded:
+# tests use it for the error path)
+kind: ClusterPortForward
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-all-port-forward
+spec:
+  selector: {}
+  forwards:
+  - ports: [8080]
+    command: [printf, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nhello from kwok"]
 EOF
   # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too)
   start kwok env KWOK_WORKDIR="$KW" "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --config="$KW/kwok.yaml" \
