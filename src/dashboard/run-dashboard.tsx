@@ -6,6 +6,7 @@ import { discoverTypes } from './model/discovery-types.js';
 import { closeSession, openSession } from './model/session.js';
 import type { Session } from './model/session.js';
 import { enterAlternateScreen, onTerminationSignals } from './terminal/alternate-screen.js';
+import { FrameStats } from './terminal/frame-stats.js';
 
 /** How `ktl dash` (or `ktl get TYPE -w --tui`) opens the dashboard. */
 export interface DashboardOptions {
@@ -58,6 +59,9 @@ export async function runDashboard(
   );
   const screen = enterAlternateScreen(stdout, stdin);
   let signalCode = 0;
+  const statsFile = factory.env['KTL_DASH_STATS'];
+  const stats = statsFile ? new FrameStats(statsFile) : undefined;
+  if (stats) stdin.prependListener('readable', stats.onKey);
   const instance = render(<App session={session} initial={initial} switchContext={open} />, {
     stdout,
     stdin,
@@ -67,6 +71,7 @@ export async function runDashboard(
     // Ink 6.8's incremental mode drew the header one line low after the first frame here;
     // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
     incrementalRendering: false,
+    ...(stats ? { onRender: stats.onRender } : {}),
   });
   const stopSignals = onTerminationSignals((code) => {
     signalCode = code;
@@ -78,6 +83,7 @@ export async function runDashboard(
     stopSignals();
     instance.cleanup();
     screen.restore();
+    stats?.write();
     await Promise.all(sessions.map(closeSession));
   }
   if (signalCode !== 0) throw new SilentExit(signalCode);
