@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
   const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
   const started = Date.now();
-  const shown = (): number => Number(/pods\([^)]*\)\[(\d+)\]/.exec(tmux('capture-pane', '-p', '-t', session))?.[1] ?? 0);
+  const shown = (): number =>
+    Number(/pods\([^)]*\)\[(\d+)\]/.exec(tmux('capture-pane', '-p', '-t', session))?.[1] ?? 0);
   while (shown() < pods) {
     if (Date.now() - started > 120_000) throw new Error('the dashboard did not show every pod');
     await new Promise((r) => setTimeout(r, 200));
