@@ -52,11 +52,13 @@ export async function ktlResolves(factory: Factory, input: string): Promise<stri
 }
 
 const LIST_URL =
-  /"Response" verb="GET" url="https:\/\/[^/]+\/(?:api|apis\/([^/]+))\/([^/]+)\/([^/?]+)\?limit=500"/;
+  /"Response" verb="GET" url="https:\/\/[^/]+\/(?:api|apis\/([^/]+))\/([^/]+)\/([^/?]+)\?labelSelector=[^&"]*&limit=500"/;
 
-/** What `kubectl get INPUT -A -o name` listed (same format), or its error line. */
+/** What `kubectl get INPUT -A` listed (same format as ktlResolves), or its error line. */
 export async function kubectlResolves(input: string, cacheDir: string): Promise<string> {
-  const result = await kubectl(['get', input, '-A', '-o', 'name', '-v=6', '--cache-dir', cacheDir]);
+  // A selector that matches nothing keeps every list to one small page.
+  const args = ['get', input, '-A', '-o', 'name', '-l', 'ktl.test/none=1', '-v=6'];
+  const result = await kubectl([...args, '--cache-dir', cacheDir]);
   const found: string[] = [];
   for (const line of result.stderr.split('\n')) {
     const match = LIST_URL.exec(line);
