@@ -404,7 +404,7 @@ cmd_up() {
   # a loopback advertise address is accepted by v1.34 but the `kubernetes` Endpoints then fail
   # validation ("may not be in the loopback range") on every sync; do not reconcile them at all
   case $a in 127.*) adv+=(--endpoint-reconciler-type=none) ;; esac
-  start kube-apiserver "$BIN/kube-apiserver" "${adv[@]}" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+  APISERVER_ARGS=("$BIN/kube-apiserver" "${adv[@]}" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
     --bind-address=127.0.0.1 --secure-port="$API_PORT" --cert-dir="$R/apiserver" \
     --tls-cert-file="$P/apiserver.crt" --tls-private-key-file="$P/apiserver.key" \
     --client-ca-file="$P/ca.crt" --token-auth-file="$P/tokens.csv" \
@@ -415,7 +415,10 @@ cmd_up() {
     --requestheader-client-ca-file="$P/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
     --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
     --requestheader-extra-headers-prefix=X-Remote-Extra- \
-    --proxy-client-cert-file="$P/front-proxy-client.crt" --proxy-client-key-file="$P/front-proxy-client.key"
+    --proxy-client-cert-file="$P/front-proxy-client.crt" --proxy-client-key-file="$P/front-proxy-client.key")
+  # kept so that `restart-apiserver` can start it again with the very same flags and port
+  printf '%s\0' "${APISERVER_ARGS[@]}" >"$R/kube-apiserver.args"
+  start kube-apiserver "${APISERVER_ARGS[@]}"
   wait_until "kube-apiserver /readyz" "$PID" health kube-apiserver
 
   step "granting the viewer token user (ktl-viewer) the 'view' ClusterRole" "$DIR/logs/kube-apiserver.log"
@@ -597,12 +600,31 @@ cmd_status() {
   return $ok
 }
 
+# restart-apiserver: stop kube-apiserver (SIGTERM, then SIGKILL after 20 s) and start it again
+# with the same flags, port and certificates; etcd keeps the data. For tests of clients that
+# must survive an API server restart (watches, the dashboard).
+cmd_restart_apiserver() {
+  load_env || fail "no cluster recorded in $DIR"
+  local pid=$KTL_APISERVER_PID args=() i
+  [ -f "$DIR/run/kube-apiserver.args" ] || fail "no recorded kube-apiserver flags"
+  while IFS= read -r -d '' a; do args+=("$a"); done <"$DIR/run/kube-apiserver.args"
+  step "stopping kube-apiserver (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 200); do is_alive "$pid" || break; sleep 0.1; done
+  is_alive "$pid" && kill -KILL "$pid" 2>/dev/null
+  sed -i "/^kube-apiserver=/d" "$DIR/run/pids"
+  start kube-apiserver "${args[@]}"
+  wait_until "kube-apiserver /readyz" "$PID" health kube-apiserver
+  sed -i "s/^KTL_APISERVER_PID=.*/KTL_APISERVER_PID=$PID/" "$DIR/env"
+  log "kube-apiserver restarted (pid $PID)"
+}
+
 # ---------------------------------------------------------------- main
 
-usage() { echo "usage: $0 up|down|status" >&2; exit 2; }
+usage() { echo "usage: $0 up|down|status|restart-apiserver" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 DIR=$(abs_dir "$DIR")
-if [ "$1" = up ] || [ "$1" = down ]; then
+if [ "$1" = up ] || [ "$1" = down ] || [ "$1" = restart-apiserver ]; then
   # one up/down at a time per cluster dir
   exec 9>"$DIR/.lock"
   if ! flock -w 900 9; then echo "could not lock $DIR/.lock" >&2; exit 1; fi
@@ -611,5 +633,6 @@ case $1 in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  restart-apiserver) cmd_restart_apiserver ;;
   *) usage ;;
 esac
