@@ -26,6 +26,7 @@ import { newLabelCommand } from './label/index.js';
 import { newAnnotateCommand } from './annotate/index.js';
 import { newPatchCommand } from './patch/index.js';
 import { newScaleCommand } from './scale/index.js';
+import { newRolloutCommand } from './rollout/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -42,6 +43,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newAnnotateCommand,
   newPatchCommand,
   newScaleCommand,
+  newRolloutCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

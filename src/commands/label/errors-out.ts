@@ -1,4 +1,4 @@
-import { SilentExit } from '../../errors/errors.js';
+import { PlainError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 
 /**
@@ -20,4 +20,13 @@ export function failWithErrors(factory: Factory, errors: readonly Error[]): void
     else factory.streams.err.write(`${error.message}\n`);
   }
   throw new SilentExit(1);
+}
+
+/** An error whose line, among several, still reads `error: …` (kubectl writes that into the message). */
+export class PrefixedError extends PlainError {
+  readonly lines: string[];
+  constructor(message: string) {
+    super(message);
+    this.lines = [`error: ${message}`];
+  }
 }

@@ -1,0 +1,126 @@
+/**
+ * `ktl rollout status`: lists the object by name and watches it (kubectl's UntilWithSync),
+ * printing the viewer's line on every event until the rollout is done, --watch=false, or
+ * --timeout passes (`timed out waiting for the condition`).
+ */
+import { PlainError } from '../../errors/errors.js';
+import { listPages } from '../../resources/list.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import { watchEvents } from '../../resources/watch-stream.js';
+import type { Factory } from '../factory.js';
+import { failWithErrors } from '../label/errors-out.js';
+import type { TargetObject } from '../label/targets.js';
+import { durationFlag } from '../wait/duration-flag.js';
+import { rolloutTargets } from './targets.js';
+import { statusViewerFor } from './status-viewers.js';
+
+/** The flags of `rollout status`. */
+export interface StatusFlags {
+  watch: boolean;
+  timeout: string;
+  revision: string;
+  selector?: string;
+}
+
+/** Runs `ktl rollout status`. */
+export async function runStatus(
+  factory: Factory,
+  args: string[],
+  flags: StatusFlags,
+): Promise<void> {
+  const timeoutMs = durationFlag('--timeout', flags.timeout);
+  const revision = Number(flags.revision);
+  if (!Number.isInteger(revision) || revision < 0)
+    throw new PlainError('revision must be a positive integer');
+  const targets = await rolloutTargets(factory, args, flags.selector);
+  const errors = [...targets.errors];
+  for (const target of targets.objects) {
+    try {
+      await watchRollout(factory, target, { watch: flags.watch, timeoutMs, revision });
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  failWithErrors(factory, errors);
+}
+
+interface WatchSettings {
+  watch: boolean;
+  timeoutMs: number;
+  revision: number;
+}
+
+async function watchRollout(
+  factory: Factory,
+  target: TargetObject,
+  settings: WatchSettings,
+): Promise<void> {
+  const { kind, group } = target.mapping;
+  const viewer = statusViewerFor(kind, group);
+  if (!viewer)
+    throw new PlainError(
+      `no status viewer has been implemented for ${group === '' ? kind : `${kind}.${group}`}`,
+    );
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    settings.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, settings.timeoutMs)
+      : undefined;
+  const out = factory.streams.out;
+  const onObject = (object: KubeObject): boolean => {
+    const status = viewer(object, settings.revision);
+    out.write(status.message);
+    return status.done || !settings.watch;
+  };
+  try {
+    await untilDone(factory, target, onObject, controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timedOut) throw new PlainError('timed out waiting for the condition');
+}
+
+/** Lists the named object, then watches it (rewatching after normal closes) until `done`. */
+async function untilDone(
+  factory: Factory,
+  target: TargetObject,
+  done: (object: KubeObject) => boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  const client = await factory.client();
+  const fieldSelector = `metadata.name=${target.name}`;
+  let resourceVersion = '';
+  let found: KubeObject | undefined;
+  for await (const page of listPages<{
+    items?: KubeObject[];
+    metadata?: { continue?: string; resourceVersion?: string };
+  }>(client, target.mapping, { namespace: target.namespace, fieldSelector, signal })) {
+    found = page.body.items?.[0] ?? found;
+    resourceVersion = page.resourceVersion;
+  }
+  if (!found) throw new PlainError(`${target.mapping.resource} "${target.name}" not found`);
+  if (done(found)) return;
+  while (!signal.aborted) {
+    const events = watchEvents(client, target.mapping, {
+      namespace: target.namespace,
+      fieldSelector,
+      resourceVersion,
+      timeoutSeconds: 300,
+      signal,
+    });
+    for await (const event of events) {
+      if (event.type === 'DELETED') throw new PlainError('object has been deleted');
+      if (event.type === 'ERROR')
+        throw new PlainError(
+          String((event.object as { message?: string }).message ?? 'watch error'),
+        );
+      resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
+      if (event.type === 'BOOKMARK') continue;
+      if (done(event.object)) return;
+    }
+  }
+}

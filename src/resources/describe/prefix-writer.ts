@@ -1,0 +1,37 @@
+/**
+ * kubectl describe's PrefixWriter: lines written at an indentation level (two spaces each),
+ * with tabs between key and value; text() aligns them as Go's tabwriter does.
+ */
+import { formatTabbed } from './go-tabwriter.js';
+
+/** Indentation levels as kubectl names them. */
+export const LEVEL_0 = 0;
+export const LEVEL_1 = 1;
+export const LEVEL_2 = 2;
+export const LEVEL_3 = 3;
+export const LEVEL_4 = 4;
+
+/** Collects describe output. */
+export class PrefixWriter {
+  private buffer = '';
+
+  /** Writes text at a level (the text carries its own tabs and newline). */
+  write(level: number, text: string): void {
+    this.buffer += '  '.repeat(level) + text;
+  }
+
+  /** Writes a line at a level. */
+  line(level: number, text = ''): void {
+    this.write(level, `${text}\n`);
+  }
+
+  /** The raw tab-separated text. */
+  raw(): string {
+    return this.buffer;
+  }
+
+  /** The aligned text. */
+  text(): string {
+    return formatTabbed(this.buffer);
+  }
+}
