@@ -73,26 +73,42 @@ export class OpenApiV3Client {
     return undefined;
   }
 
+  /**
+   * The index, revalidated with its ETag when the server gave one. It is always kept on disk,
+   * so that with no server reachable the last known index (and the documents it names, kept
+   * by hash) still serve validation and explain offline.
+   */
   private async loadIndex(): Promise<OpenApiV3Index> {
     const file = join(this.dir, 'index.json');
     const stored = await readJson<StoredIndex>(file);
     const headers: Record<string, string> = stored?.etag ? { 'if-none-match': stored.etag } : {};
-    const response = await (
-      await this.http()
-    ).request({
-      path: '/openapi/v3',
-      accept: 'application/json',
-      headers,
-      allowErrorStatus: true,
-    });
+    let response;
+    try {
+      response = await (
+        await this.http()
+      ).request({
+        path: '/openapi/v3',
+        accept: 'application/json',
+        headers,
+        allowErrorStatus: true,
+      });
+    } catch (error) {
+      if (stored) return stored.index;
+      throw error;
+    }
     if (response.status === 304 && stored) return stored.index;
     if (response.status < 200 || response.status > 299) {
       const type = response.headers['content-type'];
       throw statusErrorFromResponse(response.status, response.body, type, '');
     }
-    const index = JSON.parse(response.body.toString('utf8')) as OpenApiV3Index;
+    const text = response.body.toString('utf8');
+    const index = JSON.parse(text) as OpenApiV3Index;
     const etag = typeof response.headers.etag === 'string' ? response.headers.etag : undefined;
-    if (etag) await writeAtomic(file, JSON.stringify({ etag, index })).catch(() => undefined);
+    if (!stored || stored.etag !== etag || JSON.stringify(stored.index) !== JSON.stringify(index)) {
+      await writeAtomic(file, JSON.stringify(etag ? { etag, index } : { index })).catch(
+        () => undefined,
+      );
+    }
     return index;
   }
 

@@ -1,19 +1,18 @@
 import type { OpenApiDocument, SchemaContext } from '../../resources/validation/schema-types.js';
 import { findKindSchema, openApiPathFor } from '../../resources/validation/schema-types.js';
 import type { GroupVersionKind } from '../../resources/validation/schema-types.js';
+import { OpenApiV3Client } from '../../discovery/index.js';
 import type { Factory } from '../factory.js';
 
-interface OpenApiIndex {
-  paths?: Record<string, { serverRelativeURL?: string }>;
-}
-
 /**
- * The server's OpenAPI v3 documents by group-version, fetched once per run (the index, then a
- * document per group-version when first needed). Unavailable documents are undefined.
+ * The server's OpenAPI v3 documents by group-version, through the discovery layer's disk cache:
+ * each document is fetched by its ?hash= URL once and then read from disk until the hash
+ * changes, and the last known index serves offline runs (--dry-run=client with no server).
+ * Unavailable documents are undefined.
  */
 export class SchemaSource {
   private readonly factory: Factory;
-  private indexPromise: Promise<OpenApiIndex | undefined> | undefined;
+  private client: Promise<OpenApiV3Client> | undefined;
   private readonly documents = new Map<string, Promise<OpenApiDocument | undefined>>();
 
   constructor(factory: Factory) {
@@ -25,16 +24,16 @@ export class SchemaSource {
     const path = openApiPathFor(group, version);
     let found = this.documents.get(path);
     if (!found) {
-      found = this.fetchDocument(path);
+      found = this.fetchDocument(group, version);
       this.documents.set(path, found);
     }
     return found;
   }
 
-  /** Forgets a group-version (after its CRD was created or changed). */
+  /** Forgets a group-version (after its CRD was created or changed): the index is read again. */
   forget(group: string, version: string): void {
     this.documents.delete(openApiPathFor(group, version));
-    this.indexPromise = undefined;
+    this.client = undefined;
   }
 
   /** The schema of a kind, with its document. */
@@ -43,24 +42,28 @@ export class SchemaSource {
     return document ? findKindSchema(document, gvk) : undefined;
   }
 
-  private async fetchDocument(path: string): Promise<OpenApiDocument | undefined> {
-    const index = await this.index();
-    const url = index?.paths?.[path]?.serverRelativeURL;
-    if (!url) return undefined;
-    const client = await this.factory.client();
+  private async fetchDocument(
+    group: string,
+    version: string,
+  ): Promise<OpenApiDocument | undefined> {
     try {
-      return await client.json<OpenApiDocument>({ path: url });
+      const client = await this.openapi();
+      return (await client.documentFor(group, version)) as OpenApiDocument | undefined;
     } catch {
       return undefined;
     }
   }
 
-  private index(): Promise<OpenApiIndex | undefined> {
-    this.indexPromise ??= this.factory
-      .client()
-      .then((client) => client.json<OpenApiIndex>({ path: '/openapi/v3' }))
-      .catch(() => undefined);
-    return this.indexPromise;
+  private openapi(): Promise<OpenApiV3Client> {
+    this.client ??= this.factory.restConfig().then(
+      (config) =>
+        new OpenApiV3Client({
+          http: () => this.factory.client(),
+          cacheRoot: this.factory.cacheDir(),
+          host: config.host,
+        }),
+    );
+    return this.client;
   }
 }
 
