@@ -27,6 +27,7 @@ import { newAnnotateCommand } from './annotate/index.js';
 import { newPatchCommand } from './patch/index.js';
 import { newScaleCommand } from './scale/index.js';
 import { newRolloutCommand } from './rollout/index.js';
+import { newWaitCommand } from './wait/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -44,6 +45,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newPatchCommand,
   newScaleCommand,
   newRolloutCommand,
+  newWaitCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

@@ -4,9 +4,8 @@
  * --timeout passes (`timed out waiting for the condition`).
  */
 import { PlainError } from '../../errors/errors.js';
-import { listPages } from '../../resources/list.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
-import { watchEvents } from '../../resources/watch-stream.js';
+import { untilDone } from '../wait/until.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
@@ -76,51 +75,23 @@ async function watchRollout(
     out.write(status.message);
     return status.done || !settings.watch;
   };
+  const client = await factory.client();
   try {
-    await untilDone(factory, target, onObject, controller.signal);
+    await untilDone(
+      client,
+      { ref: target.mapping, name: target.name, namespace: target.namespace },
+      {
+        object: onObject,
+        gone: (initial) => {
+          if (initial)
+            throw new PlainError(`${target.mapping.resource} "${target.name}" not found`);
+          throw new PlainError('object has been deleted');
+        },
+      },
+      controller.signal,
+    );
   } finally {
     clearTimeout(timer);
   }
   if (timedOut) throw new PlainError('timed out waiting for the condition');
-}
-
-/** Lists the named object, then watches it (rewatching after normal closes) until `done`. */
-async function untilDone(
-  factory: Factory,
-  target: TargetObject,
-  done: (object: KubeObject) => boolean,
-  signal: AbortSignal,
-): Promise<void> {
-  const client = await factory.client();
-  const fieldSelector = `metadata.name=${target.name}`;
-  let resourceVersion = '';
-  let found: KubeObject | undefined;
-  for await (const page of listPages<{
-    items?: KubeObject[];
-    metadata?: { continue?: string; resourceVersion?: string };
-  }>(client, target.mapping, { namespace: target.namespace, fieldSelector, signal })) {
-    found = page.body.items?.[0] ?? found;
-    resourceVersion = page.resourceVersion;
-  }
-  if (!found) throw new PlainError(`${target.mapping.resource} "${target.name}" not found`);
-  if (done(found)) return;
-  while (!signal.aborted) {
-    const events = watchEvents(client, target.mapping, {
-      namespace: target.namespace,
-      fieldSelector,
-      resourceVersion,
-      timeoutSeconds: 300,
-      signal,
-    });
-    for await (const event of events) {
-      if (event.type === 'DELETED') throw new PlainError('object has been deleted');
-      if (event.type === 'ERROR')
-        throw new PlainError(
-          String((event.object as { message?: string }).message ?? 'watch error'),
-        );
-      resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
-      if (event.type === 'BOOKMARK') continue;
-      if (done(event.object)) return;
-    }
-  }
 }

@@ -1,0 +1,124 @@
+/**
+ * `ktl wait`: for each object, watch until --for holds (condition, jsonpath, delete) or the
+ * shared --timeout runs out; `create` polls until the objects exist. kubectl's messages.
+ */
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import type { Factory } from '../factory.js';
+import { failWithErrors } from '../label/errors-out.js';
+import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
+import { resolveTargets } from '../label/targets.js';
+import type { WaitFor } from './conditions.js';
+import { conditionMet, jsonPathMet, parseWaitFor } from './conditions.js';
+import { durationFlag } from './duration-flag.js';
+import { deadline, untilDone } from './until.js';
+
+/** The flags of `ktl wait`. */
+export interface WaitFlags extends SelectFlags {
+  for: string;
+  timeout: string;
+  output?: string;
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** Runs `ktl wait`. */
+export async function runWait(factory: Factory, args: string[], flags: WaitFlags): Promise<void> {
+  const waitFor = parseWaitFor(flags.for);
+  let timeoutMs = durationFlag('--timeout', flags.timeout);
+  if (timeoutMs < 0) timeoutMs = WEEK_MS;
+  if (args.length === 0) throw new PlainError(NO_RESOURCES);
+  checkResultOutput(flags.output);
+  const started = Date.now();
+  const targets =
+    waitFor.kind === 'create'
+      ? await waitForCreate(factory, args, flags, timeoutMs)
+      : await resolveTargets(factory, args, flags);
+  const errors =
+    waitFor.kind === 'delete'
+      ? targets.errors.filter((e) => !(e instanceof ApiStatusError && e.isNotFound))
+      : [...targets.errors];
+  if (targets.objects.length === 0 && errors.length === 0 && waitFor.kind !== 'delete')
+    throw new PlainError('no matching resources found');
+  const printer = new ResultPrinter(factory.streams.out, flags.output);
+  const remaining = (): number =>
+    timeoutMs === 0 ? 0 : Math.max(1, timeoutMs - (Date.now() - started));
+  for (const target of targets.objects) {
+    try {
+      const final =
+        waitFor.kind === 'create'
+          ? target.object
+          : await waitOne(factory, target, waitFor, remaining());
+      await printer.print(target.mapping, final, 'condition met');
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  failWithErrors(factory, errors);
+}
+
+async function waitForCreate(
+  factory: Factory,
+  args: string[],
+  flags: WaitFlags,
+  timeoutMs: number,
+): Promise<Targets> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const targets = await resolveTargets(factory, args, flags);
+    const missing = targets.errors.some((e) => e instanceof ApiStatusError && e.isNotFound);
+    if (!missing && targets.objects.length > 0) return targets;
+    if (!missing && targets.errors.length > 0) return targets;
+    if (Date.now() >= end) throw new PlainError('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+function met(waitFor: WaitFor, object: KubeObject): boolean {
+  if (waitFor.kind === 'condition') return conditionMet(object, waitFor.name, waitFor.value);
+  if (waitFor.kind === 'jsonpath') return jsonPathMet(object, waitFor.path, waitFor.value);
+  return false;
+}
+
+async function waitOne(
+  factory: Factory,
+  target: TargetObject,
+  waitFor: WaitFor,
+  timeoutMs: number,
+): Promise<KubeObject> {
+  const what = `${target.mapping.resource}/${target.name}`;
+  if (timeoutMs === 0 && waitFor.kind !== 'delete') {
+    if (met(waitFor, target.object)) return target.object;
+    throw new PlainError(`condition not met for ${what}`);
+  }
+  const client = await factory.client();
+  const uid = target.object.metadata?.uid;
+  let final = target.object;
+  const timer = deadline(timeoutMs);
+  try {
+    const done = await untilDone(
+      client,
+      { ref: target.mapping, name: target.name, namespace: target.namespace },
+      {
+        object: (object) => {
+          if (waitFor.kind === 'delete') return object.metadata?.uid !== uid;
+          final = object;
+          return met(waitFor, object);
+        },
+        gone: () => waitFor.kind === 'delete',
+      },
+      timer.signal,
+    );
+    if (!done) throw new PlainError(`timed out waiting for the condition on ${what}`);
+    return final;
+  } finally {
+    timer.clear();
+  }
+}
