@@ -1,4 +1,5 @@
-import { kindOf, numberOf } from './values.js';
+import { formatValue } from './printf.js';
+import { goTypeName, kindOf, numberOf } from './values.js';
 import type { GoValue } from './values.js';
 
 /** An error a template function returns (exec wraps it as `error calling NAME: ...`). */
@@ -11,6 +12,10 @@ function basicKind(value: GoValue): BasicKind {
   return kind === 'bool' || kind === 'int' || kind === 'float' || kind === 'string'
     ? kind
     : 'invalid';
+}
+
+function incompatible(a: GoValue, b: GoValue): FuncError {
+  return new FuncError(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
 }
 
 function unwrap(value: GoValue): GoValue {
@@ -32,12 +37,12 @@ export function goEq(first: GoValue, ...others: GoValue[]): boolean {
     const k2 = basicKind(b);
     let truth = false;
     if (k1 !== k2) {
-      if (a !== undefined && b !== undefined)
-        throw new FuncError('incompatible types for comparison');
+      if (a !== undefined && b !== undefined) throw incompatible(a, b);
     } else if (k1 !== 'invalid') truth = same(k1, a, b);
+    else if (a === undefined && b === undefined) truth = true;
     else if (a === undefined || b === undefined)
       throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
-    else throw new FuncError('incompatible types for comparison');
+    else throw new FuncError(`non-comparable type ${formatValue(b, 'v')}: ${goTypeName(b)}`);
     if (truth) return true;
   }
   return false;
@@ -50,7 +55,7 @@ export function goLt(first: GoValue, second: GoValue): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
   if (k1 === 'invalid' || k2 === 'invalid') throw new FuncError('invalid type for comparison');
-  if (k1 !== k2) throw new FuncError('incompatible types for comparison');
+  if (k1 !== k2) throw incompatible(a, b);
   if (k1 === 'bool') throw new FuncError('invalid type for comparison');
   if (k1 === 'string')
     return Buffer.compare(Buffer.from(a as string), Buffer.from(b as string)) < 0;

@@ -36,13 +36,20 @@ function length(item: GoValue): GoInt {
   }
 }
 
-function indexArg(index: GoValue, cap: number, allowCap: boolean): number {
+function indexArg(index: GoValue, cap: number): number {
   const value = concrete(index);
   if (value === undefined) throw new FuncError('cannot index slice/array with nil');
   if (kindOf(value) !== 'int')
     throw new FuncError(`cannot index slice/array with type ${goTypeName(value)}`);
   const x = numberOf(value);
-  if (x < 0 || x > cap || (!allowCap && x === cap)) throw new FuncError(`index out of range: ${x}`);
+  if (x < 0 || x > cap) throw new FuncError(`index out of range: ${x}`);
+  return x;
+}
+
+/** Go's index: indexArg lets len through, then reflect panics on it. */
+function elementIndex(index: GoValue, length: number, what: 'slice' | 'string'): number {
+  const x = indexArg(index, length);
+  if (x === length) throw new FuncError(`reflect: ${what} index out of range`);
   return x;
 }
 
@@ -50,10 +57,10 @@ function indexOne(item: GoValue, index: GoValue): GoValue {
   if (item === null) throw new FuncError('index of nil pointer');
   const kind = kindOf(item);
   if (kind === 'slice')
-    return (item as unknown[])[indexArg(index, (item as unknown[]).length, false)];
+    return (item as unknown[])[elementIndex(index, (item as unknown[]).length, 'slice')];
   if (kind === 'string') {
     const bytes = Buffer.from(item as string, 'utf8');
-    return bytes[indexArg(index, bytes.length, false)];
+    return bytes[elementIndex(index, bytes.length, 'string')];
   }
   if (kind === 'map') {
     const key = concrete(index) ?? '';
@@ -83,7 +90,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
     throw new FuncError('cannot 3-index slice a string');
   const cap = kind === 'string' ? Buffer.byteLength(value as string) : (value as unknown[]).length;
   const bounds = [0, cap];
-  indexes.slice(0, 2).forEach((i, n) => (bounds[n] = indexArg(i, cap, true)));
+  indexes.slice(0, 2).forEach((i, n) => (bounds[n] = indexArg(i, cap)));
   const [from = 0, to = cap] = bounds;
   if (from > to) throw new FuncError(`invalid slice index: ${from} > ${to}`);
   if (kind === 'string')
