@@ -28,6 +28,7 @@ import { newPatchCommand } from './patch/index.js';
 import { newScaleCommand } from './scale/index.js';
 import { newRolloutCommand } from './rollout/index.js';
 import { newWaitCommand } from './wait/index.js';
+import { newEventsCommand } from './events/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -46,6 +47,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newScaleCommand,
   newRolloutCommand,
   newWaitCommand,
+  newEventsCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,
