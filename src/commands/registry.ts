@@ -29,6 +29,7 @@ import { newScaleCommand } from './scale/index.js';
 import { newRolloutCommand } from './rollout/index.js';
 import { newWaitCommand } from './wait/index.js';
 import { newEventsCommand } from './events/index.js';
+import { newDescribeCommand } from './describe/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -48,6 +49,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newRolloutCommand,
   newWaitCommand,
   newEventsCommand,
+  newDescribeCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

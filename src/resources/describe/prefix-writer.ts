@@ -14,6 +14,7 @@ export const LEVEL_4 = 4;
 /** Collects describe output. */
 export class PrefixWriter {
   private buffer = '';
+  private done = '';
 
   /** Writes text at a level (the text carries its own tabs and newline). */
   write(level: number, text: string): void {
@@ -25,13 +26,14 @@ export class PrefixWriter {
     this.write(level, `${text}\n`);
   }
 
-  /** The raw tab-separated text. */
-  raw(): string {
-    return this.buffer;
+  /** Aligns what was written so far on its own (Go's Flush): later lines start new columns. */
+  flush(): void {
+    this.done += formatTabbed(this.buffer);
+    this.buffer = '';
   }
 
   /** The aligned text. */
   text(): string {
-    return formatTabbed(this.buffer);
+    return this.done + formatTabbed(this.buffer);
   }
 }

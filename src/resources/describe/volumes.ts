@@ -1,7 +1,7 @@
 /** kubectl's describeVolumes for the common volume sources. */
 import type { PrefixWriter } from './prefix-writer.js';
 import type { Obj } from './fields.js';
-import { arr, num, obj, ptrBool, str } from './fields.js';
+import { arr, num, obj, str } from './fields.js';
 
 function source(w: PrefixWriter, volume: Obj): void {
   if (volume['hostPath']) {
@@ -59,13 +59,13 @@ function projected(w: PrefixWriter, v: Obj): void {
     if (s['secret'])
       w.write(
         2,
-        `SecretName:\t${str(obj(s, 'secret'), 'name')}\n    SecretOptionalName:\t${ptrBool(obj(s, 'secret')['optional'])}\n`,
+        `SecretName:\t${str(obj(s, 'secret'), 'name')}\n    SecretOptionalName:\t${obj(s, 'secret')['optional'] === true}\n`,
       );
     else if (s['downwardAPI']) w.write(2, 'DownwardAPI:\ttrue\n');
     else if (s['configMap'])
       w.write(
         2,
-        `ConfigMapName:\t${str(obj(s, 'configMap'), 'name')}\n    Optional:\t${ptrBool(obj(s, 'configMap')['optional'])}\n`,
+        `ConfigMapName:\t${str(obj(s, 'configMap'), 'name')}\n    Optional:\t${obj(s, 'configMap')['optional'] === true}\n`,
       );
     else if (s['serviceAccountToken'])
       w.write(

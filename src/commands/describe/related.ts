@@ -1,0 +1,138 @@
+/**
+ * What a describer needs besides the object: its events (kubectl's searchEvents by involved
+ * object name, namespace, kind and uid) and the related objects of a few kinds.
+ */
+import type { ResourceMapping } from '../../discovery/index.js';
+import { listPages } from '../../resources/list.js';
+import type { ResourceRef } from '../../resources/resource-ref.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import type { HttpClient } from '../../transport/http-client.js';
+import type { Obj } from '../../resources/describe/fields.js';
+
+const core = (resource: string, kind: string): ResourceRef => ({
+  group: '',
+  version: 'v1',
+  resource,
+  kind,
+  namespaced: true,
+});
+const EVENTS = core('events', 'Event');
+const PODS = core('pods', 'Pod');
+const QUOTAS = core('resourcequotas', 'ResourceQuota');
+const LIMIT_RANGES = core('limitranges', 'LimitRange');
+const REPLICA_SETS: ResourceRef = {
+  group: 'apps',
+  version: 'v1',
+  resource: 'replicasets',
+  kind: 'ReplicaSet',
+  namespaced: true,
+};
+const SLICES: ResourceRef = {
+  group: 'discovery.k8s.io',
+  version: 'v1',
+  resource: 'endpointslices',
+  kind: 'EndpointSlice',
+  namespaced: true,
+};
+const LEASES: ResourceRef = {
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  resource: 'leases',
+  kind: 'Lease',
+  namespaced: true,
+};
+
+async function listAll(
+  client: HttpClient,
+  ref: ResourceRef,
+  namespace: string,
+  query: { labelSelector?: string; fieldSelector?: string },
+): Promise<Obj[]> {
+  const items: Obj[] = [];
+  for await (const page of listPages<{ items?: Obj[]; metadata?: { continue?: string } }>(
+    client,
+    ref,
+    { namespace, chunkSize: 500, ...query },
+  ))
+    items.push(...(page.body.items ?? []));
+  return items;
+}
+
+/** The events about an object. */
+export async function eventsFor(
+  client: HttpClient,
+  object: KubeObject,
+  kind: string,
+  uid?: string,
+): Promise<Obj[]> {
+  const meta = object.metadata ?? {};
+  const fields = [`involvedObject.kind=${kind}`, `involvedObject.name=${meta.name ?? ''}`];
+  fields.push(`involvedObject.namespace=${meta.namespace ?? ''}`);
+  const id = uid ?? meta.uid;
+  if (id) fields.push(`involvedObject.uid=${id}`);
+  return listAll(client, EVENTS, meta.namespace ?? '', { fieldSelector: fields.join(',') });
+}
+
+function controlledBy(item: Obj, uid: string | undefined): boolean {
+  const refs =
+    ((item['metadata'] as Obj | undefined)?.['ownerReferences'] as Obj[] | undefined) ?? [];
+  return refs.some((r) => r['controller'] === true && r['uid'] === uid);
+}
+
+function selectorOf(object: KubeObject): string {
+  const selector =
+    ((object['spec'] as Obj | undefined)?.['selector'] as
+      { matchLabels?: Record<string, string> } | undefined) ?? {};
+  return Object.entries(selector.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/** The related objects a kind's describer reads. */
+export async function relatedFor(
+  client: HttpClient,
+  mapping: ResourceMapping,
+  object: KubeObject,
+): Promise<Record<string, Obj[] | undefined>> {
+  const meta = object.metadata ?? {};
+  const namespace = meta.namespace ?? '';
+  const key = `${mapping.group}/${mapping.kind}`;
+  if (key === 'apps/Deployment') {
+    const sets = await listAll(client, REPLICA_SETS, namespace, {
+      labelSelector: selectorOf(object) || undefined,
+    });
+    return { replicaSets: sets.filter((rs) => controlledBy(rs, meta.uid)) };
+  }
+  if (key === 'apps/ReplicaSet') {
+    const pods = await listAll(client, PODS, namespace, {
+      labelSelector: selectorOf(object) || undefined,
+    });
+    return { pods: pods.filter((p) => controlledBy(p, meta.uid)) };
+  }
+  if (key === '/Service')
+    return {
+      endpointSlices: await listAll(client, SLICES, namespace, {
+        labelSelector: `kubernetes.io/service-name=${meta.name ?? ''}`,
+      }),
+    };
+  if (key === '/Namespace')
+    return {
+      resourceQuotas: await listAll(client, QUOTAS, meta.name ?? '', {}),
+      limitRanges: await listAll(client, LIMIT_RANGES, meta.name ?? '', {}),
+    };
+  if (key === '/Node') {
+    const fieldSelector = `spec.nodeName=${meta.name ?? ''},status.phase!=Failed,status.phase!=Succeeded`;
+    const pods = await listAll(client, PODS, '', { fieldSelector });
+    let lease: Obj[] = [];
+    try {
+      lease = [
+        await client.json<Obj>({ path: objectPath(LEASES, meta.name ?? '', 'kube-node-lease') }),
+      ];
+    } catch {
+      lease = [];
+    }
+    return { pods, lease };
+  }
+  return {};
+}

@@ -1,0 +1,107 @@
+/**
+ * `ktl describe`: resolves the objects (names, prefixes on NotFound, -l, whole types), fetches
+ * each one's events and related objects, and prints kubectl's describer text.
+ */
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { translateTimestampSince } from '../../printers/human-duration.js';
+import type { DescribeContext } from '../../resources/describe/index.js';
+import { describerFor, showsEvents } from '../../resources/describe/index.js';
+import type { Obj } from '../../resources/describe/fields.js';
+import type { Factory } from '../factory.js';
+import { failWithErrors } from '../label/errors-out.js';
+import type { TargetObject } from '../label/targets.js';
+import { resolveTargets } from '../label/targets.js';
+import { eventsFor, relatedFor } from './related.js';
+
+/** The flags of `ktl describe`. */
+export interface DescribeFlags {
+  selector?: string;
+  allNamespaces?: boolean;
+  showEvents: boolean | string;
+  chunkSize: string;
+}
+
+const NO_RESOURCES = `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`;
+
+/** Runs `ktl describe`. */
+export async function runDescribe(
+  factory: Factory,
+  args: string[],
+  flags: DescribeFlags,
+): Promise<void> {
+  if (args.length === 0) throw new PlainError(NO_RESOURCES.trimEnd());
+  const showEvents = flags.showEvents !== false && flags.showEvents !== 'false';
+  const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
+  const select = {
+    selector: flags.selector,
+    allNamespaces: flags.allNamespaces,
+    all: typeOnly && !flags.selector,
+  };
+  const targets = await resolveTargets(factory, args, select);
+  const notFound = targets.errors[0];
+  if (
+    args.length === 2 &&
+    !(args[1] ?? '').includes('/') &&
+    notFound instanceof ApiStatusError &&
+    notFound.isNotFound
+  ) {
+    await describeByPrefix(factory, args[0] ?? '', args[1] ?? '', notFound, showEvents);
+    return;
+  }
+  const out = factory.streams.out;
+  const errors = [...targets.errors];
+  let first = true;
+  for (const target of targets.objects) {
+    try {
+      const text = await describeOne(factory, target, showEvents);
+      out.write(first ? text : `\n\n${text}`);
+      first = false;
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  if (targets.objects.length === 0 && errors.length === 0) {
+    const { namespace } = await factory.namespace();
+    factory.streams.err.write(
+      flags.allNamespaces
+        ? 'No resources found\n'
+        : `No resources found in ${namespace} namespace.\n`,
+    );
+  }
+  failWithErrors(factory, errors);
+}
+
+async function describeByPrefix(
+  factory: Factory,
+  type: string,
+  prefix: string,
+  original: Error,
+  showEvents: boolean,
+): Promise<void> {
+  const targets = await resolveTargets(factory, [type], { all: true });
+  const matching = targets.objects.filter((t) => t.name.startsWith(prefix));
+  if (matching.length === 0) throw original;
+  for (const target of matching)
+    factory.streams.out.write(`${await describeOne(factory, target, showEvents)}\n`);
+}
+
+/** The describer text of one object. */
+export async function describeOne(
+  factory: Factory,
+  target: TargetObject,
+  showEvents: boolean,
+): Promise<string> {
+  const client = await factory.client();
+  const { group, kind } = target.mapping;
+  const now = Date.now();
+  const context: DescribeContext = {
+    related: await relatedFor(client, target.mapping, target.object),
+    age: (timestamp) => translateTimestampSince(timestamp, now),
+  };
+  if (showEvents && showsEvents(group, kind)) {
+    context.events = await eventsFor(client, target.object, kind);
+    if (group === '' && kind === 'Node')
+      context.events.push(...(await eventsFor(client, target.object, kind, target.name)));
+  }
+  return describerFor(group, kind)(target.object as Obj, context);
+}
