@@ -30,6 +30,7 @@ import { newRolloutCommand } from './rollout/index.js';
 import { newWaitCommand } from './wait/index.js';
 import { newEventsCommand } from './events/index.js';
 import { newDescribeCommand } from './describe/index.js';
+import { newEditCommand } from './edit/index.js';
 
 /** Every top-level command, in help order. */
 export const commandFactories: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -50,6 +51,7 @@ export const commandFactories: ReadonlyArray<(context: CommandContext) => Comman
   newWaitCommand,
   newEventsCommand,
   newDescribeCommand,
+  newEditCommand,
   newConfigCommand,
   newLogsCommand,
   newExecCommand,

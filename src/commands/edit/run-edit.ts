@@ -1,0 +1,168 @@
+/**
+ * `ktl edit`: writes the objects (one, or a List) as YAML under kubectl's header, opens the
+ * editor, and sends each changed object as a JSON merge patch. A failed save reopens the file
+ * with the user's text kept and the errors as comments at the top; saving it unchanged then
+ * gives up and keeps a copy. Nothing the user typed is lost.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiStatusError, PlainError, SilentExit } from '../../errors/errors.js';
+import { toKubectlJson } from '../../printers/json-text.js';
+import { withoutManagedFields } from '../../printers/managed-fields.js';
+import { toKubectlYaml } from '../../printers/yaml-text.js';
+import { createMergePatch } from '../../resources/patch/json-merge-patch.js';
+import type { JsonObject } from '../../resources/patch/json-value.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import { loadYaml } from '../../util/load-yaml.js';
+import type { Factory } from '../factory.js';
+import { ResultPrinter } from '../label/print-result.js';
+import type { TargetObject } from '../label/targets.js';
+import { resolveTargets } from '../label/targets.js';
+import { editHeader, runEditor, stripComments } from './editor.js';
+
+/** The flags of `ktl edit`. */
+export interface EditFlags {
+  output?: string;
+  selector?: string;
+  fieldManager: string;
+}
+
+function groupResource(target: TargetObject): string {
+  const { resource, group } = target.mapping;
+  return group === '' ? resource : `${resource}.${group}`;
+}
+
+/** The comment block for a failed save of one object. */
+export function errorBlock(target: TargetObject, causes: readonly string[]): string {
+  return `# ${groupResource(target)} ${JSON.stringify(target.name)} was not valid:\n${causes.map((c) => `# * ${c}\n`).join('')}#\n`;
+}
+
+function causesOf(error: Error): string[] {
+  if (error instanceof ApiStatusError) {
+    const causes = error.status.details?.causes ?? [];
+    if (causes.length > 0)
+      return causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
+  }
+  return [error.message];
+}
+
+async function serialize(objects: KubeObject[], json: boolean): Promise<string> {
+  const shown = objects.map((o) => withoutManagedFields(o));
+  const value =
+    shown.length === 1 ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: {} };
+  return json ? toKubectlJson(value) : toKubectlYaml(value);
+}
+
+async function parseEdited(text: string): Promise<KubeObject[]> {
+  const body = stripComments(text);
+  if (body.trim() === '') throw new Error('invalid object to validate');
+  const yaml = await loadYaml();
+  const value = yaml.parse(body) as KubeObject & { items?: KubeObject[] };
+  if (value === null || typeof value !== 'object') throw new Error('invalid object to validate');
+  return value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+}
+
+/** Runs `ktl edit`. */
+export async function runEdit(factory: Factory, args: string[], flags: EditFlags): Promise<void> {
+  if (args.length === 0) throw new PlainError('you must specify the type of resource to edit');
+  const json = flags.output === 'json';
+  if (flags.output && !['json', 'yaml'].includes(flags.output))
+    throw new PlainError("the flag 'output' must be one of yaml|json");
+  const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
+  const targets = await resolveTargets(factory, args, {
+    selector: flags.selector,
+    all: typeOnly && !flags.selector,
+  });
+  if (targets.errors.length > 0) throw targets.errors[0] as Error;
+  if (targets.objects.length === 0) throw new PlainError('edit cancelled, no objects found');
+  const file = join(await mkdtemp(join(tmpdir(), 'ktl-edit-')), `edit.${json ? 'json' : 'yaml'}`);
+  let pending = targets.objects;
+  let body = await serialize(
+    pending.map((t) => t.object),
+    json,
+  );
+  let errors: string[] = [];
+  const printer = new ResultPrinter(factory.streams.out, undefined);
+  for (;;) {
+    const shown = editHeader(errors) + body;
+    await writeFile(file, shown);
+    await runEditor(factory.env, file);
+    const edited = await readFile(file, 'utf8');
+    if (stripComments(edited) === stripComments(shown)) {
+      if (errors.length === 0) {
+        factory.streams.err.write('Edit cancelled, no changes made.\n');
+        return;
+      }
+      factory.streams.err.write(
+        `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
+      );
+      factory.streams.err.write('error: Edit cancelled, no valid changes were saved.\n');
+      throw new SilentExit(1);
+    }
+    body = stripComments(edited).replace(/^\n+/, '');
+    errors = [];
+    let objects: KubeObject[];
+    try {
+      objects = await parseEdited(edited);
+    } catch (error) {
+      const first = pending[0] as TargetObject;
+      errors = [
+        errorBlock(first, [
+          `<nil>: Invalid value: "The edited file failed validation": ${firstLine(error)}`,
+        ]),
+      ];
+      factory.streams.err.write(
+        `error: ${groupResource(first)} ${JSON.stringify(first.name)} is invalid\n`,
+      );
+      continue;
+    }
+    const failed: TargetObject[] = [];
+    for (const target of pending) {
+      const edit =
+        objects.find((o) => o.metadata?.name === target.name && o.kind === target.object.kind) ??
+        (pending.length === 1 ? objects[0] : undefined);
+      if (!edit) continue;
+      try {
+        await saveOne(factory, target, edit, flags, printer);
+      } catch (error) {
+        failed.push(target);
+        errors.push(errorBlock(target, causesOf(error as Error)));
+        factory.streams.err.write(
+          `error: ${groupResource(target)} ${JSON.stringify(target.name)} is invalid\n`,
+        );
+      }
+    }
+    if (failed.length === 0) return;
+    pending = failed;
+  }
+}
+
+async function saveOne(
+  factory: Factory,
+  target: TargetObject,
+  edited: KubeObject,
+  flags: EditFlags,
+  printer: ResultPrinter,
+): Promise<void> {
+  const original = withoutManagedFields(target.object) as JsonObject;
+  const patch = createMergePatch(original, edited as JsonObject);
+  if (Object.keys(patch).length === 0) {
+    await printer.print(target.mapping, target.object, 'skipped');
+    return;
+  }
+  const client = await factory.client();
+  const result = await client.json<KubeObject>({
+    method: 'PATCH',
+    path: objectPath(target.mapping, target.name, target.namespace),
+    contentType: 'application/merge-patch+json',
+    body: JSON.stringify(patch),
+    query: { fieldManager: flags.fieldManager || undefined },
+  });
+  await printer.print(target.mapping, result, 'edited');
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error).message.split('\n')[0] ?? '').trim();
+}
