@@ -161,7 +161,7 @@ test('--validate=warn prints the problems and sends the objects; the server deci
   const result = await ktl(['apply', '-n', namespace, '-f', file, '--validate=warn']);
   assert.match(
     result.stderr,
-    /^Warning: .*warn-typo\.yaml:8:5 \(document 1, Service\/typo\): spec\.ports\[0\]\.protocl: unknown field "protocl"/m,
+    /^Warning: .*warn-typo\.yaml:8:7 \(document 1, Service\/typo\): spec\.ports\[0\]\.protocl: unknown field "protocl"/m,
   );
   // The server, asked for Warn, warns too and creates the Service.
   assert.match(result.stderr, /^Warning: unknown field "spec\.ports\[0\]\.protocl"$/m);

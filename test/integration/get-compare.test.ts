@@ -94,7 +94,15 @@ describe('ktl get matches kubectl on the same objects', () => {
 
   test('--sort-by on names and on a number', async () => {
     await same(['get', 'pods', '-n', ns, '--sort-by', '.metadata.name']);
-    await same(['get', 'cm', '-A', '--sort-by', '{.metadata.name}']);
+    await same(['get', 'cm', '-n', ns, '--sort-by', '{.metadata.name}']);
+    await same([
+      'get',
+      'pods',
+      '-n',
+      ns,
+      '--sort-by',
+      '{.status.containerStatuses[0].restartCount}',
+    ]);
   });
 
   test('unknown types and missing arguments fail like kubectl', async () => {

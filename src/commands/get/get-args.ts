@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors/errors.js';
+import { PlainError, UsageError } from '../../errors/errors.js';
 
 /** What the positional arguments of `get` ask for. */
 export type GetTarget =
@@ -20,9 +20,8 @@ export function parseGetArgs(args: readonly string[]): GetTarget {
   if (args.length === 0) throw new MissingResourceTypeError();
   if (args.some((a) => a.includes('/'))) {
     if (!args.every((a) => a.includes('/'))) {
-      throw new UsageError(
+      throw new PlainError(
         "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'ktl get resource/<resource_name>' instead of 'ktl get resource resource/<resource_name>'",
-        'ktl get',
       );
     }
     return {
