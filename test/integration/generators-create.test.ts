@@ -122,7 +122,10 @@ test('run creates the Pod and its Service; a second create fails as kubectl’s 
   assert.deepEqual(pod['metadata']['labels'], { run: 'nginx' });
   assert.deepEqual(pod['spec']['containers'][0]['env'], [{ name: 'A', value: '1' }]);
   // kwok, standing in for the kubelet, also writes the pod's status.
-  assert.deepEqual(managers(pod).filter((m) => m.startsWith('kubectl')), ['kubectl-run']);
+  assert.deepEqual(
+    managers(pod).filter((m) => m.startsWith('kubectl')),
+    ['kubectl-run'],
+  );
   const svc = await readBack(ns, 'service', 'nginx');
   assert.deepEqual(svc['spec']['selector'], { run: 'nginx' });
   const [mine, theirs] = await Promise.all([
