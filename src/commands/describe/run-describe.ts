@@ -21,7 +21,7 @@ export interface DescribeFlags {
   chunkSize: string;
 }
 
-const NO_RESOURCES = `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`;
+const NO_RESOURCES = `You must specify the type of resource to describe. Use "ktl api-resources" for a complete list of supported resources.\n`;
 
 /** Runs `ktl describe`. */
 export async function runDescribe(

@@ -33,7 +33,7 @@ export interface Targets {
 }
 
 const MIXED_FORMS =
-  "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+  "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'ktl get resource/<resource_name>' instead of 'ktl get resource resource/<resource_name>'";
 
 /** Resolves the resource arguments of a verb to the objects on the server. */
 export async function resolveTargets(

@@ -60,7 +60,7 @@ async function historyText(
     if (!found) throw new PlainError('unable to find the specified revision');
     const writer = new PrefixWriter();
     describePodTemplate(found.template, writer);
-    return `${name} with revision #${revision}\n${writer.text()}\n`;
+    return `${name} with revision #${revision}\n${writer.raw()}\n`;
   }
   let table = '';
   const tab = new TabWriter((text) => (table += text), { minWidth: 0, padding: 2 });

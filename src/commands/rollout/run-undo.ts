@@ -89,7 +89,7 @@ async function undoOne(
   };
   if (kind === 'Deployment' && spec.paused)
     throw new PlainError(
-      "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+      "you cannot rollback a paused deployment; resume it first with 'ktl rollout resume' and try again",
     );
   const chosen = chooseRevision(revisions, toRevision, target.name);
   const template = withoutHash(chosen.template);

@@ -32,6 +32,11 @@ export class PrefixWriter {
     this.buffer = '';
   }
 
+  /** The text as written, tabs unaligned (what `rollout history --revision` prints). */
+  raw(): string {
+    return this.done + this.buffer;
+  }
+
   /** The aligned text. */
   text(): string {
     return this.done + formatTabbed(this.buffer);
