@@ -83,6 +83,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
     pending.map((t) => t.object),
     json,
   );
+  const original = editHeader([]) + body;
   let errors: string[] = [];
   const printer = new ResultPrinter(factory.streams.out, undefined);
   for (;;) {
@@ -90,16 +91,16 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
     await writeFile(file, shown);
     await runEditor(factory.env, file);
     const edited = await readFile(file, 'utf8');
-    if (stripComments(edited) === stripComments(shown)) {
-      if (errors.length === 0) {
-        factory.streams.err.write('Edit cancelled, no changes made.\n');
-        return;
-      }
+    if (errors.length > 0 && stripComments(edited) === stripComments(shown)) {
       factory.streams.err.write(
         `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
       );
       factory.streams.err.write('error: Edit cancelled, no valid changes were saved.\n');
       throw new SilentExit(1);
+    }
+    if (stripComments(edited) === stripComments(original)) {
+      factory.streams.err.write('Edit cancelled, no changes made.\n');
+      return;
     }
     body = stripComments(edited).replace(/^\n+/, '');
     errors = [];

@@ -27,9 +27,11 @@ export function parseWaitFor(text: string): WaitFor {
   }
   if (lower.startsWith('jsonpath=')) {
     const { expression, value } = splitJsonPath(text.slice('jsonpath='.length));
+    if (value === '') throw new PlainError('jsonpath wait has to have a value after equal sign');
     let path: JsonPath;
+    const template = relaxed(expression);
     try {
-      path = new JsonPath(relaxed(expression));
+      path = new JsonPath(template);
     } catch (error) {
       throw new PlainError(
         `unrecognized condition: ${JSON.stringify(text)}: ${(error as Error).message}`,
@@ -48,17 +50,24 @@ function splitJsonPath(text: string): { expression: string; value: string | unde
     if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') depth--;
     else if (c === '=' && depth === 0) {
-      const value = text.slice(i + 1).replace(/^(['"])(.*)\1$/, '$2');
-      return { expression: text.slice(0, i).replace(/^(['"])(.*)\1$/, '$2'), value };
+      const value = text.slice(i + 1).replace(/^['"]+|['"]+$/g, '');
+      return { expression: text.slice(0, i), value };
     }
   }
-  return { expression: text.replace(/^(['"])(.*)\1$/, '$2'), value: undefined };
+  return { expression: text, value: undefined };
 }
 
-/** kubectl's RelaxedJSONPathExpression: `.a.b` and `a.b` become `{.a.b}`. */
+const RELAXED = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
+
+/** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b`, `{a.b}` become `{.a.b}`; anything else fails. */
 function relaxed(expression: string): string {
-  if (expression.startsWith('{')) return expression;
-  return `{${expression.startsWith('.') ? '' : '.'}${expression}}`;
+  if (expression === '') return expression;
+  const match = RELAXED.exec(expression);
+  if (!match)
+    throw new PlainError(
+      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
+  return `{.${match[1] || match[2] || ''}}`;
 }
 
 interface Condition {
