@@ -132,3 +132,20 @@ test('aggregate errors print one line each', () => {
     'error: the server doesn\'t have a resource type "a"\nerror: the server doesn\'t have a resource type "b"\n',
   );
 });
+
+test('Invalid without kind and name reads "The request is invalid"', () => {
+  const error = new ApiStatusError(
+    {
+      status: 'Failure',
+      reason: 'Invalid',
+      details: { causes: [{ field: 'patch', message: 'unable to find api field' }] },
+    },
+    422,
+  );
+  assert.equal(
+    formatError(error).text,
+    'The request is invalid: patch: unable to find api field\n',
+  );
+  const bare = new ApiStatusError({ status: 'Failure', reason: 'Invalid', message: 'x' }, 422);
+  assert.equal(formatError(bare).text, 'The request is invalid\n');
+});

@@ -65,8 +65,8 @@ function invalidText(status: ApiStatus): string {
   const causes = status.details?.causes ?? [];
   const kind = status.details?.kind ?? '';
   const name = status.details?.name ?? '';
-  const header = `The ${kind} "${name}" is invalid`;
-  if (causes.length === 0) return `${header}: ${status.message ?? ''}`.trimEnd();
+  const header = kind || name ? `The ${kind} "${name}" is invalid` : 'The request is invalid';
+  if (causes.length === 0) return header;
   const lines = dedupe(
     causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? ''))),
   );
