@@ -27,9 +27,20 @@ export function assertSame(
   assert.equal(mine.code, theirs.code, `exit code of ${what}`);
 }
 
-/** Runs a read-only command with both tools at once and compares. */
+/**
+ * Runs a read-only command with kubectl, ktl, then kubectl again, and compares ktl's output with
+ * kubectl's when both kubectl runs agree: objects that change on their own (node heartbeats,
+ * controller status) must not make the comparison flaky. Up to three tries.
+ */
 export async function same(args: string[], normalise = normalizeAges): Promise<RunResult> {
-  const [mine, theirs] = await Promise.all([ktl(args), kubectl(args)]);
+  let theirs = await kubectl(args);
+  let mine = await ktl(args);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const again = await kubectl(args);
+    if (normalise(again.stdout) === normalise(theirs.stdout)) break;
+    theirs = again;
+    mine = await ktl(args);
+  }
   assertSame(mine, theirs, args.join(' '), normalise);
   return mine;
 }
