@@ -99,6 +99,8 @@ describe("__complete speaks cobra's protocol against the real cluster", () => {
       candidates((await ktl(['__complete', '--context', 'ktl-'], { env })).stdout).values,
       ['ktl-local'],
     );
+    const containers = await ktl(['__complete', 'logs', 'alpha', '-n', ns, '-c', ''], { env });
+    assert.deepEqual(candidates(containers.stdout).values, ['alpha']);
     const files = await ktl(['__complete', 'apply', '-f', ''], { env });
     assert.equal(candidates(files.stdout).directive, ':8');
   });

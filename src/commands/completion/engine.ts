@@ -62,7 +62,8 @@ export async function complete(
 ): Promise<Completion> {
   const walk = walkCommandLine(root, words);
   const sources = sourcesFor(walk.flags);
-  if (walk.pendingFlag) return flagValues(walk.pendingFlag.long ?? '', partial, '', sources);
+  if (walk.pendingFlag)
+    return flagValues(walk.pendingFlag.long ?? '', partial, '', sources, walk.positionals);
   if (partial.startsWith('-')) {
     const eq = partial.indexOf('=');
     if (eq > 0)
@@ -71,6 +72,7 @@ export async function complete(
         partial.slice(eq + 1),
         partial.slice(0, eq + 1),
         sources,
+        walk.positionals,
       );
     return { candidates: flagCandidates(walk.command, partial), directive: Directive.NoFileComp };
   }
@@ -94,6 +96,7 @@ async function flagValues(
   partial: string,
   prefix: string,
   sources: CompletionSources,
+  positionals: string[],
 ): Promise<Completion> {
   let values: string[] | undefined;
   switch (flag) {
@@ -114,6 +117,12 @@ async function flagValues(
     case '--user':
       values = await sources.users();
       break;
+    case '--container':
+    case '-c': {
+      const pod = positionals[0]?.replace(/^(pods?|po)\//, '');
+      values = pod && !pod.includes('/') ? await sources.containers(pod).catch(() => []) : [];
+      break;
+    }
     case '--filename':
     case '-f':
       return {
