@@ -1,4 +1,5 @@
 import type { Factory } from '../factory.js';
+import { loadDashboard } from './load-dashboard.js';
 
 /** Options of `ktl dash`. */
 export interface DashFlags {
@@ -9,7 +10,7 @@ export interface DashFlags {
 
 /** Loads the dashboard (Ink and React come in only here) and runs it. */
 export async function runDash(factory: Factory, flags: DashFlags): Promise<void> {
-  const { runDashboard } = await import('../../dashboard/index.js');
+  const { runDashboard } = await loadDashboard(factory.streams.out.isTTY === true);
   await runDashboard(factory, {
     ...(flags.type ? { type: flags.type } : {}),
     allNamespaces: flags.allNamespaces,
