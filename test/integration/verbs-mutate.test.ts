@@ -41,7 +41,6 @@ describe('label, annotate, patch and scale match kubectl', () => {
       ['label', 'pod', 'p1', 'c=1', '--dry-run=client'],
       ['label', 'pod', 'p1', 'tier-', '--dry-run=server'],
       ['label', 'pod', 'p1', 'c=1', '--resource-version=1'],
-      ['label', 'pod', 'p1', '--list'],
       ['label', 'pod', 'p1', 'c=1', '-o', 'jsonpath={.metadata.labels}'],
     ])
       await sameInTwins(pair, args);
@@ -54,6 +53,14 @@ describe('label, annotate, patch and scale match kubectl', () => {
     assert.equal(mine.code, theirs.code);
     assert.equal(sorted(mine.stderr), sorted(theirs.stderr));
     assert.equal(mine.stderr.split('\n').length, 3, 'one line per key');
+  });
+
+  test('label --list of one object: the same keys as kubectl (kubectl prints them in map order)', async () => {
+    const theirs = await kubectl(['-n', pair.theirs, 'label', 'pod', 'p1', '--list']);
+    const mine = await ktl(['-n', pair.mine, 'label', 'pod', 'p1', '--list']);
+    const sorted = (text: string): string => text.trim().split('\n').sort().join('\n');
+    assert.equal(mine.code, theirs.code);
+    assert.equal(mine.stdout, `${sorted(theirs.stdout)}\n`, 'ktl sorts the keys');
   });
 
   test('label --list of several objects (keys sorted by ktl; kubectl uses map order)', async () => {
