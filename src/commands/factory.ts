@@ -1,17 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigFlags } from '../config/config-flags.js';
-import { buildRestConfig, resolveNamespace } from '../config/client-config.js';
-import { loadKubeConfig } from '../config/kubeconfig-loader.js';
 import type { KubeConfig } from '../config/kubeconfig-types.js';
 import type { RestConfig } from '../config/rest-config.js';
-import { selectAuthenticator } from '../transport/auth/select-auth.js';
 import type { Authenticator } from '../transport/auth/authenticator.js';
-import { HttpClient } from '../transport/http-client.js';
+import type { HttpClient } from '../transport/http-client.js';
 import type { DiscoveryClient, OpenApiV3Client, RestMapper } from '../discovery/index.js';
 import type { RequestLogger } from '../transport/request-log.js';
 import type { StreamDialer } from '../transport/websocket-dial.js';
-import { verboseLogger } from '../transport/request-log.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { colorAllowed } from '../util/io-streams.js';
 import { KTL_VERSION_STRING } from './version/version-info.js';
@@ -49,20 +45,24 @@ export class Factory {
 
   /** The merged kubeconfig (files per --kubeconfig / KUBECONFIG / ~/.kube/config). */
   kubeConfig(): Promise<KubeConfig> {
-    this.kubeConfigPromise ??= loadKubeConfig(this.flags.kubeconfig, this.env, this.cacheDir());
+    this.kubeConfigPromise ??= import('../config/kubeconfig-loader.js').then(({ loadKubeConfig }) =>
+      loadKubeConfig(this.flags.kubeconfig, this.env, this.cacheDir()),
+    );
     return this.kubeConfigPromise;
   }
 
   /** The connection settings after flag overrides. */
   restConfig(): Promise<RestConfig> {
-    this.restConfigPromise ??= this.kubeConfig().then((config) =>
-      buildRestConfig(config, this.flags, this.env),
-    );
+    this.restConfigPromise ??= Promise.all([
+      this.kubeConfig(),
+      import('../config/client-config.js'),
+    ]).then(([config, { buildRestConfig }]) => buildRestConfig(config, this.flags, this.env));
     return this.restConfigPromise;
   }
 
   /** The namespace to work in and whether the user chose it with -n. */
   async namespace(): Promise<{ namespace: string; explicit: boolean }> {
+    const { resolveNamespace } = await import('../config/client-config.js');
     return resolveNamespace(await this.kubeConfig(), this.flags, this.env);
   }
 
@@ -88,7 +88,10 @@ export class Factory {
 
   /** The credentials for the selected user, shared by the HTTP client and streaming connections. */
   authenticator(): Promise<Authenticator> {
-    this.authenticatorPromise ??= this.restConfig().then((config) =>
+    this.authenticatorPromise ??= Promise.all([
+      this.restConfig(),
+      import('../transport/auth/select-auth.js'),
+    ]).then(([config, { selectAuthenticator }]) =>
       selectAuthenticator(config, {
         cacheDir: this.cacheDir(),
         stdinIsTerminal: this.streams.in.isTTY === true,
@@ -152,6 +155,8 @@ export class Factory {
   private async makeClient(): Promise<HttpClient> {
     const config = await this.restConfig();
     const authenticator = await this.authenticator();
+    const { HttpClient } = await import('../transport/http-client.js');
+    const { verboseLogger } = await import('../transport/request-log.js');
     const loggers = [...this.extraLoggers];
     const level = this.flags.verbosity ?? 0;
     if (level >= 6) loggers.push(verboseLogger(level, (line) => this.streams.err.write(line)));
