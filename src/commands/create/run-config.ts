@@ -50,6 +50,16 @@ function guard<T>(build: () => T): T {
   }
 }
 
+/** The --from-file, --from-literal, --from-env-file and --append-hash values of configmap and secret generic. */
+function dataSources(opts: DataFlagValues) {
+  return {
+    fromFile: splitCsvFlag(opts.fromFile ?? []),
+    fromLiteral: opts.fromLiteral ?? [],
+    fromEnvFile: splitCsvFlag(opts.fromEnvFile ?? []),
+    appendHash: opts.appendHash === true,
+  };
+}
+
 /** `create configmap NAME`. */
 export async function runCreateConfigMap(
   factory: Factory,
@@ -58,13 +68,7 @@ export async function runCreateConfigMap(
   opts: DataFlagValues,
 ): Promise<void> {
   const name = nameFromArgs(command, args);
-  const params = {
-    name,
-    fromFile: splitCsvFlag(opts.fromFile ?? []),
-    fromLiteral: opts.fromLiteral ?? [],
-    fromEnvFile: splitCsvFlag(opts.fromEnvFile ?? []),
-    appendHash: opts.appendHash === true,
-  };
+  const params = { name, ...dataSources(opts) };
   await runGenerated(factory, opts, {
     validate: () => guard(() => validateConfigMapSources(params)),
     kind: known('ConfigMap'),
@@ -82,14 +86,7 @@ export async function runCreateGenericSecret(
   opts: DataFlagValues,
 ): Promise<void> {
   const name = nameFromArgs(command, args);
-  const params = {
-    name,
-    type: opts.type ?? '',
-    fromFile: splitCsvFlag(opts.fromFile ?? []),
-    fromLiteral: opts.fromLiteral ?? [],
-    fromEnvFile: splitCsvFlag(opts.fromEnvFile ?? []),
-    appendHash: opts.appendHash === true,
-  };
+  const params = { name, type: opts.type ?? '', ...dataSources(opts) };
   await runGenerated(factory, opts, {
     validate: () => guard(() => validateConfigMapSources(params)),
     kind: known('Secret'),
