@@ -3,8 +3,12 @@ import type { CommandContext } from '../commands/command-context.js';
 import { addGlobalFlags } from '../commands/global-flags.js';
 import { commandFactories } from '../commands/registry.js';
 
-/** Builds the root `ktl` command with every subcommand. */
-export function buildProgram(context: CommandContext): Command {
+/**
+ * Builds the root `ktl` command. Given the arguments, only the invoked top-level command is
+ * built (its flags are most of the start-up work of a short command); without them, or when
+ * the first word is not a command (help, a typo that needs suggestions), every command is.
+ */
+export function buildProgram(context: CommandContext, argv?: readonly string[]): Command {
   const program = new Command('ktl')
     .description(
       'ktl controls the Kubernetes cluster manager: a kubectl-compatible client with a live dashboard.',
@@ -13,6 +17,27 @@ export function buildProgram(context: CommandContext): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(true);
   addGlobalFlags(program);
-  for (const make of commandFactories) program.addCommand(make(context));
+  const invoked = argv ? invokedCommandName(program, argv) : undefined;
+  const only = commandFactories.filter(([name]) => name === invoked);
+  for (const [, make] of only.length === 1 ? only : commandFactories) {
+    program.addCommand(make(context));
+  }
   return program;
+}
+
+/** The first word that is neither a global flag nor a global flag's value. */
+export function invokedCommandName(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set<string>();
+  for (const option of program.options) {
+    if (!option.required && !option.optional) continue;
+    if (option.long) takesValue.add(option.long);
+    if (option.short) takesValue.add(option.short);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (word === '--') return undefined;
+    if (!word.startsWith('-')) return word;
+    if (!word.includes('=') && takesValue.has(word)) i++;
+  }
+  return undefined;
 }

@@ -15,7 +15,9 @@ export async function runCli(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const context: CommandContext = { streams, env, factories: [] };
-  const program = buildProgram(context);
+  const argv = normalizeArgv(args);
+  const completing = argv[0] === '__complete' || argv[0] === '__completeNoDesc';
+  const program = buildProgram(context, completing ? undefined : argv);
   let captured = '';
   applyRecursively(program, (command) => {
     command.exitOverride();
@@ -27,8 +29,7 @@ export async function runCli(
       outputError: () => undefined,
     });
   });
-  const argv = normalizeArgv(args);
-  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+  if (completing) {
     await completeCommandLine(program, argv, context);
     await Promise.all(context.factories.map((f) => f.close()));
     return 0;
