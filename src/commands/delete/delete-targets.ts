@@ -1,4 +1,4 @@
-import { PlainError, UsageError } from '../../errors/errors.js';
+import { NoResourcesError, PlainError, UsageError } from '../../errors/errors.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import { listPages } from '../../resources/list.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
@@ -11,13 +11,6 @@ export interface DeleteTarget {
   name: string;
   namespace: string;
 }
-
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /**
  * The objects a delete names: from -f manifests, `TYPE/NAME` or `TYPE[,TYPE] NAME...`
@@ -40,7 +33,7 @@ export async function resolveTargets(
       return { mapping: p.mapping, name: p.name, namespace: p.namespace };
     });
   }
-  if (options.args.length === 0) throw new PlainError(NO_RESOURCES);
+  if (options.args.length === 0) throw new NoResourcesError();
   const mapper = await factory.restMapper();
   const { namespace } = await factory.namespace();
   const scope = (mapping: ResourceMapping): string => (mapping.namespaced ? namespace : '');

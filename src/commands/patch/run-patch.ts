@@ -4,7 +4,7 @@
  * applies the patch locally (strategic merge with the kind's OpenAPI schema).
  */
 import { readFile } from 'node:fs/promises';
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -36,13 +36,6 @@ export const PATCH_CONTENT_TYPES: Record<string, string> = {
   strategic: 'application/strategic-merge-patch+json',
 };
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** Runs `ktl patch`. */
 export async function runPatch(factory: Factory, args: string[], flags: PatchFlags): Promise<void> {
   if (!(flags.type in PATCH_CONTENT_TYPES))
@@ -52,7 +45,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
   if (flags.patch !== undefined && flags.patchFile !== undefined)
     throw new PlainError('cannot specify --patch and --patch-file together');
   const text = await patchText(flags);
-  if (args.length === 0) throw new PlainError(NO_RESOURCES);
+  if (args.length === 0) throw new NoResourcesError();
   checkResultOutput(flags.output);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   const body = await patchJson(text);

@@ -4,7 +4,7 @@
  * waits until status.replicas matches.
  */
 import { durationFlag } from '../wait/duration-flag.js';
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
 import { dryRunStrategy } from '../create/output.js';
@@ -31,13 +31,6 @@ interface Scale {
   status?: { replicas?: number };
 }
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** Runs `ktl scale`. */
 export async function runScale(factory: Factory, args: string[], flags: ScaleFlags): Promise<void> {
   if (flags.replicas === undefined) throw new PlainError('required flag(s) "replicas" not set');
@@ -46,7 +39,7 @@ export async function runScale(factory: Factory, args: string[], flags: ScaleFla
     throw new PlainError(
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
     );
-  if (args.length === 0) throw new PlainError(NO_RESOURCES);
+  if (args.length === 0) throw new NoResourcesError();
   checkResultOutput(flags.output);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   const timeoutMs = durationFlag('--timeout', flags.timeout);

@@ -2,7 +2,7 @@
  * `ktl wait`: for each object, watch until --for holds (condition, jsonpath, delete) or the
  * shared --timeout runs out; `create` polls until the objects exist. kubectl's messages.
  */
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
@@ -22,19 +22,12 @@ export interface WaitFlags extends SelectFlags {
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** Runs `ktl wait`. */
 export async function runWait(factory: Factory, args: string[], flags: WaitFlags): Promise<void> {
   const waitFor = parseWaitFor(flags.for);
   let timeoutMs = durationFlag('--timeout', flags.timeout);
   if (timeoutMs < 0) timeoutMs = WEEK_MS;
-  if (args.length === 0) throw new PlainError(NO_RESOURCES);
+  if (args.length === 0) throw new NoResourcesError();
   checkResultOutput(flags.output);
   const started = Date.now();
   const targets =
