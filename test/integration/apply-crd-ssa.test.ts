@@ -1,42 +1,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubectl, kubectlOk, ktl, testNamespace } from '../helpers/cluster.js';
+import { crdManifest } from '../helpers/crd.js';
 
 function crdAndWidget(group: string, namespace: string, spec: Record<string, unknown>): string {
-  const crd = {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `widgets.${group}` },
-    spec: {
-      group,
-      scope: 'Namespaced',
-      names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: {
-                spec: {
-                  type: 'object',
-                  required: ['size'],
-                  properties: {
-                    size: { type: 'integer' },
-                    tags: { type: 'array', items: { type: 'string' } },
-                    extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-                    port: { 'x-kubernetes-int-or-string': true },
-                  },
-                },
-              },
-            },
+  const crd = crdManifest({
+    group,
+    plural: 'widgets',
+    kind: 'Widget',
+    schema: {
+      type: 'object',
+      properties: {
+        spec: {
+          type: 'object',
+          required: ['size'],
+          properties: {
+            size: { type: 'integer' },
+            tags: { type: 'array', items: { type: 'string' } },
+            extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+            port: { 'x-kubernetes-int-or-string': true },
           },
         },
-      ],
+      },
     },
-  };
+  });
   const widget = {
     apiVersion: `${group}/v1`,
     kind: 'Widget',

@@ -2,37 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubectl, kubectlOk } from '../helpers/cluster.js';
 import { factoryWithCache, ktlResolves, tempCacheDir } from './discovery-helpers.js';
+import { crdManifest } from '../helpers/crd.js';
 
-function crdManifest(group: string, suffix: string): string {
-  return JSON.stringify({
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `widgets.${group}` },
-    spec: {
+function widgetCrd(group: string, suffix: string): string {
+  return JSON.stringify(
+    crdManifest({
       group,
-      scope: 'Namespaced',
-      names: {
-        plural: 'widgets',
-        singular: 'widget',
-        kind: 'Widget',
-        shortNames: [`wdg${suffix}`],
-        categories: [`ktlcat${suffix}`],
+      plural: 'widgets',
+      kind: 'Widget',
+      shortNames: [`wdg${suffix}`],
+      categories: [`ktlcat${suffix}`],
+      schema: {
+        type: 'object',
+        properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
       },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
-            },
-          },
-        },
-      ],
-    },
-  });
+    }),
+  );
 }
 
 test('a CRD created a moment ago is found through a warm cache (one refresh), then cached', async (t) => {
@@ -43,7 +28,7 @@ test('a CRD created a moment ago is found through a warm cache (one refresh), th
   assert.equal(await ktlResolves(warm.factory, 'pods'), 'v1/pods');
   await warm.factory.close();
 
-  await kubectlOk(['apply', '-f', '-'], { input: crdManifest(group, suffix) });
+  await kubectlOk(['apply', '-f', '-'], { input: widgetCrd(group, suffix) });
   t.after(() => kubectl(['delete', 'crd', `widgets.${group}`, '--wait=false']));
   await kubectlOk(['wait', '--for=condition=Established', `crd/widgets.${group}`, '--timeout=30s']);
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kubectl, kubectlOk, ktl } from '../helpers/cluster.js';
 import { tempCacheDir } from './discovery-helpers.js';
+import { crdManifest } from '../helpers/crd.js';
 
 const PATHS = [
   ['pods'],
@@ -41,46 +42,32 @@ test('explain prints what kubectl prints, fields, recursion and errors included'
 test('explain of a CRD created in the test matches kubectl', async (t) => {
   const suffix = `${process.pid}${Date.now().toString(36)}`;
   const group = `explain${suffix}.example.com`;
-  const crd = {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `gizmos.${group}` },
-    spec: {
-      group,
-      scope: 'Namespaced',
-      names: { plural: 'gizmos', singular: 'gizmo', kind: 'Gizmo' },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              description: 'A gizmo for testing explain.',
-              required: ['spec'],
-              properties: {
-                spec: {
-                  type: 'object',
-                  description: 'What the gizmo should be.',
-                  required: ['size'],
-                  properties: {
-                    size: { type: 'integer', description: 'How big.' },
-                    color: { type: 'string', enum: ['red', 'green', 'blue', 'cyan', 'magenta'] },
-                    labels: { type: 'object', additionalProperties: { type: 'string' } },
-                    parts: {
-                      type: 'array',
-                      items: { type: 'object', properties: { name: { type: 'string' } } },
-                    },
-                  },
-                },
-              },
+  const crd = crdManifest({
+    group,
+    plural: 'gizmos',
+    kind: 'Gizmo',
+    schema: {
+      type: 'object',
+      description: 'A gizmo for testing explain.',
+      required: ['spec'],
+      properties: {
+        spec: {
+          type: 'object',
+          description: 'What the gizmo should be.',
+          required: ['size'],
+          properties: {
+            size: { type: 'integer', description: 'How big.' },
+            color: { type: 'string', enum: ['red', 'green', 'blue', 'cyan', 'magenta'] },
+            labels: { type: 'object', additionalProperties: { type: 'string' } },
+            parts: {
+              type: 'array',
+              items: { type: 'object', properties: { name: { type: 'string' } } },
             },
           },
         },
-      ],
+      },
     },
-  };
+  });
   await kubectlOk(['apply', '-f', '-'], { input: JSON.stringify(crd) });
   t.after(() => kubectl(['delete', 'crd', `gizmos.${group}`, '--wait=false']));
   await kubectlOk(['wait', '--for=condition=Established', `crd/gizmos.${group}`, '--timeout=30s']);

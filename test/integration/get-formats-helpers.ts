@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ktl, kubectl, kubectlOk } from '../helpers/cluster.js';
 import type { RunOptions } from '../helpers/cluster.js';
+import { crdManifest } from '../helpers/crd.js';
 
 /** Runs the same command with ktl and kubectl; asserts stdout, stderr and exit code are equal. */
 export async function same(
@@ -107,39 +108,24 @@ export async function createObjects(ns: string): Promise<void> {
 
 /** A CRD with printer columns of every type, and two instances in `ns`; returns its plural.group. */
 export async function createWidgetCrd(ns: string, group: string): Promise<string> {
-  const crd = {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `widgets.${group}` },
-    spec: {
-      group,
-      scope: 'Namespaced',
-      names: { plural: 'widgets', singular: 'widget', kind: 'Widget', shortNames: ['wdg'] },
-      versions: [
-        {
-          name: 'v1',
-          served: true,
-          storage: true,
-          schema: {
-            openAPIV3Schema: {
-              type: 'object',
-              properties: {
-                spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-              },
-            },
-          },
-          additionalPrinterColumns: [
-            { name: 'Size', type: 'integer', jsonPath: '.spec.size' },
-            { name: 'Colour', type: 'string', jsonPath: '.spec.colour', description: 'paint' },
-            { name: 'Ready', type: 'boolean', jsonPath: '.spec.ready' },
-            { name: 'Ratio', type: 'number', jsonPath: '.spec.ratio' },
-            { name: 'Tags', type: 'string', jsonPath: '.spec.tags', priority: 1 },
-            { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-          ],
-        },
-      ],
+  const crd = crdManifest({
+    group,
+    plural: 'widgets',
+    kind: 'Widget',
+    shortNames: ['wdg'],
+    schema: {
+      type: 'object',
+      properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
     },
-  };
+    printerColumns: [
+      { name: 'Size', type: 'integer', jsonPath: '.spec.size' },
+      { name: 'Colour', type: 'string', jsonPath: '.spec.colour', description: 'paint' },
+      { name: 'Ready', type: 'boolean', jsonPath: '.spec.ready' },
+      { name: 'Ratio', type: 'number', jsonPath: '.spec.ratio' },
+      { name: 'Tags', type: 'string', jsonPath: '.spec.tags', priority: 1 },
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ],
+  });
   await kubectlOk(['create', '-f', '-'], { input: JSON.stringify(crd) });
   await kubectlOk(['wait', '--for=condition=Established', `crd/widgets.${group}`, '--timeout=60s']);
   const widget = (name: string, spec: object): object => ({
