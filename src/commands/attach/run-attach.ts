@@ -1,12 +1,13 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import { mostActiveFirst } from '../exec/pod-order.js';
+import { resolveObjectRef } from '../exec/object-ref.js';
 import { podForObject } from '../exec/pod-for-object.js';
 import { defaultContainer, hasContainer } from '../exec/pod-types.js';
-import { finishRemoteCommand, streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
-import { useTty } from '../exec/run-exec.js';
-import { parseObjectRef } from '../exec/workload-types.js';
+import { finishRemoteCommand } from '../exec/remote-command.js';
 import type { Factory } from '../factory.js';
+import type { AttachablePod } from './attach-session.js';
+import { attachToContainer } from './attach-session.js';
 import type { AttachOptions } from './index.js';
 
 /** `ktl attach POD`: streams the container's output (and stdin with -i). */
@@ -24,13 +25,11 @@ export async function runAttach(
   const { namespace } = await factory.namespace();
   const client = await factory.client();
   const timeoutMs = parseGoDuration(opts.podRunningTimeout) ?? 60_000;
-  const { pod } = await podForObject(
-    client,
-    namespace,
-    parseObjectRef(target),
-    mostActiveFirst,
+  const { pod } = await podForObject(client, namespace, await resolveObjectRef(factory, target), {
+    order: mostActiveFirst,
     timeoutMs,
-  );
+    action: 'cannot attach to',
+  });
   const phase = pod.status?.phase ?? '';
   if (phase === 'Succeeded' || phase === 'Failed')
     throw new PlainError(`cannot attach a container in a completed pod; current phase is ${phase}`);
@@ -41,15 +40,12 @@ export async function runAttach(
       `cannot attach to the container: container ${container} not found in pod ${pod.metadata.name}`,
     );
   if (container === '') container = defaultContainer(pod, note);
-  const stdin = opts.stdin === true;
-  const tty = useTty(factory, stdin, opts);
-  if (tty && !opts.quiet)
-    factory.streams.err.write("If you don't see a command prompt, try pressing enter.\n");
-  const outcome = await streamRemoteCommand(factory, {
-    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/attach`,
-    query: streamQuery(stdin, tty, container),
-    stdin,
-    tty,
+  const outcome = await attachToContainer(factory, pod as AttachablePod, {
+    container,
+    stdin: opts.stdin === true,
+    tty: opts.tty === true,
+    quiet: opts.quiet === true,
+    commandName: 'ktl attach',
   });
   finishRemoteCommand(factory, outcome);
 }

@@ -1,24 +1,12 @@
 import { PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
+import type { ObjectRef } from './object-ref.js';
+import { isPodMapping, refPath } from './object-ref.js';
 import type { Pod, PodList } from './pod-types.js';
-import type { ObjectRef } from './workload-types.js';
-import { objectPath, POD_TYPE } from './workload-types.js';
+import type { WorkloadObject } from './workload-selector.js';
+import { checkInScheme, selectorFor } from './workload-selector.js';
 
-/** A workload object as far as pod selection needs it. */
-export interface WorkloadObject {
-  kind?: string;
-  metadata: { name: string; namespace?: string };
-  spec?: {
-    selector?: LabelSelector | Record<string, string>;
-    clusterIP?: string;
-    ports?: Array<{ name?: string; port: number; targetPort?: number | string }>;
-  };
-}
-
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
+export type { WorkloadObject } from './workload-selector.js';
 
 /** The result of resolving TYPE/NAME to a pod. */
 export interface ResolvedPod {
@@ -29,31 +17,12 @@ export interface ResolvedPod {
   matched: number;
 }
 
-/** Renders a label selector (map or metav1.LabelSelector) as a query string selector. */
-export function selectorString(kind: string, object: WorkloadObject): string {
-  const selector = object.spec?.selector;
-  const name = object.metadata.name;
-  const isMap = kind === 'Service' || kind === 'ReplicationController';
-  if (isMap) {
-    const labels = (selector ?? {}) as Record<string, string>;
-    if (Object.keys(labels).length === 0) {
-      const what = kind === 'Service' ? 'service' : 'replication controller';
-      throw new PlainError(`invalid ${what} '${name}': ${kind} is defined without a selector`);
-    }
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-  }
-  const labelSelector = (selector ?? {}) as LabelSelector;
-  const parts = Object.entries(labelSelector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of labelSelector.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
+/** How to find the pod: the order of candidates, how long to wait, how errors are prefixed. */
+export interface PodSearch {
+  order: (a: Pod, b: Pod) => number;
+  timeoutMs: number;
+  /** "cannot attach to" (exec, attach, port-forward) or "cannot get the logs from" (logs). */
+  action: string;
 }
 
 /** Lists a namespace's pods matching a selector. */
@@ -76,19 +45,17 @@ export async function podForObject(
   client: HttpClient,
   namespace: string,
   ref: ObjectRef,
-  order: (a: Pod, b: Pod) => number,
-  timeoutMs: number,
+  search: PodSearch,
 ): Promise<ResolvedPod> {
-  const object = await client.json<WorkloadObject>({
-    path: objectPath(ref.type, namespace, ref.name),
-  });
-  if (ref.type === POD_TYPE) return { pod: object as unknown as Pod, object, matched: 1 };
-  const selector = selectorString(ref.type.kind, object);
-  const deadline = Date.now() + timeoutMs;
+  const object = await client.json<WorkloadObject>({ path: refPath(ref, namespace) });
+  checkInScheme(ref.mapping);
+  if (isPodMapping(ref.mapping)) return { pod: object as unknown as Pod, object, matched: 1 };
+  const selector = selectorFor(ref.mapping, object, search.action);
+  const deadline = Date.now() + search.timeoutMs;
   for (;;) {
     const pods = (await listPods(client, namespace, selector)).items;
     if (pods.length > 0) {
-      const sorted = [...pods].sort(order);
+      const sorted = [...pods].sort(search.order);
       return { pod: sorted[0] as Pod, object, matched: pods.length };
     }
     if (Date.now() >= deadline) throw new PlainError('timed out waiting for the condition');

@@ -3,11 +3,11 @@ import { PlainError, UsageError } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 import type { ExecOptions } from './index.js';
 import { mostActiveFirst } from './pod-order.js';
+import { resolveObjectRef } from './object-ref.js';
 import { podForObject } from './pod-for-object.js';
 import type { Pod } from './pod-types.js';
 import { defaultContainer } from './pod-types.js';
 import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
-import { parseObjectRef } from './workload-types.js';
 
 /** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
 export async function runExec(
@@ -31,13 +31,12 @@ export async function runExec(
   const timeoutMs = parseGoDuration(opts.podRunningTimeout) ?? 60_000;
   const { namespace } = await factory.namespace();
   const client = await factory.client();
-  const { pod } = await podForObject(
-    client,
-    namespace,
-    parseObjectRef(target),
-    mostActiveFirst,
+  const ref = await resolveObjectRef(factory, target);
+  const { pod } = await podForObject(client, namespace, ref, {
+    order: mostActiveFirst,
     timeoutMs,
-  );
+    action: 'cannot attach to',
+  });
   const container = execContainer(factory, pod, opts);
   const stdin = opts.stdin === true;
   const tty = useTty(factory, stdin, opts);

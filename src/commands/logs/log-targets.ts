@@ -1,10 +1,11 @@
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
+import { groupResource, resolveObjectRef } from '../exec/object-ref.js';
 import { byLogging } from '../exec/pod-order.js';
 import { listPods, podForObject } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
 import { defaultContainer, hasContainer } from '../exec/pod-types.js';
-import { parseObjectRef } from '../exec/workload-types.js';
+import type { Factory } from '../factory.js';
 import type { LogsPlan } from './log-options.js';
 
 /** One container whose log is requested. */
@@ -48,24 +49,23 @@ export function targetsOf(pods: Pod[], namespace: string, plan: LogsPlan, note: 
 
 /** Resolves the command line (POD, TYPE/NAME or -l) to the pods whose logs are read. */
 export async function resolveLogPods(
+  factory: Factory,
   client: HttpClient,
   namespace: string,
   plan: LogsPlan,
   note: Note,
 ): Promise<Pod[]> {
   if (plan.selector !== undefined) return (await listPods(client, namespace, plan.selector)).items;
-  const ref = parseObjectRef(plan.target ?? '');
-  const resolved = await podForObject(
-    client,
-    namespace,
-    ref,
-    byLogging,
-    plan.podRunningTimeoutMs,
-  ).catch((error: unknown) => {
+  const ref = await resolveObjectRef(factory, plan.target ?? '');
+  const resolved = await podForObject(client, namespace, ref, {
+    order: byLogging,
+    timeoutMs: plan.podRunningTimeoutMs,
+    action: 'cannot get the logs from',
+  }).catch((error: unknown) => {
     // The builder kubectl logs uses words a missing object its own way.
     if (error instanceof ApiStatusError && error.isNotFound) {
       throw new PlainError(
-        `error from server (NotFound): ${ref.type.resource} "${ref.name}" not found in namespace "${namespace}"`,
+        `error from server (NotFound): ${groupResource(ref.mapping)} "${ref.name}" not found in namespace "${namespace}"`,
       );
     }
     throw error;

@@ -37,7 +37,7 @@ export async function runLogs(factory: Factory, args: string[], flags: LogsFlags
   };
   const run: LogsRun = { factory, client, namespace, plan, prefixFor };
   if (plan.selector !== undefined && plan.follow) return followSelector(run);
-  const pods = await resolveLogPods(client, namespace, plan, note);
+  const pods = await resolveLogPods(factory, client, namespace, plan, note);
   if (plan.selector !== undefined && pods.length === 0) {
     note(`No resources found in ${namespace} namespace.\n`);
     return;

@@ -8,7 +8,7 @@ import { dialWebSocket } from '../../transport/websocket-dial.js';
 import { mostActiveFirst } from '../exec/pod-order.js';
 import { podForObject } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
-import { parseObjectRef } from '../exec/workload-types.js';
+import { resolveObjectRef } from '../exec/object-ref.js';
 import type { Factory } from '../factory.js';
 import type { PortForwardFlags } from './index.js';
 import { bindListeners, listenHosts } from './listeners.js';
@@ -32,11 +32,15 @@ export async function runPortForward(
   const hosts = listenHosts(flags.address);
   const { namespace } = await factory.namespace();
   const client = await factory.client();
-  const ref = parseObjectRef(target);
+  const ref = await resolveObjectRef(factory, target);
   const timeoutMs = parseGoDuration(flags.podRunningTimeout) ?? 60_000;
-  const { pod, object } = await podForObject(client, namespace, ref, mostActiveFirst, timeoutMs);
+  const { pod, object } = await podForObject(client, namespace, ref, {
+    order: mostActiveFirst,
+    timeoutMs,
+    action: 'cannot attach to',
+  });
   const resolved =
-    ref.type.kind === 'Service'
+    ref.mapping.group === '' && ref.mapping.kind === 'Service'
       ? servicePortArgs(portArgs, object, pod)
       : podPortArgs(portArgs, pod);
   const mappings = parsePortMappings(resolved);
