@@ -7,6 +7,9 @@ export interface CanIFlags {
   allNamespaces?: boolean;
   quiet?: boolean;
   subresource?: string;
+  list?: boolean;
+  /** commander's name for --no-headers (false when given). */
+  headers?: boolean;
 }
 
 /** `ktl auth`: inspect authorization. */
@@ -20,7 +23,14 @@ export function newAuthCommand(context: CommandContext): Command {
       .option('-A, --all-namespaces', 'If true, check the specified action in all namespaces.')
       .option('-q, --quiet', 'If true, suppress output and just return the exit code.')
       .option('--subresource <name>', 'SubResource such as pod/log or deployment/scale')
+      .option('--list', 'If true, prints all allowed actions.')
+      .option('--no-headers', 'If true, prints allowed actions without headers')
       .action(async (args: string[], flags: CanIFlags, command: Command) => {
+        if (flags.list) {
+          const { runCanIListChecked } = await import('./run-can-i-list.js');
+          await runCanIListChecked(factoryFor(context, command), args, flags);
+          return;
+        }
         const { runCanI } = await import('./run-can-i.js');
         await runCanI(factoryFor(context, command), args, flags);
       }),

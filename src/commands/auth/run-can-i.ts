@@ -1,4 +1,4 @@
-import { SilentExit } from '../../errors/errors.js';
+import { PlainError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 import type { CanIFlags } from './index.js';
 import { accessReviewSpec, resourceAndGroup } from './access-attributes.js';
@@ -26,6 +26,8 @@ export async function runCanI(factory: Factory, args: string[], flags: CanIFlags
     }
   };
   const spec = await accessReviewSpec(args, namespace, flags.subresource ?? '', resolve);
+  if (flags.headers === false)
+    throw new PlainError('--no-headers cannot be set without --list specified');
   const client = await factory.client();
   const review = await client.json<{ status?: AccessReviewStatus }>({
     method: 'POST',
