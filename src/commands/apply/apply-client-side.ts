@@ -1,12 +1,8 @@
 import { ApiStatusError, ConnectionError, ConnectionRefusedError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
-import {
-  createThreeWayJsonMergePatch,
-  applyMergePatch,
-} from '../../resources/patch/json-merge-patch.js';
+import { createThreeWayJsonMergePatch } from '../../resources/patch/json-merge-patch.js';
 import { lastAppliedOf, modifiedConfiguration } from '../../resources/patch/last-applied.js';
 import { PatchSchema } from '../../resources/patch/patch-meta.js';
-import { applyStrategicPatch } from '../../resources/patch/smp-apply.js';
 import { createThreeWayMergePatch } from '../../resources/patch/smp-three-way.js';
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
@@ -50,6 +46,9 @@ export async function applyClientSide(
   for (let attempt = 0; ; attempt++) {
     const live = await getLive(entry, context);
     if (!live) return create(entry, context, annotate ? modified : (entry.object as JsonObject));
+    // kubectl computes no patch under --dry-run=client: an existing object is always
+    // "configured (dry run)" and -o yaml|json shows it as it is live (apply.go).
+    if (context.options.dryRun === 'client') return { operation: 'configured', result: live };
     try {
       return await patchLive(entry, context, live, modified);
     } catch (error) {
@@ -130,12 +129,6 @@ async function patchLive(
     patch = createThreeWayMergePatch(original, modified, live, schema);
   } else patch = createThreeWayJsonMergePatch(original, modified, live);
   if (Object.keys(patch).length === 0) return { operation: 'unchanged', result: live };
-  if (context.options.dryRun === 'client') {
-    const result = strategic
-      ? applyStrategicPatch(live, patch, schema)
-      : (applyMergePatch(live, patch) as JsonObject);
-    return { operation: 'configured', result };
-  }
   const result = await context.client.json<JsonObject>({
     method: 'PATCH',
     path: objectPath(mapping, entry.name, entry.namespace),

@@ -13,6 +13,17 @@ export interface ApplyOptions {
   pruneAllowlist: string[];
   all: boolean;
   overwrite: boolean;
+  /** Deletion propagation of pruned objects (--cascade; default background). The fields below
+   * are optional: diff builds ApplyOptions too and never prunes or waits. */
+  cascade?: 'background' | 'foreground' | 'orphan';
+  /** Seconds for pruned objects to terminate, or -1 for their default (--grace-period). */
+  gracePeriod?: number;
+  /** kubectl's --wait: wait for pruned objects to be gone. */
+  waitForDeletion?: boolean;
+  /** --timeout in ms (0 = no limit): bounds --wait and --wait-rollout. */
+  timeoutMs?: number;
+  /** ktl's --wait-rollout: follow applied workloads until ready or failed. */
+  waitRollout?: boolean;
 }
 
 /** The fieldValidation query value for a --validate mode. */

@@ -4,8 +4,10 @@ import type { CommandContext } from '../command-context.js';
 import { commandPathOf, factoryFor } from '../command-context.js';
 import type { ApplyOptions } from './apply-options.js';
 import { collect, parseDryRun, parseValidate } from './flag-values.js';
+import type { WaitFlags } from './wait-flags.js';
+import { addWaitFlags, waitOptions } from './wait-flags.js';
 
-interface ApplyFlags {
+interface ApplyFlags extends WaitFlags {
   filename?: string[];
   recursive?: boolean;
   dryRun?: string | boolean;
@@ -23,7 +25,7 @@ interface ApplyFlags {
 
 /** `ktl apply`: apply a configuration to resources from files or stdin. */
 export function newApplyCommand(context: CommandContext): Command {
-  return new Command('apply')
+  const command = new Command('apply')
     .description('Apply a configuration to a resource by file name or stdin.')
     .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collect)
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
@@ -36,8 +38,14 @@ export function newApplyCommand(context: CommandContext): Command {
     .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
     .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
     .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
-    .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
-    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option(
+      '--prune',
+      'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.',
+    )
+    .option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
+    )
     .option(
       '--prune-allowlist <gvk>',
       'Overwrite the default allowlist with <group/version/kind> for --prune',
@@ -48,13 +56,13 @@ export function newApplyCommand(context: CommandContext): Command {
       '--overwrite',
       'Automatically resolve conflicts between the modified and live configuration.',
       true,
-    )
-    .action(async (flags: ApplyFlags, command: Command) => {
-      const factory = factoryFor(context, command);
-      const options = toOptions(flags, command, context);
-      const { runApply } = await import('./run-apply.js');
-      await runApply(factory, options);
-    });
+    );
+  return addWaitFlags(command).action(async (flags: ApplyFlags, invoked: Command) => {
+    const factory = factoryFor(context, invoked);
+    const options = toOptions(flags, invoked, context);
+    const { runApply } = await import('./run-apply.js');
+    await runApply(factory, options);
+  });
 }
 
 function toOptions(flags: ApplyFlags, command: Command, context: CommandContext): ApplyOptions {
@@ -74,10 +82,6 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     throw new PlainError(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`,
     );
-  if (flags.prune && !flags.selector && !flags.all)
-    throw new PlainError(
-      'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
-    );
   return {
     filename: flags.filename,
     recursive: flags.recursive === true,
@@ -92,5 +96,6 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     pruneAllowlist: flags.pruneAllowlist ?? [],
     all: flags.all === true,
     overwrite: flags.overwrite !== false,
+    ...waitOptions(flags),
   };
 }

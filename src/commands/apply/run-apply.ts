@@ -14,16 +14,24 @@ import type { PlannedObject } from './manifest-objects.js';
 import { metadataOf, planObjects, readFilenameArgs } from './manifest-objects.js';
 import type { TaskOutcome } from './ordered-runner.js';
 import { OrderedReporter, runGroups } from './ordered-runner.js';
+import { labelMatcher } from './label-match.js';
+import type { Visited } from './prune.js';
 import { runPrune } from './prune.js';
+import { checkSelectionFlags, resolvePruneMappings } from './prune-setup.js';
 import { SchemaSource } from './schema-source.js';
 import { validateBeforeApply } from './validate-step.js';
+import { followRollouts, rolloutTargets } from './wait-rollout.js';
 
 /** Objects applied at the same time (after namespaces and CRDs). */
 const CONCURRENCY = 4;
 
 /** `ktl apply -f ...`. */
 export async function runApply(factory: Factory, options: ApplyOptions): Promise<void> {
-  const manifests = await readFilenameArgs(factory, options);
+  const allowlist = await checkSelectionFlags(factory, options);
+  const matches = labelMatcher(options.selector);
+  const manifests = (await readFilenameArgs(factory, options)).filter((m) =>
+    matches((metadataOf(m.object)['labels'] ?? {}) as Record<string, string>),
+  );
   if (manifests.length === 0) throw new PlainError('no objects passed to apply');
   for (const manifest of manifests) {
     if (metadataOf(manifest.object)['generateName'] && !metadataOf(manifest.object)['name'])
@@ -58,13 +66,36 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     applyOne,
     reporter,
   );
-  if (options.prune && failed.length === 0) await runPrune(factory, options, planned);
   await printObjects(factory, options, printed);
   if (failed.length > 0) {
     const applied = printed.map((p) => p.entry);
     if (planned.length > 1) err.write(failureSummary(applied, failed));
     throw new SilentExit(1);
   }
+  // kubectl returns before its post-processor (print, then prune) when any object failed, so
+  // nothing is pruned after a partial apply; ktl does the same (the failure exit above).
+  if (options.prune) {
+    const mappings = await resolvePruneMappings(factory, allowlist);
+    await runPrune(factory, options, mappings, await visitedBy(factory, planned, printed));
+  }
+  if (options.waitRollout && options.dryRun === 'none') {
+    const applied = printed.map((p) => ({ ...p.entry, mapping: p.entry.mapping! }));
+    await followRollouts(factory, rolloutTargets(applied), options.timeoutMs ?? 0);
+  }
+}
+
+/** The UIDs applied and the namespaces touched (with -n, that namespace first, as kubectl). */
+async function visitedBy(
+  factory: Factory,
+  planned: PlannedObject[],
+  printed: Array<{ outcome: ApplyOutcome }>,
+): Promise<Visited> {
+  const namespaces = new Set<string>();
+  const { namespace, explicit } = await factory.namespace();
+  if (explicit) namespaces.add(namespace);
+  for (const entry of planned) if (entry.mapping?.namespaced) namespaces.add(entry.namespace);
+  const uids = new Set(printed.map((p) => String(metadataOf(p.outcome.result)['uid'] ?? '')));
+  return { uids, namespaces: [...namespaces] };
 }
 
 /** kubectl's error for an object whose kind the server does not serve. */

@@ -11,7 +11,7 @@ import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { durationFlag } from '../wait/duration-flag.js';
 import { rolloutTargets } from './targets.js';
-import { statusViewerFor } from './status-viewers.js';
+import { statusViewerFor } from '../../resources/rollout/status-viewers.js';
 
 /** The flags of `rollout status`. */
 export interface StatusFlags {

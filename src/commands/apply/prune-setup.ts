@@ -1,0 +1,58 @@
+/**
+ * The checks kubectl makes on the selection flags before anything is applied (ToOptions parses
+ * --prune-allowlist, then Validate), and the allow-list the prune step will use.
+ */
+import { PlainError } from '../../errors/errors.js';
+import type { Factory } from '../factory.js';
+import type { ApplyOptions } from './apply-options.js';
+import type { PruneMappings, PruneResource } from './prune-resources.js';
+import {
+  DEFAULT_LIST_WARNING,
+  DEFAULT_PRUNE_RESOURCES,
+  parseAllowlist,
+  pruneMappings,
+} from './prune-resources.js';
+
+/** The allow-listed kinds (undefined: kubectl's default list), after kubectl's flag checks. */
+export async function checkSelectionFlags(
+  factory: Factory,
+  options: ApplyOptions,
+): Promise<PruneResource[] | undefined> {
+  let allowlist: PruneResource[] | undefined;
+  if (options.prune && options.pruneAllowlist.length > 0)
+    allowlist = await parseAllowlist(await factory.restMapper(), options.pruneAllowlist);
+  if (options.all && options.selector !== '')
+    throw new PlainError('cannot set --all and --selector at the same time');
+  if (!options.prune) return undefined;
+  if (!options.all && options.selector === '')
+    throw new PlainError(
+      'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
+    );
+  // kubectl prunes after a server-side apply only with --applyset (alpha, KUBECTL_APPLYSET=true);
+  // with the allow-list pruner it refuses, and so does ktl.
+  if (options.serverSide)
+    throw new PlainError(
+      "--prune is in alpha and doesn't currently work on objects created by server-side apply",
+    );
+  return allowlist;
+}
+
+/**
+ * The mappings to prune. With the default list kubectl logs its deprecation warning (klog,
+ * prune.go:71) every time: its namespace is never empty, so it always counts as specified.
+ */
+export async function resolvePruneMappings(
+  factory: Factory,
+  allowlist: PruneResource[] | undefined,
+): Promise<PruneMappings> {
+  if (!allowlist) factory.streams.err.write(klogWarning('prune.go:71', DEFAULT_LIST_WARNING));
+  return pruneMappings(await factory.restMapper(), allowlist ?? DEFAULT_PRUNE_RESOURCES);
+}
+
+/** A line in klog's warning format (`W1122 18:08:43.581127   26838 prune.go:71] ...`). */
+export function klogWarning(source: string, message: string, now = new Date()): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const date = `${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
+  return `W${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`;
+}

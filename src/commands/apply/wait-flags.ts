@@ -1,0 +1,76 @@
+/**
+ * The delete flags kubectl's apply inherits for --prune (--cascade, --grace-period, --wait,
+ * --timeout) and ktl's --wait-rollout.
+ */
+import type { Command } from 'commander';
+import { PlainError } from '../../errors/errors.js';
+import { durationFlag } from '../wait/duration-flag.js';
+import type { ApplyOptions } from './apply-options.js';
+
+/** The raw values of those flags. */
+export interface WaitFlags {
+  cascade?: string | boolean;
+  gracePeriod?: string;
+  wait?: string | boolean;
+  waitRollout?: string | boolean;
+  timeout?: string;
+}
+
+/** Adds the flags to the apply command. */
+export function addWaitFlags(command: Command): Command {
+  return command
+    .option(
+      '--cascade [strategy]',
+      'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController) of pruned objects. Defaults to background.',
+    )
+    .option(
+      '--grace-period <seconds>',
+      'Period of time in seconds given to pruned resources to terminate gracefully. Ignored if negative.',
+      '-1',
+    )
+    .option(
+      '--wait [bool]',
+      "If true, wait for resources to be gone before returning. This waits for finalizers. (kubectl's meaning: with --prune, ktl waits until the pruned objects are gone; to wait for rollouts use --wait-rollout)",
+    )
+    .option(
+      '--wait-rollout [bool]',
+      'ktl only: after applying, follow every applied Deployment, StatefulSet, DaemonSet and Job until its rollout is complete (Job: completed) or has failed; exits non-zero naming those that failed or timed out.',
+    )
+    .option(
+      '--timeout <duration>',
+      'The length of time to wait before giving up on a delete (--wait) or a rollout (--wait-rollout), zero means no limit.',
+      '0s',
+    );
+}
+
+function flagBool(value: string | boolean | undefined): boolean {
+  return value !== undefined && value !== false && value !== 'false';
+}
+
+/** The parsed values, with kubectl's errors for bad ones. */
+export function waitOptions(
+  flags: WaitFlags,
+): Pick<ApplyOptions, 'cascade' | 'gracePeriod' | 'waitForDeletion' | 'timeoutMs' | 'waitRollout'> {
+  const cascade =
+    flags.cascade === undefined || flags.cascade === true || flags.cascade === 'true'
+      ? 'background'
+      : flags.cascade === 'false'
+        ? 'orphan'
+        : flags.cascade;
+  if (cascade !== 'background' && cascade !== 'foreground' && cascade !== 'orphan')
+    throw new PlainError(
+      `invalid cascade value (${String(flags.cascade)}). Must be "background", "foreground", or "orphan"`,
+    );
+  const grace = flags.gracePeriod ?? '-1';
+  if (!/^[+-]?\d+$/.test(grace))
+    throw new PlainError(
+      `invalid argument "${grace}" for "--grace-period" flag: strconv.ParseInt: parsing "${grace}": invalid syntax`,
+    );
+  return {
+    cascade,
+    gracePeriod: Number(grace),
+    waitForDeletion: flagBool(flags.wait),
+    timeoutMs: durationFlag('--timeout', flags.timeout ?? '0s'),
+    waitRollout: flagBool(flags.waitRollout),
+  };
+}
