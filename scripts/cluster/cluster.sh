@@ -485,7 +485,22 @@ spec:
   forwards:
   - ports: [8080]
     command: [printf, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nhello from kwok"]
+---
+# attach follows attach.log from its end: kwok ignores stdin and never ends the stream, so tests
+# append CRI lines to it and end the client. A container named broken-attach points at a missing
+# file: its attach fails, and run -i falls back to the logs as with a kubelet that refuses.
+kind: ClusterAttach
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-all-attach
+spec:
+  selector: {}
+  attaches:
+  - containers: [broken-attach]
+    logsFile: $KW/missing-attach.log
+  - logsFile: $KW/attach.log
 EOF
+  : >"$KW/attach.log"
   # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too)
   start kwok env KWOK_WORKDIR="$KW" "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --config="$KW/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \

@@ -22,6 +22,7 @@ import type { GeneratorFlagValues } from '../create/flags.js';
 import type { DryRunStrategy, PrintSettings } from '../create/output.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import type { Factory } from '../factory.js';
+import type { CreatedObject } from './remove-objects.js';
 
 /** The flags of `ktl run`. */
 export interface RunFlagValues extends GeneratorFlagValues {
@@ -42,6 +43,7 @@ export interface RunFlagValues extends GeneratorFlagValues {
   attach?: string | boolean;
   leaveStdinOpen?: boolean;
   rm?: boolean;
+  quiet?: boolean;
   podRunningTimeout?: string;
   kind?: string;
   replicas?: string;
@@ -187,25 +189,62 @@ export async function runRun(
       ? opts.stdin === true
       : boolFlag(factory.streams, command, '--attach', opts.attach);
   validateFlags(command, args, opts, attach, dryRun);
-  if (attach)
-    throw new PlainError(
-      'ktl run: attaching to the pod (-i, -t, --attach) is not supported yet; run without them and use `ktl attach`',
-    );
   const ns = await factory.namespace();
   const params = podParams(args, opts);
   const target = buildTarget(factory, command, params, opts);
   const created = await createOrPrepare(factory, target, opts, dryRun, ns);
+  const createdObjects: CreatedObject[] = [{ object: created, kind: target.kind }];
   const errors: Error[] = [];
   if (opts.expose) {
     try {
-      await exposeService(factory, params, opts, dryRun, ns, print);
+      createdObjects.push(await exposeService(factory, params, opts, dryRun, ns, print));
     } catch (error) {
       errors.push(error as Error);
     }
   }
+  if (attach) {
+    await attachThenRemove(factory, opts, createdObjects);
+    return;
+  }
   await printObject(factory, created, target.kind, print);
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new AggregateCliError(errors);
+}
+
+/** kubectl's getRestartPolicy: an empty --restart means OnFailure with -i, else Always. */
+function restartPolicyOf(opts: RunFlagValues): string {
+  const restart = opts.restart ?? 'Always';
+  if (restart !== '') return restart;
+  return opts.stdin ? 'OnFailure' : 'Always';
+}
+
+/** Attaches to the pod (the first object), then with --rm deletes everything run created. */
+async function attachThenRemove(
+  factory: Factory,
+  opts: RunFlagValues,
+  createdObjects: CreatedObject[],
+): Promise<void> {
+  const { attachToRunPod } = await import('./attach-flow.js');
+  const pod = createdObjects[0]?.object ?? {};
+  const metadata = (pod['metadata'] ?? {}) as { name?: string; namespace?: string };
+  try {
+    await attachToRunPod(factory, {
+      namespace: metadata.namespace ?? '',
+      name: metadata.name ?? '',
+      stdin: opts.stdin === true,
+      tty: opts.tty === true,
+      quiet: opts.quiet === true,
+      leaveStdinOpen: opts.leaveStdinOpen === true,
+      restartPolicy: restartPolicyOf(opts),
+      timeoutMs: parseGoDuration(opts.podRunningTimeout ?? '1m0s') ?? 60_000,
+    });
+  } finally {
+    if (opts.rm) {
+      const { removeCreatedObjects } = await import('./remove-objects.js');
+      // kubectl defers the removal and drops its error.
+      await removeCreatedObjects(factory, createdObjects, opts.quiet === true).catch(() => {});
+    }
+  }
 }
 
 async function exposeService(
@@ -215,7 +254,7 @@ async function exposeService(
   dryRun: DryRunStrategy,
   ns: { namespace: string; explicit: boolean },
   print: PrintSettings,
-): Promise<void> {
+): Promise<CreatedObject> {
   const service = plain(() =>
     generateRunService({ name: params.name, labels: params.labels ?? '', port: params.port ?? '' }),
   );
@@ -224,4 +263,5 @@ async function exposeService(
   await printObject(factory, created, target.kind, print);
   // kubectl writes its own separator, then its YAML printer adds one before the second object.
   if (print.output === 'yaml') factory.streams.out.write('---\n---\n');
+  return { object: created, kind: target.kind };
 }
