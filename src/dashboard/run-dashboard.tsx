@@ -67,7 +67,9 @@ export async function runDashboard(
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,
-    maxFps: 15,
+    // Data changes are already batched into at most 10 frames a second (FrameScheduler); Ink's
+    // own throttle would only hold back the frame that answers a key (up to 1000/maxFps ms).
+    maxFps: 60,
     // Ink 6.8's incremental mode drew the header one line low after the first frame here;
     // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
     incrementalRendering: false,

@@ -44,14 +44,11 @@ export function ResourceTable(props: ResourceTableProps) {
       <Text wrap="truncate" bold>
         {headerLine(snapshot, width, props.sortColumn, props.descending)}
       </Text>
-      {visible.map((row, i) => (
-        <Row
-          key={row.uid}
-          line={rowLine(snapshot, row, width, props.now)}
-          tone={row.tone}
-          selected={offset + i === props.selected}
-        />
-      ))}
+      {visible.map((row, i) => {
+        const selected = offset + i === props.selected;
+        const line = rowLine(snapshot, row, width, props.now, selected);
+        return <Row key={row.uid} line={line} tone={row.tone} selected={selected} />;
+      })}
       {blanks > 0 && visible.length === 0 ? <Text dimColor>{fit('(no rows)', width)}</Text> : null}
     </Box>
   );

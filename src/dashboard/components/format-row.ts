@@ -25,12 +25,17 @@ export function headerLine(
   return fit(cells.join(GAP), columns);
 }
 
-/** One row as a line: cells padded to the column widths (AGE computed now), cut to the terminal. */
+/**
+ * One row as a line: cells padded to the column widths (AGE computed now), cut to the terminal.
+ * Only a highlighted row is padded to the full width: Ink handles every character of every
+ * line on each frame, and trailing blanks are most of a short row.
+ */
 export function rowLine(
   snapshot: TableSnapshot,
   row: DashRow,
   columns: number,
   now: number,
+  highlighted = false,
 ): string {
   const cells = snapshot.cellIndex.map((cellIndex, i) => {
     const text =
@@ -39,5 +44,6 @@ export function rowLine(
         : (row.cells[cellIndex] ?? '');
     return fit(text, snapshot.widths[i] ?? 0);
   });
-  return fit(cells.join(GAP), columns);
+  const line = fit(cells.join(GAP), columns);
+  return highlighted ? line : line.trimEnd();
 }
