@@ -1,7 +1,7 @@
 /**
- * `ktl get -w` across a real kube-apiserver restart. The test runs its own small cluster (the
- * shared one serves other tests at the same time), restarts the API server under a running
- * watch, changes objects right after, and expects every change in the output.
+ * `ktl get -w` and `ktl dash` across a real kube-apiserver restart. The test runs its own small
+ * cluster (the shared one serves other tests at the same time), restarts the API server under a
+ * running watch or dashboard, changes objects right after, and expects every change to show.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { isolatedHome, repoRoot } from '../helpers/cluster.js';
+import { tableLines, Terminal } from './dashboard-terminal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ktl-restart-cluster-'));
 const clusterScript = join(repoRoot, 'scripts/cluster/cluster.sh');
@@ -21,6 +22,19 @@ function cluster(command: string): void {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`cluster.sh ${command} failed:\n${result.stderr}`);
+}
+
+/** cluster.sh COMMAND without blocking this process (the screen is read meanwhile). */
+function clusterInBackground(command: string): Promise<void> {
+  const child = spawn('bash', [clusterScript, command], {
+    env: { ...process.env, KTL_CLUSTER_DIR: dir },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`cluster.sh ${command} exited ${code}`)),
+    ),
+  );
 }
 
 function kubectl(...args: string[]): string {
@@ -81,5 +95,37 @@ test('a watch survives the API server restarting and shows what changed meanwhil
     assert.equal(child.exitCode, null, 'the watch is still running');
   } finally {
     child.kill('SIGTERM');
+  }
+});
+
+test('the dashboard shows the API server restart as an outage, then exactly the rows on the server', async () => {
+  kubectl('create', 'configmap', 'dash-before', '-n', 'default');
+  const t = new Terminal(['dash', 'configmaps', '-n', 'default'], { kubeconfig });
+  try {
+    await t.waitFor((s) => /synced/.test(s) && /dash-before/.test(s), 20_000);
+    const restarted = clusterInBackground('restart-apiserver');
+    const outage = await t.waitFor(/reconnecting · stale since \d\d:\d\d:\d\d/, 30_000);
+    assert.match(outage, /dash-before/, 'the rows stay on screen while stale');
+    await restarted;
+    kubectl('create', 'configmap', 'dash-after', '-n', 'default');
+    kubectl('delete', 'configmap', 'dash-before', '-n', 'default');
+    const expected = kubectl('get', 'configmaps', '-n', 'default', '-o', 'name')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace('configmap/', ''))
+      .sort();
+    const healed = await t.waitFor(
+      (s) =>
+        /synced/.test(s) &&
+        tableLines(s)
+          .map((l) => l.split(/\s+/)[0])
+          .join() === expected.join(),
+      60_000,
+    );
+    assert.doesNotMatch(healed, /stale since/);
+    t.keys(['q']);
+    assert.equal(await t.exited(), 0);
+  } finally {
+    t.close();
   }
 });
