@@ -18,6 +18,7 @@ export function newEditCommand(context: CommandContext): Command {
       'Name of the manager used to track field ownership.',
       'kubectl-edit',
     )
+    .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
     .action(async (args: string[], flags: EditFlags, cmd: Command) => {
       const { runEdit } = await import('./run-edit.js');
       await runEdit(factoryFor(context, cmd), args, flags);

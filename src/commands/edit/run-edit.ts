@@ -1,6 +1,6 @@
 /**
  * `ktl edit`: writes the objects (one, or a List) as YAML under kubectl's header, opens the
- * editor, and sends each changed object as a JSON merge patch. A failed save reopens the file
+ * editor, and sends each changed object as kubectl does (edit-patch.ts). A failed save reopens the file
  * with the user's text kept and the errors as comments at the top; saving it unchanged then
  * gives up and keeps a copy. Nothing the user typed is lost.
  */
@@ -11,8 +11,8 @@ import { ApiStatusError, PlainError, SilentExit } from '../../errors/errors.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
-import { createMergePatch } from '../../resources/patch/json-merge-patch.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
+import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import { loadYaml } from '../../util/load-yaml.js';
@@ -20,6 +20,10 @@ import type { Factory } from '../factory.js';
 import { ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
+import { fieldValidationOf } from '../apply/apply-options.js';
+import { parseValidate } from '../apply/flag-values.js';
+import type { SchemaSource } from '../apply/schema-source.js';
+import { CHANGED_IDENTITY, editPatch, schemaSourceFor } from './edit-patch.js';
 import { editHeader, runEditor, stripComments } from './editor.js';
 
 /** The flags of `ktl edit`. */
@@ -27,6 +31,7 @@ export interface EditFlags {
   output?: string;
   selector?: string;
   fieldManager: string;
+  validate?: string | boolean;
 }
 
 function groupResource(target: TargetObject): string {
@@ -70,6 +75,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   const json = flags.output === 'json';
   if (flags.output && !['json', 'yaml'].includes(flags.output))
     throw new PlainError("the flag 'output' must be one of yaml|json");
+  parseValidate(flags.validate);
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const targets = await resolveTargets(factory, args, {
     selector: flags.selector,
@@ -86,6 +92,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   const original = editHeader([]) + body;
   let errors: string[] = [];
   const printer = new ResultPrinter(factory.streams.out, undefined);
+  const schemas = schemaSourceFor(factory);
   for (;;) {
     const shown = editHeader(errors) + body;
     await writeFile(file, shown);
@@ -126,8 +133,14 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
         (pending.length === 1 ? objects[0] : undefined);
       if (!edit) continue;
       try {
-        await saveOne(factory, target, edit, flags, printer);
+        await saveOne(factory, { target, edited: edit, schemas }, flags, printer);
       } catch (error) {
+        if (error instanceof PlainError && error.message === CHANGED_IDENTITY) {
+          factory.streams.err.write(
+            `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
+          );
+          throw error;
+        }
         failed.push(target);
         errors.push(errorBlock(target, causesOf(error as Error)));
         factory.streams.err.write(
@@ -140,26 +153,35 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   }
 }
 
+/** One object to save: as fetched, as edited, and where its patch metadata comes from. */
+interface EditedObject {
+  target: TargetObject;
+  edited: KubeObject;
+  schemas: SchemaSource;
+}
+
 async function saveOne(
   factory: Factory,
-  target: TargetObject,
-  edited: KubeObject,
+  { target, edited, schemas }: EditedObject,
   flags: EditFlags,
   printer: ResultPrinter,
 ): Promise<void> {
   const original = withoutManagedFields(target.object) as JsonObject;
-  const patch = createMergePatch(original, edited as JsonObject);
-  if (Object.keys(patch).length === 0) {
+  if (deepEqual(original, edited)) {
     await printer.print(target.mapping, target.object, 'skipped');
     return;
   }
+  const patch = await editPatch(schemas, target.mapping, original, edited as JsonObject);
   const client = await factory.client();
   const result = await client.json<KubeObject>({
     method: 'PATCH',
     path: objectPath(target.mapping, target.name, target.namespace),
-    contentType: 'application/merge-patch+json',
-    body: JSON.stringify(patch),
-    query: { fieldManager: flags.fieldManager || undefined },
+    contentType: patch.contentType,
+    body: JSON.stringify(patch.body),
+    query: {
+      fieldManager: flags.fieldManager || undefined,
+      fieldValidation: fieldValidationOf(parseValidate(flags.validate)),
+    },
   });
   await printer.print(target.mapping, result, 'edited');
 }

@@ -1,5 +1,6 @@
 import type { ResourceMapping } from '../../discovery/index.js';
 import { PlainError } from '../../errors/errors.js';
+import { inKubectlScheme } from './kubectl-scheme.js';
 
 /** A workload object as far as pod selection needs it. */
 export interface WorkloadObject {
@@ -17,32 +18,6 @@ interface LabelSelector {
   matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
 }
 
-/** API groups compiled into kubectl's scheme (client-go's kubernetes/scheme); others fail to decode. */
-const SCHEME_GROUPS = new Set([
-  '',
-  'admissionregistration.k8s.io',
-  'internal.apiserver.k8s.io',
-  'apps',
-  'authentication.k8s.io',
-  'authorization.k8s.io',
-  'autoscaling',
-  'batch',
-  'certificates.k8s.io',
-  'coordination.k8s.io',
-  'discovery.k8s.io',
-  'events.k8s.io',
-  'extensions',
-  'flowcontrol.apiserver.k8s.io',
-  'networking.k8s.io',
-  'node.k8s.io',
-  'policy',
-  'rbac.authorization.k8s.io',
-  'resource.k8s.io',
-  'scheduling.k8s.io',
-  'storage.k8s.io',
-  'storagemigration.k8s.io',
-]);
-
 /** The kinds polymorphichelpers.SelectorsForObject knows, by group. */
 const SELECTABLE: Readonly<Record<string, readonly string[]>> = {
   '': ['ReplicationController', 'Service'],
@@ -53,7 +28,7 @@ const SELECTABLE: Readonly<Record<string, readonly string[]>> = {
 
 /** The error kubectl's typed decoder gives for a type outside its scheme (CRDs, APIService). */
 export function checkInScheme(mapping: ResourceMapping): void {
-  if (SCHEME_GROUPS.has(mapping.group)) return;
+  if (inKubectlScheme(mapping.group)) return;
   const gv = mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`;
   throw new PlainError(
     `no kind "${mapping.kind}" is registered for version "${gv}" in scheme "pkg/runtime/scheme.go:110"`,
