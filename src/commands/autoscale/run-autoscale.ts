@@ -53,7 +53,7 @@ export async function runAutoscale(
   const hpaKind = kindByName('HorizontalPodAutoscaler');
   if (!hpaKind) throw new Error('HorizontalPodAutoscaler is not a known kind');
   let count = 0;
-  for (const target of parseResourceArgs(args)) {
+  for (const target of await parseResourceArgs(factory, args)) {
     await fetchObject(factory, target, namespace);
     if (!target.kind.scalable) {
       const gvr = `${apiVersionOf(target.kind)}, Resource=${target.kind.resource}`;

@@ -1,6 +1,6 @@
 /** Runs the RBAC create subcommands. */
 import type { Command } from 'commander';
-import { PlainError } from '../../errors/errors.js';
+import { PlainError, SilentExit } from '../../errors/errors.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { splitCsvFlag } from '../../resources/generators/parse.js';
@@ -9,8 +9,10 @@ import {
   generateClusterRoleBinding,
   generateRole,
   generateRoleBinding,
+  normalizeRole,
   validateRole,
 } from '../../resources/generators/rbac.js';
+import { discoveryResolver, NoResourceMatch } from './resolve-resources.js';
 import type { Factory } from '../factory.js';
 import { nameFromArgs, requireFlags } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
@@ -36,11 +38,14 @@ function known(kind: string): KnownKind {
   return found;
 }
 
-function plain(run: () => void): void {
+function plain(factory: Factory, run: () => void): void {
   try {
     run();
   } catch (error) {
-    throw new PlainError((error as Error).message);
+    if (!(error instanceof NoResourceMatch)) throw new PlainError((error as Error).message);
+    // kubectl prints a NoResourceMatchError bare, without "error: ".
+    factory.streams.err.write(`${error.message}\n`);
+    throw new SilentExit(1);
   }
 }
 
@@ -63,7 +68,7 @@ export async function runCreateRole(
   cluster: boolean,
 ): Promise<void> {
   const name = nameFromArgs(command, args);
-  const params = {
+  const flags = {
     name,
     verbs: splitCsvFlag(opts.verb ?? []),
     resources: splitCsvFlag(opts.resource ?? []),
@@ -71,10 +76,14 @@ export async function runCreateRole(
     nonResourceURLs: splitCsvFlag(opts.nonResourceUrl ?? []),
     aggregationRule: aggregationRule(opts.aggregationRule ?? []),
   };
+  const resolve = await discoveryResolver(factory, normalizeRole(flags).resources);
+  const params = { ...flags, resolve };
   await runGenerated(factory, opts, {
     kind: known(cluster ? 'ClusterRole' : 'Role'),
     validate: () =>
-      plain(() => validateRole(params, (line) => factory.streams.err.write(line), cluster)),
+      plain(factory, () =>
+        validateRole(params, (line) => factory.streams.err.write(line), cluster),
+      ),
     build: (namespace) =>
       cluster ? generateClusterRole(params) : generateRole({ ...params, namespace }),
   });

@@ -47,7 +47,7 @@ export async function runExpose(
   const { dryRun, print } = commonSettings(factory, opts, 'exposed');
   if (opts.filename?.length)
     throw new PlainError('ktl expose -f is not supported yet; name the resource as TYPE NAME');
-  const targets = parseResourceArgs(args);
+  const targets = await parseResourceArgs(factory, args);
   const { namespace, explicit } = await factory.namespace();
   const serviceKind = kindByName('Service');
   if (!serviceKind) throw new Error('Service is not a known kind');

@@ -48,8 +48,20 @@ export interface ResourceSpec {
   subresource: string;
 }
 
+/** What mapper.ResourceFor made of a --resource entry; `error` when it found nothing. */
+export interface ResolvedResource {
+  resource: string;
+  group: string;
+  error?: Error;
+}
+
+/** Resolves resource and group as kubectl's REST mapper (ResourceFor) does. */
+export type ResourceResolver = (resource: string, group: string) => ResolvedResource;
+
 /** Flags of `create role` / `create clusterrole`. */
 export interface RoleParams {
+  /** The REST mapper's answers; the built-in table when absent (no server). */
+  resolve?: ResourceResolver;
   name: string;
   namespace?: string;
   verbs: readonly string[];
@@ -100,10 +112,7 @@ function starFirst(verbs: readonly string[]): string[] {
 }
 
 /** mapper.ResourceFor over the built-in table: plural resource and group, or the input as typed. */
-export function resolveResource(
-  resource: string,
-  group: string,
-): { resource: string; group: string } {
+export function resolveResource(resource: string, group: string): ResolvedResource {
   const lower = resource.toLowerCase();
   const found = KNOWN_KINDS.find(
     (k) =>
@@ -142,17 +151,24 @@ export function validateRole(
     for (const verb of verbs)
       if (!VALID_RESOURCE_VERBS.includes(verb))
         warn(`Warning: '${verb}' is not a standard resource verb\n`);
-    validateResources(resources, verbs);
+    validateResources(resources, verbs, params.resolve ?? resolveResource);
   }
   if (nonResourceURLs.length > 0) validateNonResourceURLs(verbs, nonResourceURLs);
 }
 
-function validateResources(resources: ResourceSpec[], verbs: string[]): void {
+function validateResources(
+  resources: ResourceSpec[],
+  verbs: string[],
+  resolve: ResourceResolver,
+): void {
   for (const spec of resources) {
     if (spec.resource === '')
       throw new Error('resource must be specified if apiGroup/subresource specified');
-    if (spec.resource === '*') continue;
-    const resolved = resolveResource(spec.resource, spec.group);
+    // kubectl's validateResource stops at the first "*".
+    if (spec.resource === '*') return;
+    const resolved = resolve(spec.resource, spec.group);
+    // A resource a special verb names (e.g. users for impersonate) needs no discovery.
+    let unresolved = resolved.error;
     for (const verb of verbs) {
       const allowed = SPECIAL_VERBS[verb];
       if (!allowed) continue;
@@ -160,7 +176,9 @@ function validateResources(resources: ResourceSpec[], verbs: string[]): void {
         throw new Error(
           `can not perform '${verb}' on '${resolved.resource}' in group '${resolved.group}'`,
         );
+      unresolved = undefined;
     }
+    if (unresolved) throw unresolved;
   }
 }
 
@@ -180,8 +198,9 @@ function validateNonResourceURLs(verbs: string[], urls: string[]): void {
 export function policyRules(params: RoleParams): KubeObject[] {
   const { verbs, resources, resourceNames } = normalizeRole(params);
   const byGroup = new Map<string, string[]>();
+  const resolve = params.resolve ?? resolveResource;
   for (const spec of resources) {
-    const resolved = resolveResource(spec.resource, spec.group);
+    const resolved = resolve(spec.resource, spec.group);
     const name = spec.subresource ? `${resolved.resource}/${spec.subresource}` : resolved.resource;
     const list = byGroup.get(resolved.group) ?? [];
     if (!list.includes(name)) list.push(name);
