@@ -9,6 +9,7 @@ import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Obj } from '../../resources/describe/fields.js';
+import { relatedOfKind } from '../../resources/describe/index.js';
 
 const core = (resource: string, kind: string): ResourceRef => ({
   group: '',
@@ -98,6 +99,8 @@ export async function relatedFor(
   const meta = object.metadata ?? {};
   const namespace = meta.namespace ?? '';
   const key = `${mapping.group}/${mapping.kind}`;
+  const ofKind = await relatedOfKind(client, key, object as Obj);
+  if (ofKind) return ofKind;
   if (key === 'apps/Deployment') {
     const sets = await listAll(client, REPLICA_SETS, namespace, {
       labelSelector: selectorOf(object) || undefined,

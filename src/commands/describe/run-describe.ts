@@ -3,7 +3,7 @@
  * each one's events and related objects, and prints kubectl's describer text.
  */
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
-import { translateTimestampSince } from '../../printers/human-duration.js';
+import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import type { DescribeContext } from '../../resources/describe/index.js';
 import { describerFor, showsEvents } from '../../resources/describe/index.js';
 import type { Obj } from '../../resources/describe/fields.js';
@@ -97,6 +97,7 @@ export async function describeOne(
   const context: DescribeContext = {
     related: await relatedFor(client, target.mapping, target.object),
     age: (timestamp) => translateTimestampSince(timestamp, now),
+    duration: humanDuration,
   };
   if (showEvents && showsEvents(group, kind)) {
     context.events = await eventsFor(client, target.object, kind);

@@ -7,7 +7,7 @@ function ports(container: Obj, key: 'containerPort' | 'hostPort'): string {
   return arr(container, 'ports')
     .map((p) => {
       const base = `${num(p, key)}/${str(p, 'protocol')}`;
-      return key === 'containerPort' && str(p, 'name') ? `${base} (${str(p, 'name')})` : base;
+      return str(p, 'name') ? `${base} (${str(p, 'name')})` : base;
     })
     .join(', ');
 }

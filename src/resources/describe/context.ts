@@ -9,6 +9,8 @@ export interface DescribeContext {
   related: Record<string, Obj[] | undefined>;
   /** The AGE of a timestamp as kubectl prints it (translateTimestampSince). */
   age: (timestamp: unknown) => string;
+  /** A duration in milliseconds as kubectl prints it (duration.HumanDuration); seconds if absent. */
+  duration?: (ms: number) => string;
 }
 
 /** A describer: the object and its context to kubectl's text. */

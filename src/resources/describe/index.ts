@@ -3,15 +3,22 @@
  * related objects each needs; anything else gets the generic describer.
  */
 import type { Describer } from './context.js';
+import { describeCronJob } from './cronjob.js';
+import { describeDaemonSet } from './daemonset.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './config.js';
 import { describeGeneric } from './generic.js';
+import { describeIngress } from './ingress.js';
+import { describeJob } from './job.js';
 import { describeNode } from './node.js';
 import { describePod } from './pod.js';
+import { describePersistentVolumeClaim } from './pvc.js';
 import { describeService } from './service.js';
+import { describeStatefulSet } from './statefulset.js';
 import { describeDeployment, describeReplicaSet } from './workloads.js';
 
 export type { DescribeContext, Describer } from './context.js';
 export { describeGeneric } from './generic.js';
+export { relatedOfKind } from './related-kinds.js';
 
 const DESCRIBERS: Record<string, Describer> = {
   '/Pod': describePod,
@@ -22,6 +29,12 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Node': describeNode,
   'apps/Deployment': describeDeployment,
   'apps/ReplicaSet': describeReplicaSet,
+  'apps/StatefulSet': describeStatefulSet,
+  'apps/DaemonSet': describeDaemonSet,
+  'batch/Job': describeJob,
+  'batch/CronJob': describeCronJob,
+  '/PersistentVolumeClaim': describePersistentVolumeClaim,
+  'networking.k8s.io/Ingress': describeIngress,
 };
 
 /** The describer for a kind; the generic one when kubectl has no typed describer here. */
