@@ -8,20 +8,20 @@ import { FrameScheduler } from '../../../src/dashboard/model/frame-scheduler.js'
 import { RingBuffer } from '../../../src/dashboard/model/ring-buffer.js';
 import { rememberNamespace } from '../../../src/dashboard/model/favourites.js';
 import type { KubeConfig } from '../../../src/config/kubeconfig-types.js';
+import { itemsOf } from '../../../src/resources/informer-items.js';
+import { recordedTable } from './recorded.js';
 
-test('frames: a burst of 1000 changes over 550 ms gives at most one flush per 100 ms', async () => {
+test('frames: a burst of 1000 changes over 550 ms gives one flush per 100 ms, the first at once', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 10_000 });
   const flushes: number[] = [];
-  const frames = new FrameScheduler(() => flushes.push(Date.now()), 100);
-  const started = Date.now();
-  while (Date.now() - started < 550) {
+  const frames = new FrameScheduler(() => flushes.push(Date.now() - 10_000), 100);
+  for (let elapsed = 0; elapsed < 550; elapsed += 10) {
     for (let i = 0; i < 20; i++) frames.schedule();
-    await new Promise((r) => setTimeout(r, 10));
+    t.mock.timers.tick(10);
   }
-  await new Promise((r) => setTimeout(r, 150));
-  assert.ok(flushes.length >= 5 && flushes.length <= 7, `flushes: ${flushes.length}`);
-  for (let i = 1; i < flushes.length; i++)
-    assert.ok((flushes[i] as number) - (flushes[i - 1] as number) >= 95, 'at least ~100 ms apart');
-  assert.ok((flushes[0] as number) - started < 50, 'the first frame comes promptly');
+  for (let rest = 0; rest < 150; rest += 10) t.mock.timers.tick(10);
+  // the first flush on the first tick, then one per 100 ms however many changes came
+  assert.deepEqual(flushes, [10, 110, 210, 310, 410, 510, 610]);
 });
 
 test(':commands: types by any name, with a namespace; ns and ctx; unknown names', () => {
@@ -147,4 +147,19 @@ test('the log buffer is bounded and keeps the newest lines', () => {
   assert.equal(buffer.dropped, 2);
   assert.deepEqual(buffer.slice(0), ['c', 'd', 'e']);
   assert.deepEqual(buffer.slice(1, 2), ['d']);
+});
+
+test('table-mode items keep the row and metadata but drop managedFields (recorded pods Table)', () => {
+  const table = recordedTable('pods-table.json');
+  const recordedRows = table.rows as { object: { metadata: Record<string, unknown> } }[];
+  assert.ok(
+    recordedRows.some((row) => row.object.metadata['managedFields'] !== undefined),
+    'the recording has managedFields',
+  );
+  const items = itemsOf(structuredClone(table), true);
+  assert.equal(items.length, recordedRows.length);
+  for (const item of items) {
+    assert.equal(item.object.metadata?.managedFields, undefined);
+    assert.ok(item.object.metadata?.uid && item.row?.cells.length);
+  }
 });
