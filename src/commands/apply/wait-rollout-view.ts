@@ -57,14 +57,16 @@ class LiveView implements RolloutView {
   }
 
   update(index: number, reading: WorkloadReading): void {
-    this.lines[index] = `${MARKS[reading.state]} ${this.names[index] ?? ''}: ${reading.message}`;
+    const line = `${MARKS[reading.state]} ${this.names[index] ?? ''}: ${reading.message}`;
+    if (this.lines[index] === line) return;
+    this.lines[index] = line;
     this.draw();
   }
 
   close(): void {}
 
   private draw(): void {
-    const width = Math.max(20, (this.out.columns ?? 80) - 1);
+    const width = Math.max(20, (this.out.columns || 80) - 1);
     let text = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';
     for (const line of this.lines) text += `\r\x1b[2K${line.slice(0, width)}\n`;
     this.drawn = this.lines.length;

@@ -38,12 +38,12 @@ export function followsKind(kind: string, group: string): boolean {
 }
 
 /** Reads a workload; kinds it does not follow read as unsupported. */
-export function readWorkload(kind: string, group: string, object: Workload): WorkloadReading {
+export function readWorkload(kind: string, group: string, object: KubeObject): WorkloadReading {
   if (group === 'batch' && kind === 'Job') return readJob(object);
   const viewer = statusViewerFor(kind, group);
   if (!viewer) return { state: 'unsupported', message: `no status viewer for ${kind}` };
   if (kind === 'Deployment') {
-    const failure = deadlineExceeded(object);
+    const failure = deadlineExceeded(object as Workload);
     if (failure) return failure;
   }
   try {
@@ -66,7 +66,8 @@ function deadlineExceeded(object: Workload): WorkloadReading | undefined {
 }
 
 /** A Job: complete or failed by its conditions, otherwise the count of succeeded pods. */
-export function readJob(object: Workload): WorkloadReading {
+export function readJob(job: KubeObject): WorkloadReading {
+  const object = job as Workload;
   const name = object.metadata?.name ?? '';
   const conditions = object.status?.conditions ?? [];
   const isTrue = (type: string): Condition | undefined =>
