@@ -140,11 +140,9 @@ for (const [name, expected, kubectlRefuses] of corpus) {
   test(`broken manifest ${name}: ktl locates the problem, kubectl also refuses, nothing is created`, async (t) => {
     const namespace = await testNamespace(t, 'apply-bad');
     const file = manifestFixture('invalid', name);
-    const started = Date.now();
     const ours = await ktl(['apply', '-n', namespace, '-f', file]);
     assert.equal(ours.code, 1);
     assert.match(ours.stderr, expected);
-    assert.ok(Date.now() - started < 10_000);
     const theirs = await kubectl(['apply', '-n', namespace, '-f', file, '--dry-run=server']);
     assert.equal(theirs.code !== 0, kubectlRefuses, `kubectl on ${name}: ${theirs.stderr}`);
     const live = await kubectlOk(['get', 'cm,svc,deploy', '-n', namespace, '-o', 'name']);

@@ -184,7 +184,8 @@ test('a silent connection (packets dropped, nothing closed) is noticed within th
       'the dead watch to be noticed',
     );
     const noticed = Date.now() - started;
-    assert.ok(noticed >= 2500 && noticed < 6000, `noticed after ${noticed} ms (timeout 3000 ms)`);
+    // not before the inactivity timeout (3 s) has run; the wait above bounds it from above
+    assert.ok(noticed >= 2500, `noticed after ${noticed} ms (timeout 3000 ms)`);
     assert.match(informer.state.lastError ?? '', /no data on the watch/);
     proxy.silent = false;
     await proxy.cut();

@@ -55,18 +55,16 @@ test('errors name the file, document, absolute line and column', async () => {
   );
 });
 
-test('an alias bomb is refused quickly', async () => {
+test('an alias bomb is refused by the alias limit, never expanded', async () => {
   const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 10; i++) {
     const prev = String.fromCharCode(96 + i);
     const name = String.fromCharCode(97 + i);
     lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
   }
-  const started = Date.now();
   const { objects, problems } = await parseManifestText('bomb.yaml', lines.join('\n'));
   assert.equal(objects.length, 0);
   assert.match(problems[0]?.message ?? '', /too many YAML aliases/);
-  assert.ok(Date.now() - started < 2000, 'refused fast');
 });
 
 test('a document that is not an object is reported', async () => {
