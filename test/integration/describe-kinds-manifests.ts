@@ -190,7 +190,10 @@ spec:
 `;
 }
 
-/** A service with ready endpoints and Ingresses: rules, TLS, default and missing backends. */
+/**
+ * Services with endpoints (ready pods; a hand-made slice with endpoints that are not ready) and
+ * Ingresses: rules, TLS, default and missing backends, a resource backend.
+ */
 export function ingressObjects(ns: string): string {
   return `apiVersion: v1
 kind: Service
@@ -221,6 +224,30 @@ kind: Ingress
 metadata: {name: fallback, namespace: ${ns}}
 spec:
   defaultBackend: {service: {name: gone, port: {number: 80}}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: manual, namespace: ${ns}}
+spec:
+  ports: [{name: p, port: 90}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: manual-1, namespace: ${ns}, labels: {kubernetes.io/service-name: manual}}
+addressType: IPv4
+ports: [{name: p, port: 9090}]
+endpoints:
+- {addresses: [10.1.0.1], conditions: {ready: false}}
+- {addresses: [10.1.0.2]}
+- {addresses: [10.1.0.3], conditions: {ready: true}}
+- {addresses: [10.1.0.4]}
+- {addresses: [10.1.0.5], conditions: {ready: false}}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: manual, namespace: ${ns}}
+spec:
+  defaultBackend: {service: {name: manual, port: {number: 90}}}
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress

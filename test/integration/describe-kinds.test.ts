@@ -134,6 +134,12 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
       fallback.stdout,
       /\* {2}\s*\* {2}\s*gone:80 \(<error: services "gone" not found>\)/,
     );
+    const manual = await same(['describe', '-n', ns, 'ingress', 'manual']);
+    assert.match(
+      manual.stdout,
+      /manual:90 \(10.1.0.2:9090,10.1.0.3:9090,10.1.0.4:9090 \+ 0 more...\)/,
+    );
+    await same(['describe', '-n', ns, 'service', 'manual']);
     const bucket = await same(['describe', '-n', ns, 'ing', 'bucket']);
     assert.match(bucket.stdout, /APIGroup: k8s.example.com, Kind: StorageBucket, Name: assets/);
   });

@@ -11,7 +11,10 @@ function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** formatEndpointSlices: up to three addresses, then `+ N more...`. */
+/**
+ * formatEndpointSlices: up to three ready addresses, then `+ N more...` (kubectl turns "more" on
+ * at the fourth endpoint even when it is not ready, which can print `+ 0 more...`).
+ */
 export function formatEndpointSlices(
   slices: Obj[] | undefined,
   portName: string | undefined,
@@ -19,28 +22,25 @@ export function formatEndpointSlices(
   if (!slices || slices.length === 0) return '<none>';
   const list: string[] = [];
   let count = 0;
-  const add = (address: string): void => {
-    if (list.length < 3) list.push(address);
+  let more = false;
+  const add = (endpoint: Obj, port?: Obj): void => {
+    if (list.length === 3) more = true;
+    if (obj(endpoint, 'conditions')['ready'] === false) return;
+    const address = String((endpoint['addresses'] as string[] | undefined)?.[0] ?? '');
+    if (!more) list.push(port ? joinHostPort(address, num(port, 'port')) : address);
     count++;
   };
   for (const slice of slices) {
     const endpoints = arr(slice, 'endpoints');
     const ports = arr(slice, 'ports');
-    if (ports.length === 0)
-      for (const ep of endpoints) add(String((ep['addresses'] as string[] | undefined)?.[0] ?? ''));
+    if (ports.length === 0) for (const ep of endpoints) add(ep);
     else
       for (const port of ports)
         if (portName === undefined || str(port, 'name') === portName)
-          for (const ep of endpoints)
-            add(
-              joinHostPort(
-                String((ep['addresses'] as string[] | undefined)?.[0] ?? ''),
-                num(port, 'port'),
-              ),
-            );
+          for (const ep of endpoints) add(ep, port);
   }
   const text = list.join(',');
-  return count > 3 ? `${text} + ${count - 3} more...` : text;
+  return more ? `${text} + ${count - 3} more...` : text;
 }
 
 /** describeService; related.endpointSlices are the slices labelled with the service name. */
