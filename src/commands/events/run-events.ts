@@ -1,6 +1,6 @@
 /**
  * `ktl events`: core/v1 Events of a namespace (or all, or one object with --for), sorted by
- * time, as kubectl's table or as an EventList in JSON/YAML; -w keeps printing new ones.
+ * time, as kubectl's table or as an EventList in JSON/YAML; -w watches (events-watch.ts).
  */
 import { PlainError } from '../../errors/errors.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
@@ -8,7 +8,6 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { TabWriter } from '../../printers/tabwriter.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
-import { watchEvents } from '../../resources/watch-stream.js';
 import { goIndentedJson } from '../create/output.js';
 import type { Factory } from '../factory.js';
 import type { CoreEvent } from './event-rows.js';
@@ -41,7 +40,8 @@ async function forSelector(
   const slash = target.indexOf('/');
   if (slash < 0) throw new PlainError('--for must be in resource/name form');
   const mapping = await (await factory.restMapper()).mappingFor(target.slice(0, slash));
-  return `involvedObject.kind=${mapping.kind},involvedObject.name=${target.slice(slash + 1)}`;
+  const apiVersion = mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`;
+  return `involvedObject.kind=${mapping.kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${target.slice(slash + 1)}`;
 }
 
 function parseTypes(text: string | undefined): string[] {
@@ -67,8 +67,21 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
   const client = await factory.client();
   const keep = (e: CoreEvent): boolean =>
     types.length === 0 || types.includes((e.type ?? '').toLowerCase());
+  if (flags.watch) {
+    const { watchEventsTable } = await import('./events-watch.js');
+    const all = flags.allNamespaces === true;
+    await watchEventsTable(factory, {
+      events: EVENTS,
+      scope,
+      fieldSelector,
+      keep,
+      allNamespaces: all,
+      headers: flags.headers,
+      output,
+    });
+    return;
+  }
   const items: CoreEvent[] = [];
-  let resourceVersion = '';
   for await (const page of listPages<{ items?: CoreEvent[]; metadata?: { continue?: string } }>(
     client,
     EVENTS,
@@ -79,7 +92,6 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
     },
   )) {
     items.push(...(page.body.items ?? []).filter(keep));
-    resourceVersion = page.resourceVersion;
   }
   const sorted = sortEvents(items);
   const out = factory.streams.out;
@@ -93,7 +105,7 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
     out.write(output === 'json' ? goIndentedJson(list) : await toKubectlYaml(list));
   } else if (output === '') {
     const table = new TabWriter((text) => out.write(text));
-    if (sorted.length === 0 && !flags.watch) {
+    if (sorted.length === 0) {
       factory.streams.err.write(
         flags.allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`,
       );
@@ -102,45 +114,5 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
     if (flags.headers) table.writeLine(eventHeader(flags.allNamespaces === true));
     for (const event of sorted) table.writeLine(eventCells(event, flags.allNamespaces === true));
     table.flush();
-    if (flags.watch)
-      await watchMore(factory, table, {
-        scope,
-        fieldSelector,
-        resourceVersion,
-        keep,
-        all: flags.allNamespaces === true,
-      });
-  }
-}
-
-interface WatchSettings {
-  scope: string;
-  fieldSelector: string | undefined;
-  resourceVersion: string;
-  keep: (e: CoreEvent) => boolean;
-  all: boolean;
-}
-
-async function watchMore(
-  factory: Factory,
-  table: TabWriter,
-  settings: WatchSettings,
-): Promise<void> {
-  const client = await factory.client();
-  let resourceVersion = settings.resourceVersion;
-  for (;;) {
-    for await (const event of watchEvents<CoreEvent>(client, EVENTS, {
-      namespace: settings.scope,
-      fieldSelector: settings.fieldSelector,
-      resourceVersion,
-      allowBookmarks: true,
-      timeoutSeconds: 300,
-    })) {
-      resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
-      if (event.type !== 'ADDED' && event.type !== 'MODIFIED') continue;
-      if (!settings.keep(event.object)) continue;
-      table.writeLine(eventCells(event.object, settings.all));
-      table.flush();
-    }
   }
 }
