@@ -8,6 +8,7 @@ import { int32Flag, requireFlags } from '../create/args.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
+import { validateGenerated } from '../create/validate-generated.js';
 import type { Factory } from '../factory.js';
 
 /** The flags of `autoscale`. */
@@ -67,6 +68,7 @@ export async function runAutoscale(
       name: target.name,
     };
     const hpa = generateHpa(ref, params);
+    await validateGenerated(factory, hpa, undefined);
     if (dryRun === 'client')
       await printObject(factory, hpa, hpaKind, { ...print, verb: 'created' });
     else {

@@ -10,6 +10,7 @@ import { withLastApplied } from '../../resources/generators/object.js';
 import type { Factory } from '../factory.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { commonSettings, printObject, sendObject } from './output.js';
+import { validateGenerated } from './validate-generated.js';
 
 /** How one subcommand builds and sends its object. */
 export interface GeneratedCommand {
@@ -36,6 +37,7 @@ export async function runGenerated(
   const scoped = spec.kind.namespaced;
   let object = await spec.build(explicit && scoped ? namespace : undefined, namespace);
   object = withLastApplied(object, opts.saveConfig === true);
+  await validateGenerated(factory, object, opts.validate);
   if (dryRun === 'client') {
     await printObject(factory, object, spec.kind, print);
     return;

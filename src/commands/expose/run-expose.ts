@@ -8,6 +8,7 @@ import { withLastApplied } from '../../resources/generators/object.js';
 import { applyOverrides } from '../../resources/generators/overrides.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
+import { validateGenerated } from '../create/validate-generated.js';
 import type { Factory } from '../factory.js';
 import { fetchObject, parseResourceArgs } from './resource-args.js';
 
@@ -60,6 +61,7 @@ export async function runExpose(
     let service = plain(() =>
       applyOverrides(generated, opts.overrides ?? '', opts.overrideType ?? 'merge'),
     );
+    await validateGenerated(factory, service, opts.validate);
     if (dryRun === 'client') {
       if (explicit) {
         const metadata = service['metadata'] as KubeObject;

@@ -21,6 +21,7 @@ import { argsLenAtDash, boolFlag, int32Flag, requireFlags } from '../create/args
 import type { GeneratorFlagValues } from '../create/flags.js';
 import type { DryRunStrategy, PrintSettings } from '../create/output.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
+import { validateGenerated } from '../create/validate-generated.js';
 import type { Factory } from '../factory.js';
 import type { CreatedObject } from './remove-objects.js';
 
@@ -161,6 +162,7 @@ async function createOrPrepare(
   dryRun: DryRunStrategy,
   ns: { namespace: string; explicit: boolean },
 ): Promise<KubeObject> {
+  await validateGenerated(factory, target.object, opts.validate);
   if (dryRun === 'client') {
     if (!ns.explicit || !target.kind.namespaced) return target.object;
     const metadata = { ...(target.object['metadata'] as KubeObject) };
