@@ -31,6 +31,12 @@ spec:
   template:
     spec:
       restartPolicy: Never
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: zone
+        whenUnsatisfiable: DoNotSchedule
+        labelSelector: {matchLabels: {app: p}, matchExpressions: [{key: tier, operator: NotIn, values: [b, a]}]}
+      - {maxSkew: 2, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {}}
       ${container}
 ---
 apiVersion: batch/v1

@@ -85,6 +85,10 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
     const paused = await same(['describe', '-n', ns, 'job', 'batch-paused']);
     assert.match(paused.stdout, /Completed Indexes:\s+<none>/);
     assert.match(paused.stdout, /Suspend:\s+true/);
+    assert.match(
+      paused.stdout,
+      /zone:DoNotSchedule when max skew 1 is exceeded for selector app=p,tier notin \(a,b\)/,
+    );
     const all = await same(['describe', '-n', ns, 'jobs']);
     assert.match(all.stdout, /Controlled By:\s+CronJob\/often/);
   });

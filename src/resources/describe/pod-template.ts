@@ -4,6 +4,7 @@ import type { Obj } from './fields.js';
 import { arr, obj, str, strMap } from './fields.js';
 import { describeContainers } from './containers.js';
 import { describeVolumes } from './volumes.js';
+import { describeTopologySpread } from './topology.js';
 import { annotationsMultiline, labelsMultiline, tolerationsMultiline } from './multiline.js';
 
 /** Writes the `Pod Template:` section. */
@@ -20,6 +21,7 @@ export function describePodTemplate(template: Obj, w: PrefixWriter): void {
     describeContainers(w, 'Init Containers', arr(spec, 'initContainers'), undefined, '  ');
   describeContainers(w, 'Containers', arr(spec, 'containers'), undefined, '  ');
   describeVolumes(w, arr(spec, 'volumes'), '  ');
+  describeTopologySpread(w, spec, '  ');
   if (str(spec, 'priorityClassName'))
     w.write(1, `Priority Class Name:\t${str(spec, 'priorityClassName')}\n`);
   labelsMultiline(w, '  Node-Selectors', strMap(spec, 'nodeSelector'));

@@ -6,6 +6,7 @@ import { describeContainers, describeResources } from './containers.js';
 import { maybeEvents } from './events.js';
 import { annotationsMultiline, labelsMultiline, tolerationsMultiline } from './multiline.js';
 import { PrefixWriter } from './prefix-writer.js';
+import { describeTopologySpread } from './topology.js';
 import { describeVolumes } from './volumes.js';
 
 /** `Kind/name` of the controller owner reference, or ''. */
@@ -119,22 +120,7 @@ export function describePod(pod: Obj, context: DescribeContext): string {
   w.write(0, `QoS Class:\t${str(status, 'qosClass')}\n`);
   labelsMultiline(w, 'Node-Selectors', strMap(spec, 'nodeSelector'));
   tolerationsMultiline(w, 'Tolerations', arr(spec, 'tolerations'));
-  const spread = arr(spec, 'topologySpreadConstraints');
-  if (spread.length > 0) {
-    w.write(0, 'Topology Spread Constraints:\t');
-    spread.forEach((c, i) => {
-      if (i !== 0) w.write(0, '\t');
-      const selector = obj(c, 'labelSelector');
-      const labels = Object.entries(strMap(selector, 'matchLabels'))
-        .map(([k, v]) => `${k}=${v}`)
-        .sort()
-        .join(',');
-      w.write(
-        0,
-        `${str(c, 'topologyKey')}:${str(c, 'whenUnsatisfiable')} when max skew ${num(c, 'maxSkew')} is exceeded for selector ${labels}\n`,
-      );
-    });
-  }
+  describeTopologySpread(w, spec, '');
   maybeEvents(w, context);
   return w.text();
 }
