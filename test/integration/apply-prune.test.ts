@@ -134,6 +134,28 @@ test('apply --prune under --dry-run=client and =server, and with -o name, delete
   assert.deepEqual(run.actualLeft, ['NS0 configmap/keep']);
 });
 
+test('apply --prune -o yaml|json prints the applied List, then each pruned object, as kubectl', async (t) => {
+  // Lines that differ between any two objects (identity, versions, times) are left out.
+  const volatile = /^\s*"?(uid|resourceVersion|creationTimestamp|time)"?:.*$\n/gm;
+  for (const output of ['yaml', 'json']) {
+    const run = await sideBySide(t, 1, async (tool, [ns]) => {
+      await applyOk(tool, ['-n', ns!], manifest([{ name: 'keep' }, { name: 'gone' }]));
+      const args = ['apply', '-n', ns!, '--prune', '-l', `app=${runLabel}`, '-o', output];
+      return tool([...args, '--dry-run=server', '-f', '-'], {
+        input: manifest([{ name: 'keep' }]),
+      });
+    });
+    assert.equal(run.actual.code, 0, run.actual.stderr);
+    assert.equal(
+      run.actual.stdout.replace(volatile, ''),
+      run.expected.stdout.replace(volatile, ''),
+      output,
+    );
+    assert.ok(run.actual.stdout.includes('gone'), output);
+    assert.doesNotMatch(run.actual.stdout, /managedFields/);
+  }
+});
+
 test('apply --prune looks only in the namespaces the input touched', async (t) => {
   const run = await sideBySide(t, 3, async (tool, [one, two, three]) => {
     const first = manifest([

@@ -6,6 +6,7 @@
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
+import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
@@ -89,7 +90,8 @@ async function pruneKind(
       if (options.dryRun !== 'client')
         await deleteObject(client, options, mapping, name, namespace);
       pruned.push({ mapping, name, namespace, uid });
-      await printPruned(factory, options, mapping, { apiVersion, kind: mapping.kind, ...item });
+      const printable = withoutManagedFields({ apiVersion, kind: mapping.kind, ...item });
+      await printPruned(factory, options, mapping, printable);
     }
   }
 }

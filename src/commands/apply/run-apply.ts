@@ -1,6 +1,7 @@
 import { PlainError, SilentExit } from '../../errors/errors.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
+import { withoutManagedFields } from '../../printers/managed-fields.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import type { Factory } from '../factory.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
@@ -156,7 +157,8 @@ async function printObjects(
 ): Promise<void> {
   if (options.output !== 'yaml' && options.output !== 'json') return;
   if (printed.length === 0) return;
-  const objects = printed.map((p) => p.outcome.result);
+  // kubectl hides managedFields unless --show-managed-fields (which ktl's apply lacks).
+  const objects = printed.map((p) => withoutManagedFields(p.outcome.result));
   const value: JsonObject =
     objects.length === 1
       ? objects[0]!
