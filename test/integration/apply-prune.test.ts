@@ -90,7 +90,8 @@ test('apply --prune -l deletes the labelled objects no longer in the input, as k
     await kubectlOk(['create', 'configmap', 'manual', '-n', ns!]);
     await kubectlOk(['label', 'configmap', 'manual', `app=${runLabel}`, '-n', ns!]);
     return tool(['apply', '-n', ns!, '--prune', '-l', `app=${runLabel}`, '-f', '-'], {
-      input: manifest([{ name: 'a' }]),
+      // -l also selects what is applied: `filtered` (app=x) is neither applied nor pruned.
+      input: manifest([{ name: 'a' }, { name: 'filtered', app: 'x' }]),
     });
   });
   assert.deepEqual(run.actual, run.expected);
