@@ -58,6 +58,36 @@ async function workloadsReady(ns: string): Promise<void> {
   );
 }
 
+/** Status no controller sets here: an Ingress's load-balancer addresses, a PVC condition. */
+async function statusPatches(ns: string): Promise<void> {
+  const addresses = [{ ip: '10.0.0.9' }, { hostname: 'lb.example.com' }, { ip: '10.0.0.1' }];
+  await kc(
+    ns,
+    'patch',
+    'ingress/front',
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ status: { loadBalancer: { ingress: [...addresses, { ip: '10.0.0.9' }] } } }),
+  );
+  const condition = {
+    type: 'Resizing',
+    status: 'True',
+    reason: 'R',
+    message: 'resizing now',
+    lastTransitionTime: '2026-01-02T03:04:05Z',
+  };
+  await kc(
+    ns,
+    'patch',
+    'pvc/bound',
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ status: { conditions: [condition] } }),
+  );
+}
+
 describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ingresses', () => {
   let ns = '';
   before(async () => {
@@ -69,6 +99,7 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
     for (const manifest of [batchObjects, statefulObjects, daemonObjects, claimObjects])
       await apply(manifest(ns));
     await apply(ingressObjects(ns));
+    await statusPatches(ns);
     await Promise.all([
       kc(ns, 'wait', '--for=condition=Complete', 'job/batch-done', '--timeout=90s'),
       kc(ns, 'wait', '--for=condition=Suspended', 'job/batch-paused', '--timeout=90s'),
@@ -124,6 +155,10 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
     const bound = await same(['describe', '-n', ns, 'pvc', 'bound']);
     assert.match(bound.stdout, /Capacity:\s+3Gi\nAccess Modes:\s+RWO,ROX\n/);
     assert.match(bound.stdout, /Used By:\s+user\n/);
+    assert.match(
+      bound.stdout,
+      /Resizing +True +Mon, 01 Jan 0001 00:00:00 \+0000 +\w{3}, 0[12] Jan 2026/,
+    );
     const claim = await same(['describe', '-n', ns, 'persistentvolumeclaim', 'data-db-1']);
     assert.match(claim.stdout, /Used By:\s+db-1\n/);
   });
@@ -132,6 +167,7 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
     const front = await same(['describe', '-n', ns, 'ingress', 'front']);
     assert.match(front.stdout, /nosuch:8080 \(<error: services "nosuch" not found>\)/);
     assert.match(front.stdout, /web:admin \(\d+\.\d+\.\d+\.\d+:8080,/);
+    assert.match(front.stdout, /Address: +10.0.0.1,10.0.0.9,lb.example.com\n/);
     assert.match(front.stdout, /tls-cert terminates a.example.com,b.example.com/);
     const fallback = await same(['describe', '-n', ns, 'ingress', 'fallback']);
     assert.match(

@@ -25,6 +25,9 @@ const GROUPS: Record<string, string> = {
   Ingress: 'networking.k8s.io',
 };
 
+// The recorded text has kubectl's times in UTC (the zone of the machine that recorded it).
+process.env['TZ'] = 'UTC';
+
 const recorded = JSON.parse(
   readFileSync(
     new URL('../../fixtures/recorded/describe-kinds/kinds.json', import.meta.url),
