@@ -3,7 +3,7 @@
  * matches kubectl's byte for byte (ages aside), with the controllers' real status, the pods
  * found by selector, and the events.
  */
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
 import { atExit, kc, same } from './verbs-helpers.js';
@@ -92,9 +92,6 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
   let ns = '';
   before(async () => {
     ns = await testNamespace(atExit, 'desc-kinds');
-    atExit.after(() =>
-      kubectl(['delete', 'pv', `${ns}-sts-0`, `${ns}-sts-1`, `${ns}-one`, '--wait=false']),
-    );
     await apply(volumes(ns));
     for (const manifest of [batchObjects, statefulObjects, daemonObjects, claimObjects])
       await apply(manifest(ns));
@@ -106,6 +103,11 @@ describe('ktl describe of Jobs, CronJobs, StatefulSets, DaemonSets, PVCs and Ing
       cronJobWithHistory(ns),
       workloadsReady(ns),
     ]);
+  });
+
+  after(async () => {
+    const names = ['sts-0', 'sts-1', 'one'].map((suffix) => `${ns}-${suffix}`);
+    await kubectl(['delete', 'pv', ...names, '--wait=false', '--ignore-not-found']);
   });
 
   test('Job: completed with parallelism, suspended and indexed, created by a CronJob', async () => {
