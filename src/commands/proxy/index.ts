@@ -14,6 +14,8 @@ export interface ProxyFlags {
   apiPrefix: string;
   disableFilter?: boolean;
   unixSocket?: string;
+  www?: string;
+  wwwPrefix: string;
 }
 
 /** `ktl proxy`: a local HTTP proxy to the API server, with kubectl's request filter. */
@@ -46,6 +48,15 @@ export function newProxyCommand(context: CommandContext): Command {
       '--reject-methods <regexes>',
       "Regular expression for HTTP methods that the proxy should reject (example --reject-methods='POST,PUT,PATCH'). ",
       DEFAULT_FILTER.rejectMethods,
+    )
+    .option(
+      '-w, --www <dir>',
+      'Also serve static files from the given directory under the specified prefix.',
+    )
+    .option(
+      '-P, --www-prefix <prefix>',
+      'Prefix to serve static files under, if static file directory is specified.',
+      '/static/',
     )
     .option('--api-prefix <prefix>', 'Prefix to serve the proxied API under.', '/')
     .option(

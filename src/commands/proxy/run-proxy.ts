@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { posix } from 'node:path';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { credentialHeaders, streamUrl, tlsOptions } from '../../transport/websoc
 import type { Factory } from '../factory.js';
 import type { ProxyFlags } from './index.js';
 import { accepts, compileFilter, hostOfHeader } from './proxy-filter.js';
+import { serveStatic } from './static-files.js';
 
 const HOP_BY_HOP = [
   'connection',
@@ -37,7 +39,9 @@ export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<voi
       new URL(req.url ?? '/', 'http://x').pathname,
       hostOfHeader(req.headers.host ?? ''),
     );
+  const statics = staticRoute(flags, prefix);
   const server = http.createServer((req, res) => {
+    if (redirectUnclean(req, res) || statics?.(req, res)) return;
     const path = upstreamPath(req.url ?? '/');
     if (path === undefined) return notFound(res);
     if (!allowed(req)) return forbidden(res);
@@ -65,10 +69,61 @@ export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<voi
   await new Promise<void>((resolve) => server.on('close', resolve));
 }
 
+/**
+ * The --www route as Go's ServeMux adds it beside the API: the longer matching prefix wins;
+ * the prefix without its slash is redirected (307) to it. True when it answered the request.
+ */
+function staticRoute(
+  flags: ProxyFlags,
+  apiPrefix: string,
+): ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined {
+  const dir = flags.www;
+  if (!dir) return undefined;
+  const prefix = flags.wwwPrefix.endsWith('/') ? flags.wwwPrefix : `${flags.wwwPrefix}/`;
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
+    const apiWins = apiPrefix.length > prefix.length && path.startsWith(apiPrefix);
+    if (path.startsWith(prefix) && !apiWins) {
+      serveStatic(req, res, dir, prefix).catch(() => badGateway(res));
+      return true;
+    }
+    if (`${path}/` !== prefix) return false;
+    temporaryRedirect(req, res, `${prefix}${url.search}`);
+    return true;
+  };
+}
+
+/** Go's ServeMux: a path with `.`, `..` or `//` segments is redirected to its clean form. */
+function redirectUnclean(req: IncomingMessage, res: ServerResponse): boolean {
+  const raw = req.url ?? '/';
+  const query = raw.indexOf('?');
+  const path = query < 0 ? raw : raw.slice(0, query);
+  if (req.method === 'CONNECT' || !path.startsWith('/')) return false;
+  let clean = posix.normalize(path);
+  if (path.endsWith('/') && clean !== '/' && !clean.endsWith('/')) clean += '/';
+  if (!path.endsWith('/') && clean.length > 1) clean = clean.replace(/\/$/, '');
+  if (clean === path) return false;
+  temporaryRedirect(req, res, query < 0 ? clean : `${clean}${raw.slice(query)}`);
+  return true;
+}
+
+/** http.Redirect with 307, as ServeMux answers. */
+function temporaryRedirect(req: IncomingMessage, res: ServerResponse, location: string): void {
+  const body = req.method === 'GET' ? `<a href="${location}">Temporary Redirect</a>.\n\n` : '';
+  res.writeHead(307, {
+    'content-type': 'text/html; charset=utf-8',
+    location,
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
 function forbidden(res: ServerResponse): void {
   res.writeHead(403, {
     'content-type': 'text/plain; charset=utf-8',
     'x-content-type-options': 'nosniff',
+    'content-length': 10,
   });
   res.end('Forbidden\n');
 }
@@ -77,6 +132,7 @@ function notFound(res: ServerResponse): void {
   res.writeHead(404, {
     'content-type': 'text/plain; charset=utf-8',
     'x-content-type-options': 'nosniff',
+    'content-length': 19,
   });
   res.end('404 page not found\n');
 }
