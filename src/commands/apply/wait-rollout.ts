@@ -3,6 +3,7 @@
  * StatefulSet, DaemonSet and Job at once (a watch each) until it is ready or has failed, within
  * --timeout; a summary names those that failed or timed out and the exit code is 1.
  */
+import { setMaxListeners } from 'node:events';
 import { SilentExit } from '../../errors/errors.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import type { WorkloadReading } from '../../resources/rollout/workload-readiness.js';
@@ -37,6 +38,8 @@ export async function followRollouts(
   const view = rolloutView(factory.streams.out, names);
   const readings: Array<WorkloadReading | undefined> = targets.map(() => undefined);
   const controller = new AbortController();
+  // Every watch (and each of its requests) listens to the one timeout signal.
+  setMaxListeners(0, controller.signal);
   const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
   const client = await factory.client();
   try {
