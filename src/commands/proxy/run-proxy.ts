@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { posix } from 'node:path';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +8,7 @@ import { credentialHeaders, streamUrl, tlsOptions } from '../../transport/websoc
 import type { Factory } from '../factory.js';
 import type { ProxyFlags } from './index.js';
 import { accepts, compileFilter, hostOfHeader } from './proxy-filter.js';
-import { serveStatic } from './static-files.js';
+import { redirectUnclean, staticRoute } from './mux-routes.js';
 
 const HOP_BY_HOP = [
   'connection',
@@ -67,56 +66,6 @@ export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<voi
       : `${(address as AddressInfo).address}:${(address as AddressInfo).port}`;
   factory.streams.out.write(`Starting to serve on ${shown}\n`);
   await new Promise<void>((resolve) => server.on('close', resolve));
-}
-
-/**
- * The --www route as Go's ServeMux adds it beside the API: the longer matching prefix wins;
- * the prefix without its slash is redirected (307) to it. True when it answered the request.
- */
-function staticRoute(
-  flags: ProxyFlags,
-  apiPrefix: string,
-): ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined {
-  const dir = flags.www;
-  if (!dir) return undefined;
-  const prefix = flags.wwwPrefix.endsWith('/') ? flags.wwwPrefix : `${flags.wwwPrefix}/`;
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const path = url.pathname;
-    const apiWins = apiPrefix.length > prefix.length && path.startsWith(apiPrefix);
-    if (path.startsWith(prefix) && !apiWins) {
-      serveStatic(req, res, dir, prefix).catch(() => badGateway(res));
-      return true;
-    }
-    if (`${path}/` !== prefix) return false;
-    temporaryRedirect(req, res, `${prefix}${url.search}`);
-    return true;
-  };
-}
-
-/** Go's ServeMux: a path with `.`, `..` or `//` segments is redirected to its clean form. */
-function redirectUnclean(req: IncomingMessage, res: ServerResponse): boolean {
-  const raw = req.url ?? '/';
-  const query = raw.indexOf('?');
-  const path = query < 0 ? raw : raw.slice(0, query);
-  if (req.method === 'CONNECT' || !path.startsWith('/')) return false;
-  let clean = posix.normalize(path);
-  if (path.endsWith('/') && clean !== '/' && !clean.endsWith('/')) clean += '/';
-  if (!path.endsWith('/') && clean.length > 1) clean = clean.replace(/\/$/, '');
-  if (clean === path) return false;
-  temporaryRedirect(req, res, query < 0 ? clean : `${clean}${raw.slice(query)}`);
-  return true;
-}
-
-/** http.Redirect with 307, as ServeMux answers. */
-function temporaryRedirect(req: IncomingMessage, res: ServerResponse, location: string): void {
-  const body = req.method === 'GET' ? `<a href="${location}">Temporary Redirect</a>.\n\n` : '';
-  res.writeHead(307, {
-    'content-type': 'text/html; charset=utf-8',
-    location,
-    'content-length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }
 
 function forbidden(res: ServerResponse): void {
