@@ -11,7 +11,7 @@ export function labelMatcher(selector: string): (labels: Record<string, string>)
   const requirements = splitTopLevel(selector)
     .map((part) => part.trim())
     .filter((part) => part !== '')
-    .map((part) => parseRequirement(part));
+    .map((part) => parseRequirement(part, selector));
   return (labels) => requirements.every((matches) => matches(labels));
 }
 
@@ -33,7 +33,7 @@ function splitTopLevel(selector: string): string[] {
 
 const KEY = '([A-Za-z0-9][-A-Za-z0-9_./]*)';
 
-function parseRequirement(text: string): Requirement {
+function parseRequirement(text: string, selector: string): Requirement {
   let match = new RegExp(`^!\\s*${KEY}$`).exec(text);
   if (match?.[1]) {
     const key = match[1];
@@ -66,5 +66,8 @@ function parseRequirement(text: string): Requirement {
     const key = match[1];
     return (labels) => key in labels;
   }
-  throw new PlainError(`unable to parse requirement: ${text}`);
+  // kubectl names the lexer's token here; ktl names the requirement it could not read.
+  throw new PlainError(
+    `the provided selector "${selector}" is not valid: unable to parse requirement: ${text}`,
+  );
 }
