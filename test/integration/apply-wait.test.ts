@@ -118,7 +118,7 @@ test('--wait-rollout gives up at --timeout and says what it was waiting for', as
   });
   const elapsed = Date.now() - started;
   assert.equal(result.code, 1);
-  assert.ok(elapsed >= 2000 && elapsed < 15_000, `took ${elapsed} ms`);
+  assert.ok(elapsed >= 2000, `gave up after ${elapsed} ms, before --timeout=2s`);
   assert.match(
     result.stderr,
     /^error: 1 of 1 workloads did not become ready:\n {2}deployment\.apps\/pending: timed out waiting for the rollout \(last status: Waiting for deployment "pending" rollout to finish: 0 of 2 updated replicas are available\.\.\.\)\n$/,
