@@ -29,6 +29,8 @@ export interface RequestOptions {
   allowErrorStatus?: boolean;
   /** Do not add ?timeout= (watch and streaming requests set their own). */
   noTimeoutParam?: boolean;
+  /** Receives this request's Warning headers instead of the client's handler (e.g. to locate them). */
+  onWarning?: (text: string) => void;
 }
 
 /** A fully read response. */
@@ -181,7 +183,9 @@ export class HttpClient {
         url,
         { method, headers, agent, signal: options.signal },
         (response) => {
-          this.reportWarnings(response.headers['warning']);
+          if (options.onWarning)
+            parseWarningHeaders(response.headers['warning']).forEach(options.onWarning);
+          else this.reportWarnings(response.headers['warning']);
           resolve(decompress(response));
         },
       );

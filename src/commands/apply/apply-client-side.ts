@@ -7,6 +7,7 @@ import { createThreeWayMergePatch } from '../../resources/patch/smp-three-way.js
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
 import type { HttpClient } from '../../transport/http-client.js';
+import { locatedWarnings } from './apply-report.js';
 import type { ApplyOptions } from './apply-options.js';
 import { fieldValidationOf } from './apply-options.js';
 import type { PlannedObject } from './manifest-objects.js';
@@ -102,6 +103,7 @@ async function create(
     query: writeQuery(context, context.options.fieldManager),
     contentType: 'application/json',
     body: JSON.stringify(modified),
+    onWarning: locatedWarnings(entry, context.warn),
   });
   return { operation: 'created', result };
 }
@@ -137,6 +139,7 @@ async function patchLive(
       ? 'application/strategic-merge-patch+json'
       : 'application/merge-patch+json',
     body: JSON.stringify(patch),
+    onWarning: locatedWarnings(entry, context.warn),
   });
   return { operation: 'configured', result };
 }

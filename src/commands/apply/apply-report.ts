@@ -47,6 +47,32 @@ export function locatedError(entry: PlannedObject, error: unknown): string {
   return `${locate(entry.manifest, errorFieldPath(error))}: ${errorText(error)}`;
 }
 
+/**
+ * A handler for the Warning headers of one object's write: each warning (e.g. `unknown field
+ * "spec.x"` under --validate=warn, a deprecated API) printed as kubectl's `Warning: ` line, with
+ * the file, line and column of the field it names, or of the object.
+ */
+export function locatedWarnings(
+  entry: PlannedObject,
+  warn: (text: string) => void,
+): (text: string) => void {
+  return (text) => {
+    const path = parseFieldPath(warningFieldPath(text));
+    warn(`Warning: ${locate(entry.manifest, path)}: ${text}\n`);
+  };
+}
+
+/**
+ * The field a server warning names: `unknown field "spec.x"`, or a leading path as in
+ * `spec.nodeSelector[beta.kubernetes.io/arch]: deprecated …` (up to a map key in brackets).
+ */
+function warningFieldPath(text: string): string {
+  const field = /(?:unknown|duplicate) field "([^"]+)"/.exec(text)?.[1];
+  if (field) return field;
+  const leading = /^([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*)(?=[[:])/.exec(text);
+  return leading?.[1] ?? '';
+}
+
 /** The closing summary of a run in which some objects failed. */
 export function failureSummary(applied: PlannedObject[], failed: PlannedObject[]): string {
   const total = applied.length + failed.length;

@@ -3,6 +3,7 @@ import type { JsonObject } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
 import { fieldValidationOf } from './apply-options.js';
+import { locatedWarnings } from './apply-report.js';
 import type { PlannedObject } from './manifest-objects.js';
 
 /** kubectl's advice after a server-side apply conflict (apply.go). */
@@ -42,6 +43,7 @@ export async function applyServerSide(
       },
       contentType: 'application/apply-patch+yaml',
       body: JSON.stringify(entry.object),
+      onWarning: locatedWarnings(entry, context.warn),
     });
     return { operation: 'serverside-applied', result };
   } catch (error) {

@@ -82,7 +82,9 @@ async function applyContext(factory: Factory, options: DiffOptions): Promise<App
     client: await factory.client(),
     schemas: new SchemaSource(factory),
     options: applyOptions,
-    warn: () => undefined,
+    // the server's warnings about an object (located in its file); not kubectl's missing-
+    // annotation warning, which diff never prints (annotate: false)
+    warn: (text) => factory.streams.err.write(text),
     annotate: false,
   };
 }
