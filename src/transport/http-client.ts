@@ -176,7 +176,7 @@ export class HttpClient {
     const headers = await this.headers(options);
     const agent = await this.getAgent(url);
     const logger = this.options.logger ?? silentLogger;
-    logger.request(method, url, headers);
+    logger.request(method, url, headers, options.body);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise<IncomingMessage>((resolve, reject) => {
       const request = transport.request(

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { klogHeader } from '../util/klog.js';
 
 /** Receives every request and response, for -v logging and request counting. */
 export interface RequestLogger {
-  request(method: string, url: URL, headers: Record<string, string>): void;
+  request(method: string, url: URL, headers: Record<string, string>, body?: string | Buffer): void;
   response(
     method: string,
     url: URL,
@@ -45,34 +46,38 @@ export function maskHeader(name: string, value: string): string {
 }
 
 function klogPrefix(): string {
-  const now = new Date();
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const micros = pad(now.getMilliseconds(), 3) + '000';
-  return `I${pad(now.getMonth() + 1)}${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${micros} ${String(process.pid).padStart(7)} round_trippers.go]`;
+  return klogHeader('I', 'round_trippers.go');
+}
+
+/** A body as klog quotes it, cut as client-go cuts it at -v=8 (1 KiB) and -v=9 (10 KiB). */
+function quotedBody(body: string, level: number): string {
+  const limit = level >= 10 ? Infinity : level >= 9 ? 10240 : 1024;
+  return JSON.stringify(
+    body.length > limit ? `${body.slice(0, limit)} [truncated ${body.length - limit} chars]` : body,
+  );
 }
 
 /** A logger with kubectl's -v levels (6: URL and status; 7: request headers; 8: bodies). */
 export function verboseLogger(level: number, write: (line: string) => void): RequestLogger {
   return {
-    request(method, url, headers) {
+    request(method, url, headers, body) {
       if (level < 7) return;
       const lines = Object.entries(headers).map(([k, v]) => `    ${k}: ${maskHeader(k, v)}`);
       write(
         `${klogPrefix()} "Request" verb="${method}" url="${url.href}" headers=<\n${lines.join('\n')}\n >\n`,
       );
+      if (level >= 8 && body !== undefined)
+        write(`${klogPrefix()} "Request Body" body=${quotedBody(body.toString(), level)}\n`);
     },
     response(method, url, response, ms) {
       const status = `${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trim();
       write(
         `${klogPrefix()} "Response" verb="${method}" url="${url.href}" status="${status}" milliseconds=${Math.round(ms)}\n`,
       );
-      if (level >= 8) {
-        const limit = level >= 10 ? Infinity : level >= 9 ? 10240 : 1024;
-        const body = response.body.toString('utf8');
+      if (level >= 8)
         write(
-          `${klogPrefix()} "Response Body" body=${JSON.stringify(body.length > limit ? `${body.slice(0, limit)} [truncated ${body.length - limit} chars]` : body)}\n`,
+          `${klogPrefix()} "Response Body" body=${quotedBody(response.body.toString('utf8'), level)}\n`,
         );
-      }
     },
   };
 }

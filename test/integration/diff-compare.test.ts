@@ -50,3 +50,27 @@ test('ktl diff: Secret data masked as kubectl masks it; KUBECTL_EXTERNAL_DIFF us
   assert.equal(external.code, 1);
   assert.match(external.stdout, /^Files \/\S+\/LIVE-\S+ and \/\S+\/MERGED-\S+ differ$/m);
 });
+
+test('ktl diff locks the patch to the live object it prints (resourceVersion), as kubectl does', async (t) => {
+  const namespace = await testNamespace(t, 'diff-lock');
+  await kubectlOk([
+    'create',
+    'configmap',
+    'locked',
+    '--from-literal=a=1',
+    '--save-config',
+    '-n',
+    namespace,
+  ]);
+  const input = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: locked}\ndata: {a: "2"}\n';
+  const patchBody = (log: string): string => {
+    const bodies = log.split('\n').filter((l) => l.includes('"Request Body" body="{'));
+    assert.equal(bodies.length, 1, log);
+    return (bodies[0] as string).replace(/^.*"Request Body" body=/, '');
+  };
+  const ours = await ktl(['diff', '-n', namespace, '-f', '-', '-v=8'], { input });
+  const theirs = await kubectl(['diff', '-n', namespace, '-f', '-', '-v=8'], { input });
+  assert.equal(ours.code, 1);
+  assert.match(patchBody(ours.stderr), /\\"metadata\\":\{\\"resourceVersion\\":\\"\d+\\"\}/);
+  assert.equal(patchBody(ours.stderr), patchBody(theirs.stderr));
+});

@@ -13,12 +13,15 @@ import { fieldValidationOf } from './apply-options.js';
 import type { PlannedObject } from './manifest-objects.js';
 import type { SchemaSource } from './schema-source.js';
 import { acceptsStrategicMerge } from './schema-source.js';
+import { klogLine } from '../../util/klog.js';
 
 /** The outcome of applying one object. */
 export interface ApplyOutcome {
   operation: 'created' | 'configured' | 'unchanged' | 'serverside-applied';
   /** The object as the server returned it (or as computed locally under --dry-run=client). */
   result: JsonObject;
+  /** The live object the patch was computed from (none when the object was created). */
+  live?: JsonObject;
 }
 
 /** What applying an object needs. */
@@ -29,6 +32,11 @@ export interface ApplyContext {
   warn: (text: string) => void;
   /** Write the last-applied annotation (apply); diff compares without it, as kubectl does. */
   annotate?: boolean;
+  /**
+   * Send the live object's resourceVersion in the patch, so the result is computed from exactly
+   * the live object returned with it (diff, as kubectl's); the last retry goes without it.
+   */
+  lockToLive?: boolean;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
@@ -49,9 +57,11 @@ export async function applyClientSide(
     if (!live) return create(entry, context, annotate ? modified : (entry.object as JsonObject));
     // kubectl computes no patch under --dry-run=client: an existing object is always
     // "configured (dry run)" and -o yaml|json shows it as it is live (apply.go).
-    if (context.options.dryRun === 'client') return { operation: 'configured', result: live };
+    if (context.options.dryRun === 'client') return { operation: 'configured', result: live, live };
+    const lock = context.lockToLive === true && attempt < MAX_CONFLICT_RETRIES;
+    if (context.lockToLive && !lock) context.warn(keepsChangingWarning(entry));
     try {
-      return await patchLive(entry, context, live, modified);
+      return { ...(await patchLive(entry, context, live, modified, lock)), live };
     } catch (error) {
       if (
         !(error instanceof ApiStatusError && error.reason === 'Conflict') ||
@@ -113,6 +123,7 @@ async function patchLive(
   context: ApplyContext,
   live: JsonObject,
   modified: JsonObject,
+  lock: boolean,
 ): Promise<ApplyOutcome> {
   const mapping = entry.mapping!;
   const original = lastAppliedOf(live);
@@ -131,6 +142,7 @@ async function patchLive(
     patch = createThreeWayMergePatch(original, modified, live, schema);
   } else patch = createThreeWayJsonMergePatch(original, modified, live);
   if (Object.keys(patch).length === 0) return { operation: 'unchanged', result: live };
+  if (lock) withResourceVersion(patch, live);
   const result = await context.client.json<JsonObject>({
     method: 'PATCH',
     path: objectPath(mapping, entry.name, entry.namespace),
@@ -142,6 +154,29 @@ async function patchLive(
     onWarning: locatedWarnings(entry, context.warn),
   });
   return { operation: 'configured', result };
+}
+
+/** kubectl's addResourceVersion: the live object's resourceVersion as a precondition. */
+function withResourceVersion(patch: JsonObject, live: JsonObject): void {
+  const liveMeta = live['metadata'] as JsonObject | undefined;
+  const version = liveMeta?.['resourceVersion'];
+  if (typeof version !== 'string') return;
+  const metadata = patch['metadata'];
+  if (metadata && typeof metadata === 'object' && !Array.isArray(metadata))
+    metadata['resourceVersion'] = version;
+  else patch['metadata'] = { resourceVersion: version };
+}
+
+/** kubectl diff's klog warning when it gives up locking an object that keeps changing. */
+function keepsChangingWarning(entry: PlannedObject): string {
+  const { group, version, kind } = entry.mapping!;
+
+  const gvk = `${group ? `${group}/` : '/'}${version}, Kind=${kind}`;
+  return klogLine(
+    'W',
+    'diff.go:404',
+    `Object (${gvk}: ${entry.name}) keeps changing, diffing without lock`,
+  );
 }
 
 /** `deployments.apps` (GroupResource.String()). */

@@ -12,6 +12,7 @@ import {
   parseAllowlist,
   pruneMappings,
 } from './prune-resources.js';
+import { klogLine } from '../../util/klog.js';
 
 /** The allow-listed kinds (undefined: kubectl's default list), after kubectl's flag checks. */
 export async function checkSelectionFlags(
@@ -45,14 +46,6 @@ export async function resolvePruneMappings(
   factory: Factory,
   allowlist: PruneResource[] | undefined,
 ): Promise<PruneMappings> {
-  if (!allowlist) factory.streams.err.write(klogWarning('prune.go:71', DEFAULT_LIST_WARNING));
+  if (!allowlist) factory.streams.err.write(klogLine('W', 'prune.go:71', DEFAULT_LIST_WARNING));
   return pruneMappings(await factory.restMapper(), allowlist ?? DEFAULT_PRUNE_RESOURCES);
-}
-
-/** A line in klog's warning format (`W1122 18:08:43.581127   26838 prune.go:71] ...`). */
-export function klogWarning(source: string, message: string, now = new Date()): string {
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  const date = `${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
-  return `W${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`;
 }

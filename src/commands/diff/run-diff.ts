@@ -97,10 +97,14 @@ async function writePair(
   mergedDir: string,
 ): Promise<void> {
   if (!entry.mapping) throw entry.mappingError ?? new CliError('no mapping');
-  const live = await getLive(entry, context);
-  const outcome = context.options.serverSide
+  // Client-side, the patch carries the live object's resourceVersion (kubectl's lock), so the
+  // merged object is computed from exactly the live one printed beside it.
+  const serverSide = context.options.serverSide;
+  const serverSideLive = serverSide ? await getLive(entry, context) : undefined;
+  const outcome = serverSide
     ? await applyServerSide(entry, context)
-    : await applyClientSide(entry, context);
+    : await applyClientSide(entry, { ...context, lockToLive: true });
+  const live = serverSide ? serverSideLive : outcome.live;
   const merged = outcome.operation === 'unchanged' && live ? structuredClone(live) : outcome.result;
   if (!options.showSecrets) maskSecretData(live, merged);
   const name = fileName(entry);

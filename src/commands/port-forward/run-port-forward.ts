@@ -14,6 +14,7 @@ import type { PortForwardFlags } from './index.js';
 import { bindListeners, listenHosts } from './listeners.js';
 import type { PortMapping } from './port-mapping.js';
 import { parsePortMappings, podPortArgs, servicePortArgs } from './port-mapping.js';
+import { klogLine } from '../../util/klog.js';
 
 /** `ktl port-forward TYPE/NAME [LOCAL:]REMOTE...`: serves until interrupted. */
 export async function runPortForward(
@@ -57,7 +58,9 @@ export async function runPortForward(
     out.write(`Handling connection for ${localPort}\n`);
     forward(dialer, namespace, pod, mapping.remote, socket).catch((error: Error) => {
       const text = `an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message.trimEnd()}`;
-      err.write(klogError('portforward.go:424', `"Unhandled Error" err=${JSON.stringify(text)}`));
+      err.write(
+        klogLine('E', 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(text)}`),
+      );
       socket.destroy();
       failure?.(new PlainError('lost connection to pod'));
     });
@@ -90,12 +93,4 @@ async function forward(
   });
   socket.resume();
   await pipePortForward(connection, socket);
-}
-
-/** A line in klog's error format, as kubectl's runtime.HandleError prints it. */
-export function klogError(source: string, message: string, now = new Date()): string {
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  const date = `${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
-  return `E${date} ${time} ${String(process.pid).padStart(7)} ${source}] ${message}\n`;
 }
