@@ -17,6 +17,8 @@ export class FrameStats {
   private readonly renderMs: number[] = [];
   private readonly keyToFrameMs: number[] = [];
   private readonly frameTimes: number[] = [];
+  /** V8 heap in use (MB), sampled at most once a second. */
+  private readonly heapMb: number[] = [];
   private pendingKeyAt: number | undefined;
 
   constructor(private readonly file: string) {}
@@ -25,6 +27,9 @@ export class FrameStats {
   onRender = (metrics: { renderTime: number }): void => {
     const now = performance.now();
     this.renderMs.push(metrics.renderTime);
+    const last = this.frameTimes[this.frameTimes.length - 1];
+    if (last === undefined || Math.floor(last / 1000) !== Math.floor(now / 1000))
+      this.heapMb.push(process.memoryUsage().heapUsed / 1048576);
     this.frameTimes.push(now);
     if (this.pendingKeyAt !== undefined) {
       this.keyToFrameMs.push(now - this.pendingKeyAt);
@@ -48,6 +53,8 @@ export class FrameStats {
         renderMs: summary(this.renderMs),
         keyToFrameMs: summary(this.keyToFrameMs),
         framesPerSecond: summary([...seconds.values()]),
+        heapUsedMbFirstTenth: summary(this.heapMb.slice(0, Math.ceil(this.heapMb.length / 10))),
+        heapUsedMbLastTenth: summary(this.heapMb.slice(-Math.ceil(this.heapMb.length / 10))),
       }),
     );
   }
