@@ -1,4 +1,5 @@
 /** metav1.ParseToLabelSelector: a selector string into matchLabels and matchExpressions. */
+import { parseLabelRequirement, splitSelector } from '../label-requirements.js';
 
 /** One matchExpressions entry. */
 export interface SelectorRequirement {
@@ -17,7 +18,10 @@ export interface LabelSelector {
 export function parseToLabelSelector(selector: string): LabelSelector {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: SelectorRequirement[] = [];
-  for (const part of splitRequirements(selector)) {
+  const parts = splitSelector(selector);
+  // a trailing empty requirement is an error, but the empty selector is not
+  if (parts.length === 1 && (parts[0] ?? '').trim() === '') parts.pop();
+  for (const part of parts) {
     const requirement = parseRequirement(part.trim(), selector);
     if ('equals' in requirement) matchLabels[requirement.key] = requirement.equals;
     else matchExpressions.push(requirement);
@@ -33,45 +37,34 @@ export function parseToLabelSelector(selector: string): LabelSelector {
   return result;
 }
 
-function splitRequirements(selector: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const c of selector) {
-    if (c === '(') depth++;
-    if (c === ')') depth--;
-    if (c === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  if (current.trim() !== '' || parts.length > 0) parts.push(current);
-  return parts;
-}
-
 type Parsed = SelectorRequirement | { key: string; equals: string };
 
 function parseRequirement(text: string, selector: string): Parsed {
-  const fail = (why: string): Error =>
-    new Error(`couldn't parse the selector string "${selector}": ${why}`);
-  let match = /^!\s*([^\s=!<>(),]+)$/.exec(text);
-  if (match?.[1]) return { key: match[1], operator: 'DoesNotExist' };
-  match = /^([^\s=!<>(),]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(text);
-  if (match?.[1] && match[2]) {
-    const values = (match[3] ?? '')
-      .split(',')
-      .map((v) => v.trim())
-      .sort();
-    return { key: match[1], operator: match[2] === 'in' ? 'In' : 'NotIn', values };
+  const requirement = parseLabelRequirement(text);
+  if (!requirement)
+    throw new Error(
+      `couldn't parse the selector string "${selector}": unable to parse requirement: ${text}`,
+    );
+  switch (requirement.operator) {
+    case 'exists':
+      return { key: requirement.key, operator: 'Exists' };
+    case 'notexists':
+      return { key: requirement.key, operator: 'DoesNotExist' };
+    case 'in':
+    case 'notin':
+      return {
+        key: requirement.key,
+        operator: requirement.operator === 'in' ? 'In' : 'NotIn',
+        values: [...requirement.values].sort(),
+      };
+    case '=':
+      return { key: requirement.key, equals: requirement.value };
+    case '!=':
+      throw new Error(`"!=" is not a valid label selector operator`);
+    case '<':
+    case '>':
+      throw new Error(
+        `"${requirement.operator === '<' ? 'lt' : 'gt'}" isn't supported in label selectors`,
+      );
   }
-  match = /^([^\s=!<>(),]+)\s*(==|=|!=|<|>)\s*([^\s=!<>(),]*)$/.exec(text);
-  if (match?.[1] && match[2]) {
-    if (match[2] === '!=') throw new Error(`"!=" is not a valid label selector operator`);
-    if (match[2] === '<' || match[2] === '>')
-      throw new Error(`"${match[2] === '<' ? 'lt' : 'gt'}" isn't supported in label selectors`);
-    return { key: match[1], equals: match[3] ?? '' };
-  }
-  match = /^([^\s=!<>(),]+)$/.exec(text);
-  if (match?.[1]) return { key: match[1], operator: 'Exists' };
-  throw fail(`unable to parse requirement: ${text}`);
 }
