@@ -62,16 +62,24 @@ export function apiStatusText(error: ApiStatusError): string {
 }
 
 function invalidText(status: ApiStatus): string {
-  const causes = status.details?.causes ?? [];
-  const kind = status.details?.kind ?? '';
-  const name = status.details?.name ?? '';
-  const header = kind || name ? `The ${kind} "${name}" is invalid` : 'The request is invalid';
+  const details = status.details;
+  const message = status.message ?? '';
+  // kubectl's CheckErr: details with neither kind/name nor causes (`"details":{}`, as for a JSON
+  // patch removing a missing path) add the server's message; causes go through MultilineError,
+  // which always ends the text with its own newline.
+  if (!details) return 'The request is invalid';
+  const causes = details.causes ?? [];
+  const kind = details.kind ?? '';
+  const name = details.name ?? '';
+  let header = 'The request is invalid';
+  if (kind || name) header = `The ${kind} "${name}" is invalid`;
+  else if (message && causes.length === 0) header += `: ${message}`;
   if (causes.length === 0) return header;
   const lines = dedupe(
     causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? ''))),
   );
-  if (lines.length === 1) return `${header}: ${lines[0]}`;
-  return `${header}: \n${lines.map((l) => `* ${l}`).join('\n')}`;
+  if (lines.length === 1) return `${header}: ${lines[0]}\n`;
+  return `${header}: \n${lines.map((l) => `* ${l}`).join('\n')}\n`;
 }
 
 function dedupe(lines: string[]): string[] {

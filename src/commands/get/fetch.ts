@@ -4,6 +4,7 @@ import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { HttpClient } from '../../transport/http-client.js';
+import { explainListError } from '../label/list-error.js';
 
 /** What one fetch step produced: a page of a list, or one named object. */
 export interface FetchedChunk {
@@ -51,7 +52,11 @@ export async function* fetchAll(
         accept: settings.accept,
         ...(settings.includeObject ? { includeObject: settings.includeObject } : {}),
       });
-      for await (const page of pages)
+      const selectors = {
+        selector: settings.labelSelector,
+        fieldSelector: settings.fieldSelector,
+      };
+      for await (const page of explainListError(pages, request.mapping, selectors))
         yield {
           mapping: request.mapping,
           body: page.body,

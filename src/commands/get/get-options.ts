@@ -22,6 +22,8 @@ export interface GetFlags {
   subresource?: string;
   tui?: boolean;
   raw?: string;
+  filename?: string[];
+  recursive?: boolean;
 }
 
 /** Validated options for a get run. */
@@ -44,6 +46,9 @@ export interface GetOptions {
   template: string;
   allowMissingTemplateKeys: boolean;
   tui: boolean;
+  /** -f inputs naming the objects to get. */
+  filenames: string[];
+  recursive: boolean;
 }
 
 /** Checks and normalises get's flags (kubectl's GetOptions.Complete and Validate). */
@@ -86,6 +91,8 @@ export function getOptionsFrom(flags: GetFlags): GetOptions {
     template: flags.template ?? '',
     allowMissingTemplateKeys: flags.allowMissingTemplateKeys !== false,
     tui: flags.tui === true,
+    filenames: flags.filename ?? [],
+    recursive: flags.recursive === true,
   };
 }
 

@@ -94,6 +94,15 @@ export function newGetCommand(context: CommandContext): Command {
       'ktl: with -w, open the live dashboard on the requested type instead of printing rows.',
     )
     .option('--raw <path>', 'Raw URI to request from the server.')
+    .option(
+      '-f, --filename <file>',
+      'Filename, directory, or URL to files identifying the resource to get from a server.',
+      collect,
+    )
+    .option(
+      '-R, --recursive',
+      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    )
     .action(async (args: string[], flags: GetFlags, command: Command) => {
       const factory = factoryFor(context, command);
       if (flags.raw !== undefined) {

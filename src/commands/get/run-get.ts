@@ -74,6 +74,10 @@ export async function planGet(
   args: string[],
   options: GetOptions,
 ): Promise<GetPlan> {
+  if (options.filenames.length > 0) {
+    const { planFromFiles } = await import('./file-plan.js');
+    return planFromFiles(factory, args, options);
+  }
   const target = parseGetArgs(args);
   const mapper = await factory.restMapper();
   const { namespace } = await factory.namespace();

@@ -1,4 +1,4 @@
-import { PlainError, SilentExit } from '../../errors/errors.js';
+import { ApiStatusError, PlainError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 
 /**
@@ -6,20 +6,24 @@ import type { Factory } from '../factory.js';
  * the usual formatting; several are printed one per line with no `error:` prefix.
  */
 export function failWithErrors(factory: Factory, errors: readonly Error[]): void {
-  const lines = errors.flatMap((e) =>
-    'lines' in e && Array.isArray(e.lines) ? (e.lines as string[]) : [e.message],
-  );
+  const lines = errors.flatMap(linesOf);
   if (errors.length === 0) return;
   if (lines.length === 1) {
     const only = errors[0] as Error;
     throw only;
   }
-  for (const error of errors) {
-    if ('lines' in error && Array.isArray(error.lines))
-      for (const line of error.lines as string[]) factory.streams.err.write(`${line}\n`);
-    else factory.streams.err.write(`${error.message}\n`);
-  }
+  for (const line of lines) factory.streams.err.write(`${line}\n`);
   throw new SilentExit(1);
+}
+
+/** kubectl's messageForError: an API failure reads `Error from server (Reason): …`, others as is. */
+function linesOf(error: Error): string[] {
+  if ('lines' in error && Array.isArray(error.lines)) return error.lines as string[];
+  if (!(error instanceof ApiStatusError)) return [error.message];
+  if (error.reason === 'Unauthorized' || (error.reason === '' && error.httpCode === 401))
+    return [`error: You must be logged in to the server (${error.message})`];
+  if (error.reason === '') return [`Error from server: ${error.message}`];
+  return [`Error from server (${error.reason}): ${error.message}`];
 }
 
 /** An error whose line, among several, still reads `error: …` (kubectl writes that into the message). */

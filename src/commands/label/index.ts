@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags } from '../create/flags.js';
+import { addFilenameFlags } from './file-flags.js';
 import type { KeyKind, LabelFlags } from './run-label.js';
 
 /** The flags label and annotate share (kubectl's label.go / annotate.go). */
@@ -28,6 +29,7 @@ export function addKeyUpdateFlags(command: Command, kind: KeyKind): Command {
       `If non-empty, the ${kind} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
     )
     .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).');
+  addFilenameFlags(command, `update the ${kind}`);
   return addMutationFlags(command, kind === 'label' ? 'kubectl-label' : 'kubectl-annotate', false);
 }
 

@@ -14,7 +14,8 @@ import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } fro
 import { checkResultOutput, ResultPrinter } from './print-result.js';
 import { failWithErrors } from './errors-out.js';
 import type { SelectFlags, TargetObject } from './targets.js';
-import { resolveTargets } from './targets.js';
+import { resolveTargets, targetsInOrder } from './targets.js';
+import { hasFilenames } from './file-targets.js';
 
 /** The flags label and annotate share. */
 export interface LabelFlags extends SelectFlags {
@@ -42,7 +43,7 @@ export async function runLabel(
     throw new PlainError('cannot set --all and --selector at the same time');
   if (flags.all && flags.fieldSelector)
     throw new PlainError('cannot set --all and --field-selector at the same time');
-  if (resources.length === 0)
+  if (resources.length === 0 && !hasFilenames(flags))
     throw new PlainError(
       'one or more resources must be specified as <resource> <name> or <resource>/<name>',
     );
@@ -51,11 +52,15 @@ export async function runLabel(
   checkResultOutput(flags.output);
   const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
   const targets = await resolveTargets(factory, resources, flags);
-  const errors = [...targets.errors];
+  const errors: Error[] = [];
   const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
   const singleNamed =
     targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
-  for (const target of targets.objects) {
+  for (const target of targetsInOrder(targets)) {
+    if (target instanceof Error) {
+      errors.push(target);
+      continue;
+    }
     try {
       if (flags.list) listKeys(factory, kind, target, singleNamed);
       else await updateOne(factory, kind, target, updates, flags, dryRun, printer);

@@ -9,6 +9,9 @@ import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { Factory } from '../factory.js';
+import type { FileSelect } from './file-targets.js';
+import { fileTargets, hasFilenames } from './file-targets.js';
+import { explainListError } from './list-error.js';
 
 /** One object to act on, as the server returned it. */
 export interface TargetObject {
@@ -19,7 +22,7 @@ export interface TargetObject {
 }
 
 /** How objects are selected besides their names. */
-export interface SelectFlags {
+export interface SelectFlags extends FileSelect {
   selector?: string;
   fieldSelector?: string;
   all?: boolean;
@@ -30,6 +33,13 @@ export interface SelectFlags {
 export interface Targets {
   objects: TargetObject[];
   errors: Error[];
+  /** Named objects and their failures in argument order (absent for lists). */
+  inOrder?: Array<TargetObject | Error>;
+}
+
+/** The objects and failures in the order kubectl's visitor meets them. */
+export function targetsInOrder(targets: Targets): Array<TargetObject | Error> {
+  return targets.inOrder ?? [...targets.errors, ...targets.objects];
 }
 
 const MIXED_FORMS =
@@ -43,6 +53,7 @@ export async function resolveTargets(
 ): Promise<Targets> {
   if (flags.all && flags.selector)
     throw new PlainError('cannot set --all and --selector at the same time');
+  if (hasFilenames(flags)) return fileTargets(factory, args, flags);
   const mapper = await factory.restMapper();
   const { namespace } = await factory.namespace();
   const scope = (mapping: ResourceMapping): string => (mapping.namespaced ? namespace : '');
@@ -63,7 +74,7 @@ export async function resolveTargets(
   const [types = '', ...names] = args;
   const mappings = await mapper.resolveTypes(types);
   if (names.length > 0) {
-    if (flags.selector)
+    if (flags.selector || flags.fieldSelector)
       throw new PlainError('name cannot be provided when a selector is specified');
     for (const mapping of mappings) for (const name of names) named.push({ mapping, name });
     return fetchNamed(factory, named, scope);
@@ -79,14 +90,16 @@ async function fetchNamed(
   scope: (mapping: ResourceMapping) => string,
 ): Promise<Targets> {
   const client = await factory.client();
-  const result: Targets = { objects: [], errors: [] };
+  const result: Targets = { objects: [], errors: [], inOrder: [] };
   for (const { mapping, name } of named) {
     const namespace = scope(mapping);
     try {
       const object = await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) });
       result.objects.push({ mapping, name, namespace, object });
+      result.inOrder?.push({ mapping, name, namespace, object });
     } catch (error) {
       result.errors.push(error as Error);
+      result.inOrder?.push(error as Error);
     }
   }
   return result;
@@ -111,7 +124,7 @@ async function listSelected(
         chunkSize: 500,
       },
     );
-    for await (const page of pages) {
+    for await (const page of explainListError(pages, mapping, flags)) {
       for (const item of page.body.items ?? []) {
         const object = withTypeMeta(item, mapping);
         const meta = object.metadata ?? {};

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags } from '../create/flags.js';
+import { addFilenameFlags } from '../label/file-flags.js';
 import type { PatchFlags } from './run-patch.js';
 
 /** `ktl patch`: update fields of a resource with a strategic merge, JSON merge or JSON patch. */
@@ -26,6 +27,10 @@ export function newPatchCommand(context: CommandContext): Command {
       '-o, --output <format>',
       'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
+  addFilenameFlags(command, 'update').option(
+    '--local',
+    'If true, patch will operate on the content of the file, not the server-side resource.',
+  );
   return addMutationFlags(command, 'kubectl-patch', false).action(
     async (args: string[], flags: PatchFlags, cmd: Command) => {
       const { runPatch } = await import('./run-patch.js');

@@ -15,11 +15,13 @@ import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';
-import { resolveTargets } from '../label/targets.js';
+import { resolveTargets, targetsInOrder } from '../label/targets.js';
 import { applyLocally } from './local-patch.js';
+import type { FileSelect } from '../label/file-targets.js';
+import { hasFilenames } from '../label/file-targets.js';
 
 /** The flags of `ktl patch`. */
-export interface PatchFlags {
+export interface PatchFlags extends FileSelect {
   patch?: string;
   patchFile?: string;
   type: string;
@@ -44,21 +46,37 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
     );
   if (flags.patch !== undefined && flags.patchFile !== undefined)
     throw new PlainError('cannot specify --patch and --patch-file together');
-  const text = await patchText(flags);
-  if (args.length === 0) throw new NoResourcesError();
   checkResultOutput(flags.output);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
+  if (flags.local && args.length > 0)
+    throw new PlainError('cannot specify --local and server resources');
+  if (flags.local && dryRun === 'server')
+    throw new PlainError(
+      'cannot specify --local and --dry-run=server - did you mean --dry-run=client?',
+    );
+  const text = await patchText(flags);
+  if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
   const body = await patchJson(text);
-  const targets = await resolveTargets(factory, args, {});
+  const targets = await resolveTargets(factory, args, {
+    filename: flags.filename,
+    recursive: flags.recursive,
+    // kubectl's patch builder has no Latest(): -f objects stay as read, so "no change" is
+    // judged against the file, and only --local keeps the server out of it.
+    local: true,
+  });
   const printer = new ResultPrinter(factory.streams.out, flags.output);
   const errors: Error[] = [];
-  for (const target of targets.objects) {
+  for (const target of targetsInOrder(targets)) {
+    if (target instanceof Error) {
+      errors.push(target);
+      continue;
+    }
     try {
       const before = flags.subresource
         ? await getSubresource(factory, target, flags.subresource)
         : target.object;
       const after =
-        dryRun === 'client'
+        dryRun === 'client' || flags.local
           ? await applyLocally(
               factory,
               target.mapping,
@@ -77,7 +95,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, [...errors, ...targets.errors]);
+  failWithErrors(factory, errors);
 }
 
 const SCALE_MAPPING = {

@@ -7,8 +7,13 @@ import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
+import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import type { Revision } from './revisions.js';
+import { withoutManagedFields } from '../../printers/managed-fields.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
+import { intFlag } from '../wait/duration-flag.js';
 
 /** The flags of `rollout history`. */
 export interface HistoryFlags {
@@ -23,12 +28,16 @@ export async function runHistory(
   args: string[],
   flags: HistoryFlags,
 ): Promise<void> {
-  const revision = Number(flags.revision);
-  const targets = await rolloutTargets(factory, args, flags.selector);
+  const revision = intFlag('--revision', flags.revision, factory.commandPath);
+  checkResultOutput(flags.output);
+  const targets = await rolloutTargets(factory, args, flags);
   const errors = [...targets.errors];
   for (const target of targets.objects) {
     try {
-      factory.streams.out.write(await historyText(factory, target, revision, flags.output));
+      const revisions = await revisionsOf(factory, target);
+      if (flags.output && flags.output !== 'name')
+        await printRevisions(factory, revisions ?? [], revision, flags.output);
+      else factory.streams.out.write(historyText(target, revisions, revision, flags.output));
     } catch (error) {
       errors.push(error as Error);
     }
@@ -36,13 +45,42 @@ export async function runHistory(
   failWithErrors(factory, errors);
 }
 
-async function historyText(
+/** -o json|yaml|jsonpath: the objects holding the revisions (all, or the one of --revision). */
+async function printRevisions(
   factory: Factory,
+  revisions: Revision[],
+  revision: number,
+  output: string,
+): Promise<void> {
+  const chosen = revision > 0 ? revisions.filter((r) => r.revision === revision) : revisions;
+  if (revision > 0 && chosen.length === 0)
+    throw new PlainError('unable to find the specified revision');
+  const printer = new ResultPrinter(factory.streams.out, output);
+  for (const { source, sourceRef } of chosen) {
+    const apiVersion = `${sourceRef.group}/${sourceRef.version}`;
+    const object = { kind: sourceRef.kind, apiVersion, ...source };
+    if (output === 'json') factory.streams.out.write(typedJson(object));
+    else await printer.print({ ...sourceRef, ...EMPTY_MAPPING }, object, '');
+  }
+}
+
+/**
+ * kubectl prints the history viewer's typed objects: JSON keys in Go struct order (as the
+ * server sent them), not sorted as for unstructured objects.
+ */
+function typedJson(object: KubeObject): string {
+  const text = JSON.stringify(withoutManagedFields(object), null, 4);
+  return `${text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+const EMPTY_MAPPING = { singularName: '', verbs: [], shortNames: [], categories: [] };
+
+function historyText(
   target: TargetObject,
+  revisions: Revision[] | undefined,
   revision: number,
   output?: string,
-): Promise<string> {
-  const revisions = await revisionsOf(factory, target);
+): string {
   if (!revisions) {
     const { kind } = target.mapping;
     throw new PlainError(

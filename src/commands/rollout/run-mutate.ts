@@ -80,7 +80,7 @@ export async function runMutate(
   flags: MutateFlags,
 ): Promise<void> {
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
-  const targets = await rolloutTargets(factory, args, flags.selector);
+  const targets = await rolloutTargets(factory, args, flags);
   const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
   const errors = [...targets.errors];
   const client = await factory.client();

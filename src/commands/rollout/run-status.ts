@@ -9,7 +9,7 @@ import { untilDone } from '../wait/until.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
-import { durationFlag } from '../wait/duration-flag.js';
+import { durationFlag, intFlag } from '../wait/duration-flag.js';
 import { rolloutTargets } from './targets.js';
 import { statusViewerFor } from '../../resources/rollout/status-viewers.js';
 
@@ -27,11 +27,11 @@ export async function runStatus(
   args: string[],
   flags: StatusFlags,
 ): Promise<void> {
-  const timeoutMs = durationFlag('--timeout', flags.timeout);
-  const revision = Number(flags.revision);
+  const timeoutMs = durationFlag('--timeout', flags.timeout, factory.commandPath);
+  const revision = intFlag('--revision', flags.revision, factory.commandPath);
   if (!Number.isInteger(revision) || revision < 0)
-    throw new PlainError('revision must be a positive integer');
-  const targets = await rolloutTargets(factory, args, flags.selector);
+    throw new PlainError(`revision must be a positive integer: ${revision}`);
+  const targets = await rolloutTargets(factory, args, flags);
   const errors = [...targets.errors];
   for (const target of targets.objects) {
     try {

@@ -14,6 +14,7 @@ import type { TargetObject } from '../label/targets.js';
 import type { Revision } from './revisions.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
+import { intFlag } from '../wait/duration-flag.js';
 
 /** The flags of `rollout undo`. */
 export interface UndoFlags {
@@ -34,9 +35,9 @@ const SKIPPED_ANNOTATIONS = new Set([
 
 /** Runs `ktl rollout undo`. */
 export async function runUndo(factory: Factory, args: string[], flags: UndoFlags): Promise<void> {
-  const toRevision = Number(flags.toRevision);
+  const toRevision = intFlag('--to-revision', flags.toRevision, factory.commandPath);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
-  const targets = await rolloutTargets(factory, args, flags.selector);
+  const targets = await rolloutTargets(factory, args, flags);
   const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
   const errors = [...targets.errors];
   for (const target of targets.objects) {

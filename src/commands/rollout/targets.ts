@@ -1,5 +1,7 @@
 import { PlainError } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
+import type { FileSelect } from '../label/file-targets.js';
+import { hasFilenames } from '../label/file-targets.js';
 import type { Targets } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
 
@@ -10,8 +12,10 @@ import { resolveTargets } from '../label/targets.js';
 export async function rolloutTargets(
   factory: Factory,
   args: readonly string[],
-  selector?: string,
+  flags: FileSelect & { selector?: string },
 ): Promise<Targets> {
+  const { selector } = flags;
+  if (hasFilenames(flags)) return resolveTargets(factory, args, { ...flags, selector });
   if (args.length === 0) throw new PlainError('required resource not specified');
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   return resolveTargets(factory, args, { selector, all: typeOnly && !selector });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags } from '../create/flags.js';
+import { addFilenameFlags } from '../label/file-flags.js';
 import type { ScaleFlags } from './run-scale.js';
 
 /** `ktl scale`: set a new size for a deployment, replica set, replication controller, or stateful set. */
@@ -35,10 +36,11 @@ export function newScaleCommand(context: CommandContext): Command {
       '-o, --output <format>',
       'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
+  addFilenameFlags(command, 'set a new size');
   return addMutationFlags(command, 'kubectl-scale', false).action(
     async (args: string[], flags: ScaleFlags, cmd: Command) => {
       const { runScale } = await import('./run-scale.js');
-      await runScale(factoryFor(context, cmd), args, flags);
+      await runScale(factoryFor(context, cmd), cmd, args, flags);
     },
   );
 }

@@ -4,17 +4,22 @@
  * waits until status.replicas matches.
  */
 import { durationFlag } from '../wait/duration-flag.js';
+import { failWithErrors } from '../label/errors-out.js';
 import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
-import type { TargetObject } from '../label/targets.js';
+import type { TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
+import type { FileSelect } from '../label/file-targets.js';
+import { hasFilenames } from '../label/file-targets.js';
+import { int32Flag } from '../create/args.js';
+import type { Command } from 'commander';
 
 /** The flags of `ktl scale`. */
-export interface ScaleFlags {
+export interface ScaleFlags extends FileSelect {
   replicas?: string;
   currentReplicas: string;
   resourceVersion?: string;
@@ -32,33 +37,56 @@ interface Scale {
 }
 
 /** Runs `ktl scale`. */
-export async function runScale(factory: Factory, args: string[], flags: ScaleFlags): Promise<void> {
+export async function runScale(
+  factory: Factory,
+  command: Command,
+  args: string[],
+  flags: ScaleFlags,
+): Promise<void> {
+  const streams = factory.streams;
+  const current = int32Flag(streams, command, '--current-replicas', flags.currentReplicas, -1);
+  const timeoutMs = durationFlag('--timeout', flags.timeout, factory.commandPath);
   if (flags.replicas === undefined) throw new PlainError('required flag(s) "replicas" not set');
-  const replicas = Number(flags.replicas);
-  if (!Number.isInteger(replicas) || replicas < 0)
+  const replicas = int32Flag(streams, command, '--replicas', flags.replicas, -1);
+  checkResultOutput(flags.output);
+  const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
+  if (replicas < 0)
     throw new PlainError(
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
     );
-  if (args.length === 0) throw new NoResourcesError();
-  checkResultOutput(flags.output);
-  const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
-  const timeoutMs = durationFlag('--timeout', flags.timeout);
-  const targets = await resolveTargets(factory, args, { selector: flags.selector, all: flags.all });
+  if (current < -1)
+    throw new PlainError('The --current-replicas must specify an integer of -1 or greater');
+  if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
+  const targets = await scaleTargets(factory, args, flags);
   if (flags.resourceVersion && targets.objects.length > 1)
     throw new PlainError('cannot use --resource-version with multiple resources');
-  if (targets.objects.length === 0) {
-    const cause = targets.errors[0]?.message;
-    throw new PlainError(
-      cause ? `no objects passed to scale ${cause}` : 'no objects passed to scale',
-    );
-  }
+  if (targets.objects.length === 0) throw noObjectsError(targets.errors);
   const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
   for (const target of targets.objects) {
     if (dryRun !== 'client') await scaleOne(factory, target, replicas, flags, dryRun);
     if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(factory, target, timeoutMs);
     await printer.print(target.mapping, target.object, 'scaled');
   }
-  if (targets.errors.length > 0) throw targets.errors[0] as Error;
+  failWithErrors(factory, targets.errors);
+}
+
+/** The objects to scale; a list the server refused counts as found nothing (ContinueOnError). */
+async function scaleTargets(factory: Factory, args: string[], flags: ScaleFlags): Promise<Targets> {
+  const { selector, all, filename, recursive } = flags;
+  try {
+    return await resolveTargets(factory, args, { selector, all, filename, recursive });
+  } catch (error) {
+    if (error instanceof ApiStatusError) return { objects: [], errors: [error] };
+    throw error;
+  }
+}
+
+/** kubectl's `no objects passed to scale %w` over the builder's (aggregated) errors. */
+function noObjectsError(errors: readonly Error[]): PlainError {
+  const messages = errors.map((e) => e.message);
+  if (messages.length === 0) return new PlainError('no objects passed to scale');
+  const cause = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`;
+  return new PlainError(`no objects passed to scale ${cause}`);
 }
 
 function scalePath(target: TargetObject): string {

@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import type { WaitFlags } from './run-wait.js';
+import { addFilenameFlags } from '../label/file-flags.js';
 
 /** `ktl wait`: wait for a specific condition on one or many resources. */
 export function newWaitCommand(context: CommandContext): Command {
-  return new Command('wait')
+  const command = new Command('wait')
     .description('Experimental: Wait for a specific condition on one or many resources.')
     .argument(
       '[args...]',
@@ -37,9 +38,11 @@ export function newWaitCommand(context: CommandContext): Command {
     .option(
       '-o, --output <format>',
       'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
-    )
-    .action(async (args: string[], flags: WaitFlags, cmd: Command) => {
+    );
+  return addFilenameFlags(command, 'wait on').action(
+    async (args: string[], flags: WaitFlags, cmd: Command) => {
       const { runWait } = await import('./run-wait.js');
       await runWait(factoryFor(context, cmd), args, flags);
-    });
+    },
+  );
 }

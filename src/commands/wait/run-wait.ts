@@ -8,10 +8,11 @@ import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
-import { resolveTargets } from '../label/targets.js';
+import { resolveTargets, withTypeMeta } from '../label/targets.js';
 import type { WaitFor } from './conditions.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from './conditions.js';
 import { durationFlag } from './duration-flag.js';
+import { hasFilenames } from '../label/file-targets.js';
 import { deadline, untilDone } from './until.js';
 
 /** The flags of `ktl wait`. */
@@ -24,16 +25,16 @@ export interface WaitFlags extends SelectFlags {
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** Runs `ktl wait`. */
 export async function runWait(factory: Factory, args: string[], flags: WaitFlags): Promise<void> {
+  let timeoutMs = durationFlag('--timeout', flags.timeout, factory.commandPath);
   const waitFor = parseWaitFor(flags.for);
-  let timeoutMs = durationFlag('--timeout', flags.timeout);
   if (timeoutMs < 0) timeoutMs = WEEK_MS;
-  if (args.length === 0) throw new NoResourcesError();
+  if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
   checkResultOutput(flags.output);
   const started = Date.now();
   const targets =
     waitFor.kind === 'create'
       ? await waitForCreate(factory, args, flags, timeoutMs)
-      : await resolveTargets(factory, args, flags);
+      : await resolveTargets(factory, args, selectFlags(flags));
   const errors =
     waitFor.kind === 'delete'
       ? targets.errors.filter((e) => !(e instanceof ApiStatusError && e.isNotFound))
@@ -49,12 +50,17 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
         waitFor.kind === 'create'
           ? target.object
           : await waitOne(factory, target, waitFor, remaining());
-      await printer.print(target.mapping, final, 'condition met');
+      await printer.print(target.mapping, withTypeMeta(final, target.mapping), 'condition met');
     } catch (error) {
       errors.push(error as Error);
     }
   }
   failWithErrors(factory, errors);
+}
+
+/** kubectl's wait accepts --all with -l (the selector decides). */
+function selectFlags(flags: WaitFlags): SelectFlags {
+  return flags.selector ? { ...flags, all: false } : flags;
 }
 
 async function waitForCreate(
@@ -65,7 +71,7 @@ async function waitForCreate(
 ): Promise<Targets> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const targets = await resolveTargets(factory, args, flags);
+    const targets = await resolveTargets(factory, args, selectFlags(flags));
     const missing = targets.errors.some((e) => e instanceof ApiStatusError && e.isNotFound);
     if (!missing && targets.objects.length > 0) return targets;
     if (!missing && targets.errors.length > 0) return targets;

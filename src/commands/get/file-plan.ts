@@ -1,0 +1,39 @@
+/** `ktl get -f FILE`: the objects a manifest names, fetched from the server by name. */
+import { PlainError } from '../../errors/errors.js';
+import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
+import type { Factory } from '../factory.js';
+import type { FetchRequest } from './fetch.js';
+import type { GetOptions } from './get-options.js';
+import type { GetPlan } from './run-get.js';
+
+/** One request per object of the -f inputs, in input order. */
+export async function planFromFiles(
+  factory: Factory,
+  args: readonly string[],
+  options: GetOptions,
+): Promise<GetPlan> {
+  if (args.length > 0)
+    throw new PlainError(
+      'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+    );
+  const files = { filename: options.filenames, recursive: options.recursive };
+  const planned = await planObjects(factory, await readFilenameArgs(factory, files));
+  const { namespace } = await factory.namespace();
+  const requests: FetchRequest[] = [];
+  for (const entry of planned) {
+    if (!entry.mapping) throw entry.mappingError ?? new PlainError('no mapping');
+    const mapping = entry.mapping;
+    const scope = mapping.namespaced ? entry.namespace : undefined;
+    const last = requests.at(-1);
+    if (last && last.mapping.resource === mapping.resource && last.namespace === scope)
+      last.names.push(entry.name);
+    else requests.push({ mapping, namespace: scope, names: [entry.name] });
+  }
+  const kinds = new Set(requests.map((r) => `${r.mapping.group}/${r.mapping.resource}`));
+  return {
+    requests,
+    namespace,
+    withKind: options.showKind || kinds.size > 1,
+    singleObject: planned.length === 1,
+  };
+}

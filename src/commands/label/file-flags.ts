@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** kubectl's FilenameOptions flags (-f, -R) on a verb acting on existing objects. */
+export function addFilenameFlags(command: Command, purpose: string): Command {
+  return command
+    .option(
+      '-f, --filename <file>',
+      `Filename, directory, or URL to files identifying the resource to ${purpose}`,
+      collect,
+    )
+    .option(
+      '-R, --recursive',
+      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    );
+}
