@@ -1,13 +1,11 @@
 /** kubectl's Job describer (describeJob). */
 import type { DescribeContext } from './context.js';
 import type { Obj } from './fields.js';
-import { obj, rfc1123z, str, strMap } from './fields.js';
+import { obj, rfc1123z, str } from './fields.js';
 import { maybeEvents } from './events.js';
-import { annotationsMultiline, labelsMultiline } from './multiline.js';
-import { controllerOf } from './pod.js';
 import { describePodTemplate } from './pod-template.js';
+import { writeControlledHead } from './head.js';
 import { PrefixWriter } from './prefix-writer.js';
-import { selectorText } from './selectors.js';
 
 /** Whether a pointer field is set (present and not null). */
 export function isSet(value: unknown): boolean {
@@ -59,16 +57,9 @@ function timeLines(w: PrefixWriter, spec: Obj, status: Obj, context: DescribeCon
 /** The Job describer. */
 export function describeJob(job: Obj, context: DescribeContext): string {
   const w = new PrefixWriter();
-  const metadata = obj(job, 'metadata');
   const spec = obj(job, 'spec');
   const status = obj(job, 'status');
-  w.write(0, `Name:\t${str(metadata, 'name')}\n`);
-  w.write(0, `Namespace:\t${str(metadata, 'namespace')}\n`);
-  w.write(0, `Selector:\t${selectorText(obj(spec, 'selector'))}\n`);
-  labelsMultiline(w, 'Labels', strMap(metadata, 'labels'));
-  annotationsMultiline(w, 'Annotations', strMap(metadata, 'annotations'));
-  const controller = controllerOf(metadata);
-  if (controller) w.write(0, `Controlled By:\t${controller}\n`);
+  writeControlledHead(w, job);
   specLines(w, spec);
   timeLines(w, spec, status, context);
   w.write(0, `Pods Statuses:\t${podsStatuses(status)}\n`);

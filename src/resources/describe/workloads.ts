@@ -4,8 +4,8 @@ import type { Obj } from './fields.js';
 import { arr, num, obj, rfc1123z, str, strMap } from './fields.js';
 import { maybeEvents } from './events.js';
 import { annotationsMultiline, labelsMultiline } from './multiline.js';
-import { controllerOf } from './pod.js';
 import { describePodTemplate } from './pod-template.js';
+import { writeControlledHead } from './head.js';
 import { PrefixWriter } from './prefix-writer.js';
 import { selectorText } from './selectors.js';
 
@@ -79,16 +79,9 @@ export function podStatusCounts(pods: Obj[] | undefined): string {
 /** The ReplicaSet describer; related.pods are the pods its selector matches. */
 export function describeReplicaSet(rs: Obj, context: DescribeContext): string {
   const w = new PrefixWriter();
-  const metadata = obj(rs, 'metadata');
   const spec = obj(rs, 'spec');
   const status = obj(rs, 'status');
-  w.write(0, `Name:\t${str(metadata, 'name')}\n`);
-  w.write(0, `Namespace:\t${str(metadata, 'namespace')}\n`);
-  w.write(0, `Selector:\t${selectorText(obj(spec, 'selector'))}\n`);
-  labelsMultiline(w, 'Labels', strMap(metadata, 'labels'));
-  annotationsMultiline(w, 'Annotations', strMap(metadata, 'annotations'));
-  const controller = controllerOf(metadata);
-  if (controller) w.write(0, `Controlled By:\t${controller}\n`);
+  writeControlledHead(w, rs);
   w.write(0, `Replicas:\t${num(status, 'replicas')} current / ${num(spec, 'replicas')} desired\n`);
   w.write(0, `Pods Status:\t${podStatusCounts(context.related['pods'])}\n`);
   describePodTemplate(obj(spec, 'template'), w);
