@@ -8,6 +8,15 @@ export interface ResourceRef {
   namespaced: boolean;
 }
 
+/** core/v1 pods. */
+export const PODS_REF: ResourceRef = {
+  group: '',
+  version: 'v1',
+  resource: 'pods',
+  kind: 'Pod',
+  namespaced: true,
+};
+
 /** The collection path, e.g. /api/v1/namespaces/ns/pods or /apis/apps/v1/deployments. */
 export function collectionPath(ref: ResourceRef, namespace?: string): string {
   const base = ref.group === '' ? `/api/${ref.version}` : `/apis/${ref.group}/${ref.version}`;

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
 import { durationFlag } from '../wait/duration-flag.js';
 import type { ApplyOptions } from './apply-options.js';
+import { cascadeFromFlag } from '../delete/cascade.js';
 
 /** The raw values of those flags. */
 export interface WaitFlags {
@@ -51,16 +52,7 @@ function flagBool(value: string | boolean | undefined): boolean {
 export function waitOptions(
   flags: WaitFlags,
 ): Pick<ApplyOptions, 'cascade' | 'gracePeriod' | 'waitForDeletion' | 'timeoutMs' | 'waitRollout'> {
-  const cascade =
-    flags.cascade === undefined || flags.cascade === true || flags.cascade === 'true'
-      ? 'background'
-      : flags.cascade === 'false'
-        ? 'orphan'
-        : flags.cascade;
-  if (cascade !== 'background' && cascade !== 'foreground' && cascade !== 'orphan')
-    throw new PlainError(
-      `invalid cascade value (${String(flags.cascade)}). Must be "background", "foreground", or "orphan"`,
-    );
+  const cascade = cascadeFromFlag(flags.cascade);
   const grace = flags.gracePeriod ?? '-1';
   if (!/^[+-]?\d+$/.test(grace))
     throw new PlainError(

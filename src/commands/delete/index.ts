@@ -5,6 +5,7 @@ import type { CommandContext } from '../command-context.js';
 import { commandPathOf, factoryFor } from '../command-context.js';
 import { collect, parseDryRun } from '../apply/flag-values.js';
 import type { DeleteOptions } from './delete-options.js';
+import { cascadeFromFlag } from './cascade.js';
 
 interface DeleteFlags {
   filename?: string[];
@@ -75,16 +76,7 @@ export function newDeleteCommand(context: CommandContext): Command {
 }
 
 function toOptions(args: string[], flags: DeleteFlags, context: CommandContext): DeleteOptions {
-  const cascade =
-    flags.cascade === undefined || flags.cascade === true || flags.cascade === 'true'
-      ? 'background'
-      : flags.cascade === 'false'
-        ? 'orphan'
-        : flags.cascade;
-  if (cascade !== 'background' && cascade !== 'foreground' && cascade !== 'orphan')
-    throw new PlainError(
-      `invalid cascade value (${String(flags.cascade)}). Must be "background", "foreground", or "orphan"`,
-    );
+  const cascade = cascadeFromFlag(flags.cascade);
   let gracePeriod = Number(flags.gracePeriod ?? '-1');
   if (flags.now) gracePeriod = 1;
   if (flags.force && gracePeriod < 0) gracePeriod = 0;

@@ -1,14 +1,10 @@
 import type { ResourceMapping } from '../../discovery/index.js';
-import { objectPath as resourceObjectPath } from '../../resources/resource-ref.js';
+import { PODS_REF, objectPath as resourceObjectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
 
 /** The core/v1 pods mapping, used for a bare NAME (kubectl's ResourceNames("pods", NAME)). */
 export const POD_MAPPING: ResourceMapping = {
-  group: '',
-  version: 'v1',
-  resource: 'pods',
-  kind: 'Pod',
-  namespaced: true,
+  ...PODS_REF,
   singularName: 'pod',
   verbs: [],
   shortNames: ['po'],

@@ -1,15 +1,7 @@
 import type { HttpClient } from '../../transport/http-client.js';
-import type { ResourceRef } from '../../resources/resource-ref.js';
+import { PODS_REF } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';
 import type { Pod } from '../exec/pod-types.js';
-
-const PODS: ResourceRef = {
-  group: '',
-  version: 'v1',
-  resource: 'pods',
-  kind: 'Pod',
-  namespaced: true,
-};
 
 /** Whether a pod has containers whose logs can be read (it has left Pending). */
 export function podHasStarted(pod: Pod): boolean {
@@ -33,7 +25,7 @@ export async function watchStartedPods(
   let version = resourceVersion;
   while (!signal.aborted) {
     try {
-      for await (const event of watchEvents<Pod>(client, PODS, {
+      for await (const event of watchEvents<Pod>(client, PODS_REF, {
         namespace,
         labelSelector: selector,
         ...(version ? { resourceVersion: version } : {}),

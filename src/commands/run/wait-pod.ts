@@ -3,7 +3,7 @@
  * --pod-running-timeout, with its three exit conditions.
  */
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
-import type { ResourceRef } from '../../resources/resource-ref.js';
+import { PODS_REF } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/watch-stream.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { AttachablePod } from '../attach/attach-session.js';
@@ -30,14 +30,6 @@ export class PodCompletedError extends Error {
     this.pod = pod;
   }
 }
-
-const PODS: ResourceRef = {
-  group: '',
-  version: 'v1',
-  resource: 'pods',
-  kind: 'Pod',
-  namespaced: true,
-};
 
 function finished(pod: RunPod): boolean {
   const phase = pod.status?.phase;
@@ -77,7 +69,7 @@ export async function waitForPod(
   try {
     await untilDone(
       client,
-      { ref: PODS, name, namespace },
+      { ref: PODS_REF, name, namespace },
       {
         object: (object: KubeObject) => {
           try {
