@@ -15,7 +15,7 @@ import { TableModel } from '../../src/dashboard/model/table-model.js';
 import type { InformerState } from '../../src/resources/informer.js';
 import { Informer } from '../../src/resources/informer.js';
 import { adminKubeconfig, kubectlOk, testNamespace } from '../helpers/cluster.js';
-import { tableLines, Terminal } from './dashboard-terminal.js';
+import { Terminal } from './dashboard-terminal.js';
 
 /** A TCP proxy to the apiserver that can be cut, restored, or made silent. */
 class Proxy {
@@ -208,14 +208,7 @@ test('the running dashboard shows the outage in its header and the right rows af
     await kubectlOk(['run', 'e', '--image=nginx', '-n', namespace]);
     await proxy.start();
     const expected = await serverPodNames();
-    const healed = await t.waitFor(
-      (s) =>
-        /synced/.test(s) &&
-        tableLines(s)
-          .map((l) => l.split(/\s+/)[0])
-          .join() === expected.join(),
-      40_000,
-    );
+    const healed = await t.waitForRows(expected, 40_000);
     assert.doesNotMatch(healed, /stale since/);
     t.keys(['q']);
     assert.equal(await t.exited(), 0);

@@ -94,6 +94,18 @@ export class Terminal {
     );
   }
 
+  /** Waits until the informer is synced and the table's NAME column is exactly `names`. */
+  waitForRows(names: string[], timeoutMs: number): Promise<string> {
+    return this.waitFor(
+      (s) =>
+        /synced/.test(s) &&
+        tableLines(s)
+          .map((l) => l.split(/\s+/)[0])
+          .join() === names.join(),
+      timeoutMs,
+    );
+  }
+
   /** Resizes the terminal. */
   resize(columns: number, rows: number): void {
     tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { isolatedHome, repoRoot } from '../helpers/cluster.js';
-import { tableLines, Terminal } from './dashboard-terminal.js';
+import { Terminal } from './dashboard-terminal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ktl-restart-cluster-'));
 const clusterScript = join(repoRoot, 'scripts/cluster/cluster.sh');
@@ -114,14 +114,7 @@ test('the dashboard shows the API server restart as an outage, then exactly the 
       .filter(Boolean)
       .map((line) => line.replace('configmap/', ''))
       .sort();
-    const healed = await t.waitFor(
-      (s) =>
-        /synced/.test(s) &&
-        tableLines(s)
-          .map((l) => l.split(/\s+/)[0])
-          .join() === expected.join(),
-      60_000,
-    );
+    const healed = await t.waitForRows(expected, 60_000);
     assert.doesNotMatch(healed, /stale since/);
     t.keys(['q']);
     assert.equal(await t.exited(), 0);
