@@ -175,6 +175,16 @@ describe('sweep: everyday verbs side by side with kubectl', () => {
       await sweep(pair, args, undefined, nodes);
   });
 
+  test('get: option conflicts are plain errors, flag values point to --help', async () => {
+    for (const args of [
+      ['get', 'pods', '--show-labels', '-o', 'name'],
+      ['get', 'pods', '--chunk-size=x'],
+      ['get', 'pods/'],
+      ['get', 'deploy', 'web', '-o', 'name', '--output-watch-events'],
+    ])
+      await sweep(pair, args);
+  });
+
   test('version --client=VALUE and cluster-info with extra arguments', async () => {
     await sweep(pair, ['version', '--client=x']);
     await sweep(pair, ['version', '--client=false', '-o', 'bogus']);

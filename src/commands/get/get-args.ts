@@ -30,9 +30,8 @@ export function parseGetArgs(args: readonly string[]): GetTarget {
         const slash = a.indexOf('/');
         const name = a.slice(slash + 1);
         if (name === '')
-          throw new UsageError(
+          throw new PlainError(
             `arguments in resource/name form must have a single resource and name`,
-            'ktl get',
           );
         return { type: a.slice(0, slash), name };
       }),

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors/errors.js';
+import { PlainError } from '../../errors/errors.js';
 
 /** The flags of `ktl get` as commander hands them over. */
 export interface GetFlags {
@@ -55,21 +55,19 @@ export interface GetOptions {
 export function getOptionsFrom(flags: GetFlags): GetOptions {
   const chunkSize = Number(flags.chunkSize ?? '500');
   if (!Number.isInteger(chunkSize) || chunkSize < 0) {
-    throw new UsageError(
-      `invalid argument "${flags.chunkSize ?? ''}" for "--chunk-size" flag: strconv.ParseInt: parsing "${flags.chunkSize ?? ''}": invalid syntax`,
-      'ktl get',
+    throw new PlainError(
+      `invalid argument "${flags.chunkSize ?? ''}" for "--chunk-size" flag: strconv.ParseInt: parsing "${flags.chunkSize ?? ''}": invalid syntax\nSee 'ktl get --help' for usage.`,
     );
   }
   // kubectl: --template without -o means go-template.
   const output = flags.output ?? (flags.template ? 'go-template' : '');
   const labelColumns = (flags.labelColumns ?? []).flatMap((l) => l.split(',')).filter(Boolean);
   if (flags.showLabels && output !== '' && output !== 'wide') {
-    throw new UsageError(`--show-labels option cannot be used with ${output} printer`, 'ktl get');
+    throw new PlainError(`--show-labels option cannot be used with ${output} printer`);
   }
   if (flags.outputWatchEvents && !(flags.watch || flags.watchOnly)) {
-    throw new UsageError(
+    throw new PlainError(
       '--output-watch-events option can only be used with --watch or --watch-only',
-      'ktl get',
     );
   }
   return {
