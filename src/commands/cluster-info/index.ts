@@ -9,6 +9,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function dumpCommand(context: CommandContext): Command {
   return new Command('dump')
+    .argument('[ignored...]')
     .description(
       'Dump cluster information out suitable for debugging and diagnosing cluster problems.',
     )
@@ -27,7 +28,7 @@ function dumpCommand(context: CommandContext): Command {
       'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
       '20s',
     )
-    .action(async (flags: DumpFlags, command: Command) => {
+    .action(async (_args: string[], flags: DumpFlags, command: Command) => {
       const { runDump } = await import('./run-dump.js');
       const directory = flags.outputDirectory === '-' ? undefined : flags.outputDirectory;
       await runDump(factoryFor(context, command), { ...flags, outputDirectory: directory });
