@@ -3,7 +3,7 @@
 // `ktl version --client` reads one small file.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { inkOutputCache } from './build/ink-output-cache.mjs';
+import { inkRenderPatches } from './build/ink-render-patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build into a fresh directory and swap it in, so a failed build never leaves dist/ half-empty
@@ -33,7 +33,7 @@ await build({
   banner: {
     js: "import { createRequire as __ktlCreateRequire } from 'node:module'; const require = __ktlCreateRequire(import.meta.url);",
   },
-  plugins: [inkOutputCache],
+  plugins: [inkRenderPatches],
   logLevel: 'warning',
 });
 const old = new URL(`../dist.old-${process.pid}`, import.meta.url);
