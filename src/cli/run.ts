@@ -6,6 +6,7 @@ import { configFlagsFrom } from '../commands/global-flags.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
+import { readInvocation } from './invocation.js';
 import { buildProgram } from './program.js';
 
 /** Runs ktl with arguments (without node and script) and returns the exit code; never exits. */
@@ -15,9 +16,10 @@ export async function runCli(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const context: CommandContext = { streams, env, factories: [] };
-  const argv = normalizeArgv(args);
-  const completing = argv[0] === '__complete' || argv[0] === '__completeNoDesc';
-  const program = buildProgram(context, completing ? undefined : argv);
+  const completing = args[0] === '__complete' || args[0] === '__completeNoDesc';
+  const program = buildProgram(context, completing ? undefined : normalizeArgv(args));
+  const invocation = readInvocation(program, args);
+  const argv = completing ? normalizeArgv(args) : normalizeArgv(invocation.argv);
   let captured = '';
   applyRecursively(program, (command) => {
     command.exitOverride();
@@ -34,11 +36,18 @@ export async function runCli(
     await Promise.all(context.factories.map((f) => f.close()));
     return 0;
   }
+  if (invocation.boolError) {
+    streams.err.write(
+      `error: ${invocation.boolError}\nSee '${invocation.path} --help' for usage.\n`,
+    );
+    return 1;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(error, argv, streams, captured);
+    if (error instanceof CommanderError)
+      return commanderExit(error, invocation.path, streams, captured);
     const verbosity = verbosityOf(argv);
     const { text, exitCode } = formatError(error, verbosity);
     if (text) streams.err.write(text);
@@ -81,10 +90,10 @@ function verbosityOf(argv: string[]): number {
   return Number(value) || 0;
 }
 
-/** Maps commander's parse errors to kubectl's (cobra's) wording. */
+/** Maps commander's parse errors to kubectl's (cobra's and pflag's) wording. */
 function commanderExit(
   error: CommanderError,
-  argv: string[],
+  path: string,
   streams: IOStreams,
   captured: string,
 ): number {
@@ -96,24 +105,26 @@ function commanderExit(
     return 0;
   }
   if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
-  const path = commandPath(argv);
-  let text: string;
-  const unknownOption = /unknown option '([^']+)'/.exec(error.message);
-  const unknownCommand = /unknown command '([^']+)'/.exec(error.message);
-  if (unknownOption)
-    text = `error: unknown flag: ${unknownOption[1]}\nSee '${path} --help' for usage.\n`;
-  else if (unknownCommand) {
-    const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(captured);
-    const hint = suggestion ? `\nDid you mean this?\n\t${suggestion[1]}\n` : '';
-    text = `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\nRun 'ktl --help' for usage.\n`;
-  } else {
-    text = `${error.message.startsWith('error:') ? error.message : `error: ${error.message}`}\nSee '${path} -h' for help and examples\n`;
-  }
-  streams.err.write(text);
+  streams.err.write(parseErrorText(error, path, captured));
   return 1;
 }
 
-function commandPath(argv: string[]): string {
-  const first = argv.find((a) => !a.startsWith('-'));
-  return first ? `ktl ${first}` : 'ktl';
+function parseErrorText(error: CommanderError, path: string, captured: string): string {
+  const usage = `See '${path} --help' for usage.\n`;
+  const unknownOption = /unknown option '([^']+)'/.exec(error.message);
+  if (unknownOption) return `error: unknown flag: ${unknownOption[1]?.split('=')[0]}\n${usage}`;
+  const unknownCommand = /unknown command '([^']+)'/.exec(error.message);
+  if (unknownCommand) {
+    const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(captured);
+    const hint = suggestion ? `\nDid you mean this?\n\t${suggestion[1]}\n` : '';
+    return `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\nRun 'ktl --help' for usage.\n`;
+  }
+  const missing = /option '(?:(-\w), )?(--[\w-]+)[^']*' argument missing/.exec(error.message);
+  if (missing) return `error: flag needs an argument: ${missing[2]}\n${usage}`;
+  const invalid = /option '[^']*' argument '[^']*' is invalid\. (invalid argument .*)$/s.exec(
+    error.message,
+  );
+  if (invalid) return `error: ${invalid[1]}\n${usage}`;
+  const text = error.message.startsWith('error:') ? error.message : `error: ${error.message}`;
+  return `${text}\nSee '${path} -h' for help and examples\n`;
 }

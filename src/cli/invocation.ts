@@ -1,0 +1,77 @@
+import type { Command, Option } from 'commander';
+
+/** A command line read against the command tree: the command it runs and pflag-style bools. */
+export interface Invocation {
+  /** `ktl rollout restart`: the deepest command named in the arguments. */
+  path: string;
+  /** The arguments with bool flags spelled so commander reads them as pflag does. */
+  argv: string[];
+  /** pflag's error for a bool flag given a value that is not a bool. */
+  boolError?: string;
+}
+
+const TRUE = /^(1|t|T|TRUE|true|True)$/;
+const FALSE = /^(0|f|F|FALSE|false|False)$/;
+
+/**
+ * Walks the arguments down the command tree. pflag's bools never take the next word as their
+ * value and accept `--flag=false`; commander's do the opposite, so: `--flag` of an optional
+ * `[bool]` option becomes `--flag=true` (it must not eat `deploy/web` in `rollout status -w
+ * deploy/web`), and `--flag=VALUE` of a plain boolean becomes `--flag` or nothing.
+ */
+export function readInvocation(program: Command, args: readonly string[]): Invocation {
+  const argv: string[] = [];
+  const names = ['ktl'];
+  let command = program;
+  let boolError: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      argv.push(...args.slice(i));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      const sub = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+      if (sub) {
+        command = sub;
+        names.push(arg);
+      }
+      argv.push(arg);
+      continue;
+    }
+    const [flag = '', value] = splitAtEquals(arg);
+    const option = findOption(command, flag);
+    if (!option) {
+      argv.push(arg);
+      continue;
+    }
+    if (option.optional && option.flags.includes('[bool]')) {
+      argv.push(value === undefined ? `${option.long ?? flag}=true` : arg);
+    } else if (!option.required && !option.optional && value !== undefined) {
+      if (TRUE.test(value)) argv.push(flag);
+      else if (!FALSE.test(value))
+        boolError ??= `invalid argument "${value}" for "${option.long ?? flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
+    } else if (option.required && value === undefined && i + 1 < args.length) {
+      // pflag gives a flag that needs a value the next word, even one that starts with "-"
+      const next = args[++i] ?? '';
+      if (next.startsWith('-'))
+        argv.push(flag.startsWith('--') ? `${flag}=${next}` : `${flag}${next}`);
+      else argv.push(arg, next);
+    } else argv.push(arg);
+  }
+  return { path: names.join(' '), argv, ...(boolError ? { boolError } : {}) };
+}
+
+function splitAtEquals(arg: string): [string, string | undefined] {
+  const index = arg.indexOf('=');
+  return index < 0 ? [arg, undefined] : [arg.slice(0, index), arg.slice(index + 1)];
+}
+
+/** The option of a command or of one of its parents (global flags) spelled `flag`. */
+function findOption(command: Command, flag: string): Option | undefined {
+  for (let current: Command | null = command; current; current = current.parent) {
+    const found = current.options.find((o) => o.long === flag || o.short === flag);
+    if (found) return found;
+  }
+  return undefined;
+}
