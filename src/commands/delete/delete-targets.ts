@@ -1,6 +1,7 @@
 import { NoResourcesError, PlainError, UsageError } from '../../errors/errors.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import { listPages } from '../../resources/list.js';
+import { explainListError } from '../label/list-error.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
 import type { Factory } from '../factory.js';
 import type { DeleteOptions } from './delete-options.js';
@@ -21,6 +22,10 @@ export async function resolveTargets(
   options: DeleteOptions,
   commandPath: string,
 ): Promise<DeleteTarget[]> {
+  const label = options.selector.trim();
+  const field = options.fieldSelector.trim();
+  if (options.all && (label !== '' || field !== ''))
+    throw new PlainError("setting 'all' parameter but found a non empty selector. ");
   if (options.filename.length > 0) {
     if (options.args.length > 0)
       throw new UsageError(
@@ -33,7 +38,13 @@ export async function resolveTargets(
       return { mapping: p.mapping, name: p.name, namespace: p.namespace };
     });
   }
+  const selecting = label !== '' || field !== '' || options.all;
+  if (selecting) checkSelectorArgs(options.args);
   if (options.args.length === 0) throw new NoResourcesError();
+  if (options.all && options.selector !== '')
+    throw new PlainError('cannot set --all and --selector at the same time');
+  if (options.all && options.fieldSelector !== '')
+    throw new PlainError('cannot set --all and --field-selector at the same time');
   const mapper = await factory.restMapper();
   const { namespace } = await factory.namespace();
   const scope = (mapping: ResourceMapping): string => (mapping.namespaced ? namespace : '');
@@ -57,8 +68,7 @@ export async function resolveTargets(
     return mappings.flatMap((mapping) =>
       names.map((name) => ({ mapping, name, namespace: scope(mapping) })),
     );
-  if (!options.selector && !options.fieldSelector && !options.all)
-    throw new PlainError('resource(s) were provided, but no name was specified');
+  if (!selecting) throw new PlainError('resource(s) were provided, but no name was specified');
   const targets: DeleteTarget[] = [];
   const client = await factory.client();
   for (const mapping of mappings) {
@@ -68,11 +78,12 @@ export async function resolveTargets(
       metadata?: { continue?: string };
     }>(client, mapping, {
       namespace: listNamespace,
-      labelSelector: options.selector || undefined,
-      fieldSelector: options.fieldSelector || undefined,
+      labelSelector: label || undefined,
+      fieldSelector: field || undefined,
       chunkSize: 500,
     });
-    for await (const page of pages)
+    const selectors = { selector: label, fieldSelector: field };
+    for await (const page of explainListError(pages, mapping, selectors))
       for (const item of page.body.items ?? [])
         targets.push({
           mapping,
@@ -81,4 +92,17 @@ export async function resolveTargets(
         });
   }
   return targets;
+}
+
+/** The resource builder's refusals of names, TYPE/NAME or no type alongside a selector or --all. */
+function checkSelectorArgs(args: string[]): void {
+  const [types, ...names] = args;
+  if (types === undefined)
+    throw new PlainError('at least one resource must be specified to use a selector');
+  if (args.some((arg) => arg.includes('/')))
+    throw new PlainError(
+      'selectors and the all flag cannot be used when passing resource/name arguments',
+    );
+  if (names.length > 0)
+    throw new PlainError('name cannot be provided when a selector is specified');
 }

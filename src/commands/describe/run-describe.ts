@@ -12,6 +12,7 @@ import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
 import { eventsFor, relatedFor } from './related.js';
+import { showEventsFlag } from './show-events.js';
 
 /** The flags of `ktl describe`. */
 export interface DescribeFlags {
@@ -29,8 +30,8 @@ export async function runDescribe(
   args: string[],
   flags: DescribeFlags,
 ): Promise<void> {
+  const showEvents = showEventsFlag(flags.showEvents, 'ktl describe');
   if (args.length === 0) throw new PlainError(NO_RESOURCES.trimEnd());
-  const showEvents = flags.showEvents !== false && flags.showEvents !== 'false';
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const select = {
     selector: flags.selector,

@@ -1,5 +1,6 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
+import { durationFlag, intFlag } from '../wait/duration-flag.js';
 import type { LogsFlags } from './index.js';
 
 /** Lines shown per pod by default when a selector picks the pods (kubectl's selectorTail). */
@@ -24,17 +25,36 @@ export interface LogsPlan {
   query: Record<string, string>;
 }
 
-function integerFlag(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim()))
-    throw new PlainError(
-      `invalid argument "${value}" for "--${name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
-    );
-  return Number(value);
+const COMMAND_PATH = 'ktl logs';
+
+/** The numeric flags, read as pflag reads them when it parses the command line. */
+interface NumericFlags {
+  tail?: number;
+  limitBytes?: number;
+  maxLogRequests?: number;
+  sinceMs?: number;
+}
+
+function optionalInt(value: string | undefined, flag: string): number | undefined {
+  return value === undefined ? undefined : intFlag(flag, value, COMMAND_PATH);
+}
+
+function numericFlags(flags: LogsFlags): NumericFlags {
+  const numbers: NumericFlags = {};
+  const tail = optionalInt(flags.tail, '--tail');
+  if (tail !== undefined) numbers.tail = tail;
+  const limitBytes = optionalInt(flags.limitBytes, '--limit-bytes');
+  if (limitBytes !== undefined) numbers.limitBytes = limitBytes;
+  const maxLogRequests = optionalInt(flags.maxLogRequests, '--max-log-requests');
+  if (maxLogRequests !== undefined) numbers.maxLogRequests = maxLogRequests;
+  if (flags.since !== undefined)
+    numbers.sinceMs = durationFlag('--since', flags.since, COMMAND_PATH);
+  return numbers;
 }
 
 /** Checks flags and arguments the way kubectl's LogsOptions Complete/Validate do. */
 export function planLogs(args: readonly string[], flags: LogsFlags): LogsPlan {
+  const numbers = numericFlags(flags);
   const selector = flags.selector ?? '';
   let target: string | undefined;
   let inlineContainer: string | undefined;
@@ -55,7 +75,7 @@ export function planLogs(args: readonly string[], flags: LogsFlags): LogsPlan {
     throw new PlainError(
       `--all-containers=true should not be specified with container name ${container}`,
     );
-  const query = logQuery(flags, selector !== '');
+  const query = logQuery(flags, numbers, selector !== '');
   return {
     ...(target !== undefined ? { target } : {}),
     ...(selector !== '' ? { selector } : {}),
@@ -63,29 +83,29 @@ export function planLogs(args: readonly string[], flags: LogsFlags): LogsPlan {
     allContainers: flags.allContainers === true,
     follow: flags.follow === true,
     prefix: flags.prefix === true || flags.allPods === true,
-    maxLogRequests: integerFlag(flags.maxLogRequests, 'max-log-requests') ?? 5,
+    maxLogRequests: numbers.maxLogRequests ?? 5,
     ignoreErrors: flags.ignoreErrors === true,
     podRunningTimeoutMs: parseGoDuration(flags.podRunningTimeout) ?? 20_000,
     query,
   };
 }
 
-function logQuery(flags: LogsFlags, bySelector: boolean): Record<string, string> {
+function logQuery(
+  flags: LogsFlags,
+  numbers: NumericFlags,
+  bySelector: boolean,
+): Record<string, string> {
   const query: Record<string, string> = {};
-  const limitBytes = integerFlag(flags.limitBytes, 'limit-bytes');
+  const limitBytes = numbers.limitBytes;
   if (limitBytes !== undefined && limitBytes < 0)
     throw new PlainError('--limit-bytes must be greater than 0');
   if (limitBytes) query['limitBytes'] = String(limitBytes);
-  let tail = integerFlag(flags.tail, 'tail') ?? -1;
+  let tail = numbers.tail ?? -1;
   if (tail < -1) throw new PlainError('--tail must be greater than or equal to -1');
   if (bySelector && flags.tail === undefined) tail = SELECTOR_TAIL;
   if (tail >= 0) query['tailLines'] = String(tail);
-  if (flags.since !== undefined) {
-    const ms = parseGoDuration(flags.since);
-    if (ms === undefined)
-      throw new PlainError(
-        `invalid argument "${flags.since}" for "--since" flag: time: invalid duration "${flags.since}"`,
-      );
+  if (numbers.sinceMs !== undefined) {
+    const ms = numbers.sinceMs;
     if (ms < 0) throw new PlainError('--since must be greater than 0');
     query['sinceSeconds'] = String(Math.round(ms / 1000));
   }
