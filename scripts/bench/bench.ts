@@ -4,7 +4,9 @@
  * time and peak RSS (GNU time's %M) and the ratio ktl/kubectl, plus the number of HTTP
  * requests each made (from -v=6 logs). Not a test: its figures go into the issue notes.
  *
- *   BENCH_RUNS=7 BENCH_PODS=5000 npm run bench [-- filter]
+ * Then (unless a filter leaves it out) the dashboard scenario: scripts/bench/dashboard.ts.
+ *
+ *   BENCH_RUNS=7 BENCH_PODS=5000 BENCH_DASH_SECONDS=600 npm run bench [-- filter]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,6 +155,17 @@ function main(): void {
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2));
   rmSync(home, { recursive: true, force: true });
+  if ('dashboard'.includes(filter) || filter === '') runDashboardScenario();
+}
+
+/** `ktl dash` on the bench pods while they churn: CPU, memory and frame timings. */
+function runDashboardScenario(): void {
+  const dashboard = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'scripts/bench/dashboard.ts')],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (dashboard.status !== 0) throw new Error('the dashboard scenario failed');
 }
 
 main();
