@@ -29,6 +29,6 @@ test('labelMatcher follows labels.Parse: =, ==, !=, in, notin, exists, !exists, 
 test('labelMatcher rejects what it cannot parse', () => {
   assert.throws(() => labelMatcher('app in web'), {
     message:
-      'the provided selector "app in web" is not valid: unable to parse requirement: app in web',
+      "the provided selector \"app in web\" is not valid: unable to parse requirement: found 'web' expected: '('",
   });
 });

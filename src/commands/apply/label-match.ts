@@ -4,24 +4,20 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import type { LabelRequirement } from '../../resources/label-requirements.js';
-import { parseLabelRequirement, splitSelector } from '../../resources/label-requirements.js';
+import { parseSelector } from '../../resources/label-requirements.js';
 
 type Labels = Record<string, string>;
 
 /** A predicate over an object's labels; the empty selector matches everything. */
 export function labelMatcher(selector: string): (labels: Labels) => boolean {
-  const requirements = splitSelector(selector)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const requirement = parseLabelRequirement(part);
-      // kubectl names the lexer's token here; ktl names the requirement it could not read.
-      if (!requirement)
-        throw new PlainError(
-          `the provided selector "${selector}" is not valid: unable to parse requirement: ${part}`,
-        );
-      return requirement;
-    });
+  let requirements: LabelRequirement[];
+  try {
+    requirements = parseSelector(selector);
+  } catch (error) {
+    throw new PlainError(
+      `the provided selector "${selector}" is not valid: ${(error as Error).message}`,
+    );
+  }
   return (labels) => requirements.every((requirement) => matches(requirement, labels));
 }
 
