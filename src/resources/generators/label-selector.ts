@@ -1,5 +1,6 @@
 /** metav1.ParseToLabelSelector: a selector string into matchLabels and matchExpressions. */
-import { parseLabelRequirement, splitSelector } from '../label-requirements.js';
+import type { LabelRequirement } from '../label-requirements.js';
+import { parseSelector } from '../label-requirements.js';
 
 /** One matchExpressions entry. */
 export interface SelectorRequirement {
@@ -18,13 +19,18 @@ export interface LabelSelector {
 export function parseToLabelSelector(selector: string): LabelSelector {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: SelectorRequirement[] = [];
-  const parts = splitSelector(selector);
-  // a trailing empty requirement is an error, but the empty selector is not
-  if (parts.length === 1 && (parts[0] ?? '').trim() === '') parts.pop();
-  for (const part of parts) {
-    const requirement = parseRequirement(part.trim(), selector);
-    if ('equals' in requirement) matchLabels[requirement.key] = requirement.equals;
-    else matchExpressions.push(requirement);
+  let requirements: LabelRequirement[];
+  try {
+    requirements = parseSelector(selector);
+  } catch (error) {
+    throw new Error(
+      `couldn't parse the selector string "${selector}": ${(error as Error).message}`,
+    );
+  }
+  for (const requirement of requirements) {
+    const parsed = toSelectorRequirement(requirement);
+    if ('equals' in parsed) matchLabels[parsed.key] = parsed.equals;
+    else matchExpressions.push(parsed);
   }
   const result: LabelSelector = {};
   const labelKeys = Object.keys(matchLabels).sort();
@@ -39,12 +45,7 @@ export function parseToLabelSelector(selector: string): LabelSelector {
 
 type Parsed = SelectorRequirement | { key: string; equals: string };
 
-function parseRequirement(text: string, selector: string): Parsed {
-  const requirement = parseLabelRequirement(text);
-  if (!requirement)
-    throw new Error(
-      `couldn't parse the selector string "${selector}": unable to parse requirement: ${text}`,
-    );
+function toSelectorRequirement(requirement: LabelRequirement): Parsed {
   switch (requirement.operator) {
     case 'exists':
       return { key: requirement.key, operator: 'Exists' };
