@@ -9,6 +9,7 @@ import type { KubeObject } from '../../resources/watch-stream.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
 import type { Factory } from '../factory.js';
 import type { Targets } from './targets.js';
+import { addTarget } from './add-target.js';
 
 /** Where -f objects come from. */
 export interface FileSelect {
@@ -39,16 +40,11 @@ export async function fileTargets(
   for (const entry of planned) {
     if (!entry.mapping) throw entry.mappingError ?? new PlainError('no mapping');
     const { mapping, name, namespace } = entry;
-    try {
-      const object = client
+    await addTarget(result, mapping, name, namespace, async () =>
+      client
         ? await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) })
-        : (entry.manifest.object as KubeObject);
-      result.objects.push({ mapping, name, namespace, object });
-      result.inOrder?.push({ mapping, name, namespace, object });
-    } catch (error) {
-      result.errors.push(error as Error);
-      result.inOrder?.push(error as Error);
-    }
+        : (entry.manifest.object as KubeObject),
+    );
   }
   return result;
 }

@@ -12,6 +12,7 @@ import type { Factory } from '../factory.js';
 import type { FileSelect } from './file-targets.js';
 import { fileTargets, hasFilenames } from './file-targets.js';
 import { explainListError } from './list-error.js';
+import { addTarget } from './add-target.js';
 
 /** One object to act on, as the server returned it. */
 export interface TargetObject {
@@ -93,14 +94,9 @@ async function fetchNamed(
   const result: Targets = { objects: [], errors: [], inOrder: [] };
   for (const { mapping, name } of named) {
     const namespace = scope(mapping);
-    try {
-      const object = await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) });
-      result.objects.push({ mapping, name, namespace, object });
-      result.inOrder?.push({ mapping, name, namespace, object });
-    } catch (error) {
-      result.errors.push(error as Error);
-      result.inOrder?.push(error as Error);
-    }
+    await addTarget(result, mapping, name, namespace, () =>
+      client.json<KubeObject>({ path: objectPath(mapping, name, namespace) }),
+    );
   }
   return result;
 }
