@@ -87,5 +87,9 @@ export function maskVolatile(text: string): string {
     .replace(/(resourceVersion"?: "?)\d+/g, '$1<rv>')
     .replace(/(resource version to be \d+, was )\d+/g, '$1<rv>')
     .replace(/kube-api-access-[a-z0-9]{5}/g, 'kube-api-access-<x>')
-    .replace(/-[a-z0-9]{8,10}-[a-z0-9]{5}\b/g, '-<hash>-<x>');
+    .replace(/-[a-z0-9]{8,10}-[a-z0-9]{5}\b/g, '-<hash>-<x>')
+    .replace(/(following declared \w+\(s\): )(.*)$/gm, (_, head: string, items: string) => {
+      // kubectl lists the clashing keys in Go map order (random); ktl in argument order
+      return head + items.split('; ').sort().join('; ');
+    });
 }
