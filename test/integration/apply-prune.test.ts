@@ -257,54 +257,25 @@ test('apply --prune refuses what kubectl refuses, with its words', async (t) => 
   assert.equal(await kubectlOk(['get', 'cm', 'a', '-n', ns, '--ignore-not-found']), '');
 });
 
+/** Puts a finalizer on ConfigMap `held` (so its deletion waits), or takes it off. */
+function holdWithFinalizer(ns: string, hold: boolean): Promise<string> {
+  const finalizers = hold ? '["ktl.test/hold"]' : 'null';
+  const patch = `{"metadata":{"finalizers":${finalizers}}}`;
+  return kubectlOk(['patch', 'cm', 'held', '-n', ns, '--type=merge', '-p', patch]);
+}
+
 test('apply --prune --wait waits for pruned objects to be gone (kubectl accepts --wait but its pruner ignores it)', async (t) => {
   const ns = await testNamespace(t, 'prune-wait');
   await applyOk(ktl, ['-n', ns], manifest([{ name: 'keep' }, { name: 'held' }]));
-  await kubectlOk([
-    'patch',
-    'cm',
-    'held',
-    '-n',
-    ns,
-    '-p',
-    '{"metadata":{"finalizers":["ktl.test/hold"]}}',
-  ]);
-  t.after(() =>
-    kubectl([
-      'patch',
-      'cm',
-      'held',
-      '-n',
-      ns,
-      '--type=merge',
-      '-p',
-      '{"metadata":{"finalizers":null}}',
-    ]),
-  );
+  await holdWithFinalizer(ns, true);
+  t.after(() => holdWithFinalizer(ns, false));
   const args = ['apply', '-n', ns, '--prune', '-l', `app=${runLabel}`, '-f', '-'];
   const input = manifest([{ name: 'keep' }]);
   const theirs = await kubectl([...args, '--wait', '--timeout=2s'], { input });
   assert.equal(theirs.code, 0, 'kubectl returns while the finalizer still holds the object');
-  await kubectlOk([
-    'patch',
-    'cm',
-    'held',
-    '-n',
-    ns,
-    '--type=merge',
-    '-p',
-    '{"metadata":{"finalizers":null}}',
-  ]);
+  await holdWithFinalizer(ns, false);
   await applyOk(ktl, ['-n', ns], manifest([{ name: 'keep' }, { name: 'held' }]));
-  await kubectlOk([
-    'patch',
-    'cm',
-    'held',
-    '-n',
-    ns,
-    '-p',
-    '{"metadata":{"finalizers":["ktl.test/hold"]}}',
-  ]);
+  await holdWithFinalizer(ns, true);
   const started = Date.now();
   const ours = await ktl([...args, '--wait', '--timeout=2s'], { input });
   assert.equal(ours.code, 1);
