@@ -8,6 +8,7 @@ import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { locatedWarnings } from './apply-report.js';
+import { deleteAndCreate } from './force-recreate.js';
 import type { ApplyOptions } from './apply-options.js';
 import { fieldValidationOf } from './apply-options.js';
 import type { PlannedObject } from './manifest-objects.js';
@@ -63,12 +64,17 @@ export async function applyClientSide(
     try {
       return { ...(await patchLive(entry, context, live, modified, lock)), live };
     } catch (error) {
-      if (
-        !(error instanceof ApiStatusError && error.reason === 'Conflict') ||
-        attempt >= MAX_CONFLICT_RETRIES
-      )
-        throw error;
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+      const conflict = error instanceof ApiStatusError && error.reason === 'Conflict';
+      if (conflict && attempt < MAX_CONFLICT_RETRIES) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      // --force: what cannot be patched (an immutable field, endless conflicts) is deleted
+      // and created again, as kubectl's Patcher.deleteAndCreate
+      const invalid = error instanceof ApiStatusError && error.reason === 'Invalid';
+      if (context.options.force && (conflict || invalid))
+        return { ...(await deleteAndCreate(entry, context, live, modified)), live };
+      throw error;
     }
   }
 }

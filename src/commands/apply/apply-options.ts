@@ -22,6 +22,8 @@ export interface ApplyOptions {
   waitForDeletion?: boolean;
   /** --timeout in ms (0 = no limit): bounds --wait and --wait-rollout. */
   timeoutMs?: number;
+  /** --force: delete and re-create objects that cannot be patched (immutable fields). */
+  force?: boolean;
   /** ktl's --wait-rollout: follow applied workloads until ready or failed. */
   waitRollout?: boolean;
 }

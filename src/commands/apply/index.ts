@@ -13,6 +13,7 @@ interface ApplyFlags extends WaitFlags {
   dryRun?: string | boolean;
   serverSide?: boolean;
   forceConflicts?: boolean;
+  force?: boolean;
   fieldManager?: string;
   validate?: string | boolean;
   output?: string;
@@ -31,6 +32,10 @@ export function newApplyCommand(context: CommandContext): Command {
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
     .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
     .option('--server-side', 'If true, apply runs in the server instead of the client.')
+    .option(
+      '--force',
+      'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
+    )
     .option(
       '--force-conflicts',
       'If true, server-side apply will force the changes against conflicts.',
@@ -71,6 +76,9 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     throw new UsageError('must specify one of -f and -k', path);
   const serverSide = flags.serverSide === true;
   const dryRun = parseDryRun(flags.dryRun, context.streams.err);
+  if (flags.force && serverSide) throw new PlainError('--force cannot be used with --server-side');
+  if (flags.force && dryRun === 'server')
+    throw new PlainError('--dry-run=server cannot be used with --force');
   if (flags.forceConflicts && !serverSide)
     throw new PlainError('--force-conflicts only works with --server-side');
   if (serverSide && dryRun === 'client')
@@ -88,6 +96,7 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     dryRun,
     serverSide,
     forceConflicts: flags.forceConflicts === true,
+    force: flags.force === true,
     fieldManager: flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
     validate: parseValidate(flags.validate),
     output: output as ApplyOptions['output'],

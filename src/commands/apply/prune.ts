@@ -96,7 +96,8 @@ async function pruneKind(
   }
 }
 
-async function deleteObject(
+/** DELETE with apply's --cascade, --grace-period and server dry run. */
+export async function deleteObject(
   client: HttpClient,
   options: ApplyOptions,
   mapping: ResourceMapping,
