@@ -64,3 +64,9 @@ test('a flag that needs a value takes the next word even when it starts with "-"
     '--x=1',
   ]);
 });
+
+test('a flag given last with no value is named as pflag names it', () => {
+  assert.equal(readInvocation(tree(), ['get', '-n']).missingValue, "'n' in -n");
+  assert.equal(readInvocation(tree(), ['get', '--namespace']).missingValue, '--namespace');
+  assert.equal(readInvocation(tree(), ['get', '-n', 'x']).missingValue, undefined);
+});

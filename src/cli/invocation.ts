@@ -8,6 +8,8 @@ export interface Invocation {
   argv: string[];
   /** pflag's error for a bool flag given a value that is not a bool. */
   boolError?: string;
+  /** A flag that needs a value, given last with none, as pflag names it (`'n' in -n`). */
+  missingValue?: string;
 }
 
 const TRUE = /^(1|t|T|TRUE|true|True)$/;
@@ -24,6 +26,7 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
   const names = ['ktl'];
   let command = program;
   let boolError: string | undefined;
+  let missingValue: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--') {
@@ -57,9 +60,18 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
       if (next.startsWith('-'))
         argv.push(flag.startsWith('--') ? `${flag}=${next}` : `${flag}${next}`);
       else argv.push(arg, next);
-    } else argv.push(arg);
+    } else {
+      if (option.required && value === undefined)
+        missingValue = flag.startsWith('--') ? flag : `'${flag.slice(1)}' in ${flag}`;
+      argv.push(arg);
+    }
   }
-  return { path: names.join(' '), argv, ...(boolError ? { boolError } : {}) };
+  return {
+    path: names.join(' '),
+    argv,
+    ...(boolError ? { boolError } : {}),
+    ...(missingValue ? { missingValue } : {}),
+  };
 }
 
 function splitAtEquals(arg: string): [string, string | undefined] {

@@ -6,6 +6,7 @@ import { configFlagsFrom } from '../commands/global-flags.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
+import type { Invocation } from './invocation.js';
 import { readInvocation } from './invocation.js';
 import { buildProgram } from './program.js';
 
@@ -46,8 +47,7 @@ export async function runCli(
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError)
-      return commanderExit(error, invocation.path, streams, captured);
+    if (error instanceof CommanderError) return commanderExit(error, invocation, streams, captured);
     const verbosity = verbosityOf(argv);
     const { text, exitCode } = formatError(error, verbosity);
     if (text) streams.err.write(text);
@@ -93,7 +93,7 @@ function verbosityOf(argv: string[]): number {
 /** Maps commander's parse errors to kubectl's (cobra's and pflag's) wording. */
 function commanderExit(
   error: CommanderError,
-  path: string,
+  invocation: Invocation,
   streams: IOStreams,
   captured: string,
 ): number {
@@ -105,11 +105,12 @@ function commanderExit(
     return 0;
   }
   if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
-  streams.err.write(parseErrorText(error, path, captured));
+  streams.err.write(parseErrorText(error, invocation, captured));
   return 1;
 }
 
-function parseErrorText(error: CommanderError, path: string, captured: string): string {
+function parseErrorText(error: CommanderError, invocation: Invocation, captured: string): string {
+  const { path } = invocation;
   const usage = `See '${path} --help' for usage.\n`;
   const unknownOption = /unknown option '([^']+)'/.exec(error.message);
   if (unknownOption) return `error: unknown flag: ${unknownOption[1]?.split('=')[0]}\n${usage}`;
@@ -120,7 +121,8 @@ function parseErrorText(error: CommanderError, path: string, captured: string): 
     return `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\nRun 'ktl --help' for usage.\n`;
   }
   const missing = /option '(?:(-\w), )?(--[\w-]+)[^']*' argument missing/.exec(error.message);
-  if (missing) return `error: flag needs an argument: ${missing[2]}\n${usage}`;
+  if (missing)
+    return `error: flag needs an argument: ${invocation.missingValue ?? missing[2]}\n${usage}`;
   const invalid = /option '[^']*' argument '[^']*' is invalid\. (invalid argument .*)$/s.exec(
     error.message,
   );

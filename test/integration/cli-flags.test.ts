@@ -17,7 +17,7 @@ before(async () => {
   await kubectlOk(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s']);
 });
 
-/** Each case runs with `-n NS` appended unless it names NS itself. */
+/** Each case runs with `-n NS` appended unless it names NS itself or ends with a bare -n. */
 const CASES: string[][] = [
   ['get', 'pods', '--allow-missing-template-keys=x'],
   ['get', 'pods', '--show-kind=x'],
@@ -26,6 +26,8 @@ const CASES: string[][] = [
   ['get', 'deploy', '-A=true', '--no-headers', '-o', 'name'],
   ['scale', 'deploy', 'web', '--replicas'],
   ['-n', 'NS', 'scale', 'deploy', 'web', '--replicas'],
+  ['get', 'pods', '-n'],
+  ['get', 'pods', '--namespace'],
   ['-n', 'NS', 'scale', 'deploy', 'web', '--replicas', '-1'],
   ['--request-timeout', '5s', 'get', 'pods', '--bogus=1'],
   ['rollout', 'restart', 'deploy/web', '--dry-run=client'],
@@ -36,7 +38,12 @@ const CASES: string[][] = [
 
 for (const args of CASES) {
   test(`ktl ${args.join(' ')}`, async () => {
-    const full = args.includes('NS') ? args.map((a) => (a === 'NS' ? ns : a)) : [...args, '-n', ns];
+    const last = args.at(-1) ?? '';
+    const full = args.includes('NS')
+      ? args.map((a) => (a === 'NS' ? ns : a))
+      : ['-n', '--namespace'].includes(last)
+        ? args
+        : [...args, '-n', ns];
     const [mine, theirs] = await Promise.all([ktl(full), kubectl(full)]);
     assert.equal(mine.stderr, theirs.stderr.replaceAll('kubectl', 'ktl'));
     assert.equal(normalizeAges(mine.stdout), normalizeAges(theirs.stdout));
