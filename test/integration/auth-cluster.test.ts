@@ -17,6 +17,7 @@ import {
   repoRoot,
   viewerKubeconfig,
 } from '../helpers/cluster.js';
+import { singleContextKubeconfig } from '../helpers/kubeconfig.js';
 
 const env = clusterEnv();
 const server = env['KTL_API_SERVER'] ?? '';
@@ -33,25 +34,7 @@ function kubeconfigWith(
   clusterExtra = `    certificate-authority: ${caFile}`,
 ): string {
   const file = join(dir, 'kubeconfig');
-  writeFileSync(
-    file,
-    `apiVersion: v1
-kind: Config
-current-context: t
-clusters:
-- name: t
-  cluster:
-    server: ${server}
-${clusterExtra}
-contexts:
-- name: t
-  context: {cluster: t, user: u}
-users:
-- name: u
-  user:
-${userYaml}
-`,
-  );
+  writeFileSync(file, singleContextKubeconfig({ server, clusterYaml: clusterExtra, userYaml }));
   return file;
 }
 

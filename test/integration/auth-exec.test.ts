@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { clusterEnv, kubectl, ktl, repoRoot } from '../helpers/cluster.js';
+import { singleContextKubeconfig } from '../helpers/kubeconfig.js';
 
 const env = clusterEnv();
 const plugin = join(repoRoot, 'test/fixtures/exec-plugin/counting-plugin.sh');
@@ -31,28 +32,18 @@ interface Setup {
 function setup(execYaml = ''): Setup {
   const dir = mkdtempSync(join(tmpdir(), 'ktl-exec-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  writeFileSync(
-    kubeconfig,
-    `apiVersion: v1
-kind: Config
-current-context: t
-clusters:
-- name: t
-  cluster:
-    server: ${env['KTL_API_SERVER']}
-    certificate-authority: ${join(env['KTL_PKI_DIR'] ?? '', 'ca.crt')}
-contexts:
-- name: t
-  context: {cluster: t, user: u, namespace: kube-system}
-users:
-- name: u
-  user:
-    exec:
+  const userYaml = `    exec:
       apiVersion: client.authentication.k8s.io/v1beta1
       command: ${plugin}
       provideClusterInfo: true
-${execYaml}`,
-  );
+${execYaml}`;
+  const contents = singleContextKubeconfig({
+    server: env['KTL_API_SERVER'] ?? '',
+    clusterYaml: `    certificate-authority: ${join(env['KTL_PKI_DIR'] ?? '', 'ca.crt')}`,
+    namespace: 'kube-system',
+    userYaml,
+  });
+  writeFileSync(kubeconfig, contents);
   const countFile = join(dir, 'count');
   return {
     dir,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { clusterEnv, kubectl, ktl } from '../helpers/cluster.js';
+import { singleContextKubeconfig } from '../helpers/kubeconfig.js';
 
 const env = clusterEnv();
 
@@ -26,29 +27,14 @@ function writeKubeconfig(dir: string, config: Record<string, string>): string {
   const lines = Object.entries(config)
     .map(([k, v]) => `        ${k}: "${v}"`)
     .join('\n');
-  writeFileSync(
-    file,
-    `apiVersion: v1
-kind: Config
-current-context: t
-clusters:
-- name: t
-  cluster:
-    server: ${env['KTL_API_SERVER']}
-    certificate-authority: ${join(env['KTL_PKI_DIR'] ?? '', 'ca.crt')}
-contexts:
-- name: t
-  context: {cluster: t, user: oidc-user}
-users:
-- name: oidc-user
-  user:
-    auth-provider:
-      name: oidc
-      config:
-${lines}
-`,
-    { mode: 0o600 },
-  );
+  const userYaml = `    auth-provider:\n      name: oidc\n      config:\n${lines}`;
+  const contents = singleContextKubeconfig({
+    server: env['KTL_API_SERVER'] ?? '',
+    clusterYaml: `    certificate-authority: ${join(env['KTL_PKI_DIR'] ?? '', 'ca.crt')}`,
+    user: 'oidc-user',
+    userYaml,
+  });
+  writeFileSync(file, contents, { mode: 0o600 });
   return file;
 }
 
