@@ -83,9 +83,20 @@ test('--wait-rollout exits 1 and names a Deployment that exceeded its progress d
     result.stderr,
     'error: 1 of 2 workloads did not become ready:\n  deployment.apps/stuck: deployment "stuck" exceeded its progress deadline\n',
   );
-  const theirs = await kubectl(['rollout', 'status', 'deploy/stuck', '-n', ns, '--watch=false']);
+  // kubectl agrees once the controller settles: with a 1 s deadline the Progressing condition
+  // can flip back to ReplicaSetUpdated when the pending pods are counted, then time out again.
+  const theirs = await kubectlRolloutStatusUntilFailed(ns, 'deploy/stuck');
   assert.equal(theirs.stderr, 'error: deployment "stuck" exceeded its progress deadline\n');
+  assert.equal(theirs.code, 1);
 });
+
+async function kubectlRolloutStatusUntilFailed(ns: string, ref: string) {
+  for (let attempt = 0; ; attempt++) {
+    const status = await kubectl(['rollout', 'status', ref, '-n', ns, '--watch=false']);
+    if (status.code !== 0 || attempt >= 40) return status;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 test('--wait-rollout exits 1 and names a Job that failed', async (t) => {
   const ns = await testNamespace(t, 'wait-job-fail');
