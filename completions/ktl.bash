@@ -18,7 +18,8 @@ __ktl_complete() {
 
     local -a args=("${words[@]:1:$((cword - 1))}")
     local out directive
-    out=$("${words[0]}" __complete "${args[@]}" "$cur" 2>/dev/null) || return
+    # NODE_EXTRA_CA_CERTS costs Node its start-up time; ktl adds those CAs itself when needed.
+    out=$(KTL_NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS-}" NODE_EXTRA_CA_CERTS=         "${words[0]}" __complete "${args[@]}" "$cur" 2>/dev/null) || return
     directive=${out##*:}
     out=${out%:*}
     [[ $directive =~ ^[0-9]+$ ]] || directive=0

@@ -3,7 +3,9 @@
 function __ktl_request
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    set -l out (command $tokens[1] __complete $tokens[2..-1] "$current" 2>/dev/null)
+    # NODE_EXTRA_CA_CERTS costs Node its start-up time; ktl adds those CAs itself when needed.
+    set -l out (env KTL_NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS" NODE_EXTRA_CA_CERTS= \
+        $tokens[1] __complete $tokens[2..-1] "$current" 2>/dev/null)
     set -l directive (string replace -r '^:' '' -- $out[-1])
     set -e out[-1]
     if test (math "$directive % 2") -eq 1

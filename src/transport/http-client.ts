@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
@@ -13,6 +12,7 @@ import { proxyFor } from './proxy-env.js';
 import type { RequestLogger } from './request-log.js';
 import { silentLogger } from './request-log.js';
 import { parseWarningHeaders, statusErrorFromResponse } from './status-error.js';
+import { tlsMaterial } from './tls-material.js';
 
 /** What a caller may ask of one request. */
 export interface RequestOptions {
@@ -227,25 +227,16 @@ export class HttpClient {
         : new http.Agent({ keepAlive: true });
       return this.agent;
     }
-    const tls = this.config.tls;
-    const extra = await this.options.authenticator?.clientCertificate?.();
+    const material = await tlsMaterial(this.config.tls, this.options.authenticator);
     const agentOptions: https.AgentOptions = {
+      ...material,
       keepAlive: true,
-      rejectUnauthorized: !tls.insecure,
       minVersion: 'TLSv1.2',
     };
-    const ca = tls.caData ?? (tls.caFile ? readFileSync(tls.caFile) : undefined);
-    if (ca) agentOptions.ca = ca;
-    const cert =
-      extra?.cert ?? tls.certData ?? (tls.certFile ? readFileSync(tls.certFile) : undefined);
-    const key = extra?.key ?? tls.keyData ?? (tls.keyFile ? readFileSync(tls.keyFile) : undefined);
-    if (cert) agentOptions.cert = cert;
-    if (key) agentOptions.key = key;
-    if (tls.serverName) agentOptions.servername = tls.serverName;
-    if (tls.serverName) {
-      const expected = tls.serverName;
+    const serverName = this.config.tls.serverName;
+    if (serverName) {
       agentOptions.checkServerIdentity = (_host, peer) =>
-        https.globalAgent.options.checkServerIdentity?.(expected, peer) ?? undefined;
+        https.globalAgent.options.checkServerIdentity?.(serverName, peer) ?? undefined;
     }
     this.agent = proxy ? httpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions);
     return this.agent;

@@ -3,6 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import { defaultRootsWithDeferredCas } from './tls-material.js';
 
 type Callback = (err: Error | null, stream: Duplex) => void;
 
@@ -11,8 +12,15 @@ function connectToProxy(proxy: URL): net.Socket {
     proxy.port || (proxy.protocol === 'https:' ? 443 : proxy.protocol === 'socks5:' ? 1080 : 80),
   );
   const host = proxy.hostname.replace(/^\[|\]$/g, '');
-  if (proxy.protocol === 'https:')
-    return tls.connect({ host, port, servername: isIPHost(host) ? undefined : host });
+  if (proxy.protocol === 'https:') {
+    const ca = defaultRootsWithDeferredCas();
+    return tls.connect({
+      host,
+      port,
+      servername: isIPHost(host) ? undefined : host,
+      ...(ca ? { ca } : {}),
+    });
+  }
   return net.connect({ host, port });
 }
 

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
@@ -9,6 +8,7 @@ import type { Authenticator } from './auth/authenticator.js';
 import { anonymous } from './auth/authenticator.js';
 import { networkError } from './network-error.js';
 import { statusErrorFromResponse } from './status-error.js';
+import { tlsMaterial } from './tls-material.js';
 import { WebSocketConnection } from './websocket.js';
 
 const ACCEPT_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -118,16 +118,5 @@ export async function credentialHeaders(dialer: StreamDialer): Promise<Record<st
 
 /** TLS settings (CA, client certificate, server name) for a raw request to the API server. */
 export async function tlsOptions(dialer: StreamDialer): Promise<https.RequestOptions> {
-  const tls = dialer.config.tls;
-  const extra = await dialer.authenticator?.clientCertificate?.();
-  const options: https.RequestOptions = { rejectUnauthorized: !tls.insecure, agent: false };
-  const ca = tls.caData ?? (tls.caFile ? readFileSync(tls.caFile) : undefined);
-  if (ca) options.ca = ca;
-  const cert =
-    extra?.cert ?? tls.certData ?? (tls.certFile ? readFileSync(tls.certFile) : undefined);
-  const key = extra?.key ?? tls.keyData ?? (tls.keyFile ? readFileSync(tls.keyFile) : undefined);
-  if (cert) options.cert = cert;
-  if (key) options.key = key;
-  if (tls.serverName) options.servername = tls.serverName;
-  return options;
+  return { ...(await tlsMaterial(dialer.config.tls, dialer.authenticator)), agent: false };
 }

@@ -10,7 +10,12 @@ Register-ArgumentCompleter -CommandName '${prog}' -ScriptBlock {
     $args = @()
     if ($words.Count -gt 1) { $args = $words[1..($words.Count - 1)] }
     if ($WordToComplete -ne '' -and $args.Count -gt 0) { $args = $args[0..($args.Count - 2)] }
-    $out = & $program __complete @args "$WordToComplete" 2>$null
+    # NODE_EXTRA_CA_CERTS costs Node its start-up time; ktl adds those CAs itself when needed.
+    $extraCas = $env:NODE_EXTRA_CA_CERTS
+    $env:KTL_NODE_EXTRA_CA_CERTS = $extraCas
+    $env:NODE_EXTRA_CA_CERTS = $null
+    try { $out = & $program __complete @args "$WordToComplete" 2>$null }
+    finally { $env:NODE_EXTRA_CA_CERTS = $extraCas; $env:KTL_NODE_EXTRA_CA_CERTS = $null }
     if (-not $out) { return }
     $directive = [int]($out[-1].TrimStart(':'))
     if ($directive -band 1) { return }

@@ -9,7 +9,9 @@ ${fn}() {
     local -a args candidates
     local out directive line
     args=("\${words[@]:1:$((CURRENT - 2))}")
-    out=$("\${words[1]}" __complete "\${args[@]}" "\${words[CURRENT]}" 2>/dev/null) || return 1
+    # NODE_EXTRA_CA_CERTS costs Node its start-up time; ktl adds those CAs itself when needed.
+    out=$(KTL_NODE_EXTRA_CA_CERTS="\${NODE_EXTRA_CA_CERTS-}" NODE_EXTRA_CA_CERTS= \
+        "\${words[1]}" __complete "\${args[@]}" "\${words[CURRENT]}" 2>/dev/null) || return 1
     directive=\${out##*:}
     out=\${out%:*}
     [[ $directive == <-> ]] || directive=0
