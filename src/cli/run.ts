@@ -18,7 +18,11 @@ export async function runCli(
 ): Promise<number> {
   const context: CommandContext = { streams, env, factories: [] };
   const completing = args[0] === '__complete' || args[0] === '__completeNoDesc';
-  const program = buildProgram(context, completing ? undefined : normalizeArgv(args));
+  // Completing `get po <TAB>` needs only the get command; completing a command name needs all.
+  const program = buildProgram(
+    context,
+    completing ? normalizeArgv(args.slice(1, -1)) : normalizeArgv(args),
+  );
   const invocation = readInvocation(program, args);
   const argv = completing ? normalizeArgv(args) : normalizeArgv(invocation.argv);
   let captured = '';

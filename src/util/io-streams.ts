@@ -11,9 +11,15 @@ export interface IOStreams {
   err: OutputStream;
 }
 
-/** The process's own streams. */
+/** The process's own streams; stdin is opened only when a command reads it (~4 ms otherwise). */
 export function processStreams(): IOStreams {
-  return { in: process.stdin, out: process.stdout, err: process.stderr };
+  return {
+    get in() {
+      return process.stdin;
+    },
+    out: process.stdout,
+    err: process.stderr,
+  };
 }
 
 /** Whether colour may be written to this stream: a terminal, TERM not dumb, NO_COLOR unset. */
