@@ -85,6 +85,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+function envFor(tool: Tool, scenario: Scenario, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return tool === 'ktl' ? { ...env, ...scenario.ktlEnv } : env;
+}
+
 function commandFor(tool: Tool, scenario: Scenario, bin: Record<Tool, string[]>): string[] {
   return [...bin[tool], ...scenario.args];
 }
@@ -97,11 +101,12 @@ function measure(
   const samples: Record<Tool, Sample[]> = { ktl: [], kubectl: [] };
   const cacheDir = mkdtempSync(join(tmpdir(), 'ktl-bench-cache-'));
   const env = { ...baseEnv, KUBECACHEDIR: cacheDir };
-  for (const tool of ['ktl', 'kubectl'] as const) runOnce(commandFor(tool, scenario, bin), env); // warm-up
+  for (const tool of ['ktl', 'kubectl'] as const)
+    runOnce(commandFor(tool, scenario, bin), envFor(tool, scenario, env)); // warm-up
   for (let i = 0; i < runs; i++) {
     for (const tool of ['ktl', 'kubectl'] as const) {
       if (scenario.coldCache) rmSync(cacheDir, { recursive: true, force: true });
-      samples[tool].push(runOnce(commandFor(tool, scenario, bin), env));
+      samples[tool].push(runOnce(commandFor(tool, scenario, bin), envFor(tool, scenario, env)));
     }
   }
   rmSync(cacheDir, { recursive: true, force: true });
