@@ -1,7 +1,15 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../commands/command-context.js';
 import { addGlobalFlags } from '../commands/global-flags.js';
+import {
+  helpWidthOf,
+  installHelpLayout,
+  newOptionsCommand,
+} from '../commands/help/install-help.js';
 import { commandFactories } from '../commands/registry.js';
+
+/** `ktl options` (the global flags), built only when invoked: kubectl's root help omits it too. */
+const OPTIONS_COMMAND = 'options';
 
 /**
  * Builds the root `ktl` command. Given the arguments, only the invoked top-level command is
@@ -19,9 +27,13 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
   addGlobalFlags(program);
   const invoked = argv ? invokedCommandName(program, argv) : undefined;
   const only = commandFactories.filter(([name]) => name === invoked);
-  for (const [, make] of only.length === 1 ? only : commandFactories) {
-    program.addCommand(make(context));
+  if (invoked === OPTIONS_COMMAND) program.addCommand(newOptionsCommand(context));
+  else {
+    for (const [, make] of only.length === 1 ? only : commandFactories) {
+      program.addCommand(make(context));
+    }
   }
+  installHelpLayout(program, helpWidthOf(context.streams.out));
   return program;
 }
 

@@ -1,6 +1,9 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { ConfigFlags } from '../config/config-flags.js';
+import { flagDefaults, plainDefault, stringDefault } from './help/command-help.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -53,6 +56,11 @@ export function addGlobalFlags(program: Command): void {
       '--warnings-as-errors',
       'Treat warnings received from the server as errors and exit with a non-zero exit code',
     );
+  // What kubectl's help says: the cache directory it defaults to, and -v as a number.
+  flagDefaults(program, {
+    'cache-dir': stringDefault(join(homedir(), '.kube', 'cache')),
+    v: plainDefault(0),
+  });
 }
 
 /** Reads ConfigFlags out of commander's merged options. */

@@ -156,7 +156,7 @@ test("--wait-rollout does not wait under --dry-run, and --wait keeps kubectl app
   assert.doesNotMatch(theirs.stdout, /wait-rollout/);
   assert.match(
     ours.stdout,
-    /--wait \[bool\] +If true, wait for resources to be gone before\s+returning/,
+    /--wait=false:\n\tIf true, wait for resources to be gone before returning/,
   );
   assert.match(ours.stdout, /--wait-rollout/);
 });

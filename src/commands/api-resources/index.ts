@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
+import { flagDefaults, plainDefault } from '../help/command-help.js';
 
 function collectList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
@@ -8,45 +9,52 @@ function collectList(value: string, previous: string[] | undefined): string[] {
 
 /** `ktl api-resources`: the resource types the server supports. */
 export function newApiResourcesCommand(context: CommandContext): Command {
-  return new Command('api-resources')
-    .description('Print the supported API resources on the server.')
-    .argument('[args...]')
-    .option(
-      '--no-headers',
-      "When using the default or custom-column output format, don't print headers (default print headers).",
-    )
-    .option('-o, --output <format>', 'Output format. One of: (wide, name).', '')
-    .option('--api-group <group>', 'Limit to resources in the specified API group.')
-    .option(
-      '--namespaced [bool]',
-      'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.',
-    )
-    .option('--verbs <verbs>', 'Limit to resources that support the specified verbs.', collectList)
-    .option(
-      '--categories <categories>',
-      'Limit to resources that belong to the specified categories.',
-      collectList,
-    )
-    .option(
-      '--sort-by <field>',
-      "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
-      '',
-    )
-    .option('--cached [bool]', 'Use the cached list of resources if available.')
-    .action(async (args: string[], opts: RawOptions, command: Command) => {
-      const factory = factoryFor(context, command);
-      const { runApiResources } = await import('./run-api-resources.js');
-      await runApiResources(factory, args, {
-        output: opts.output,
-        noHeaders: opts.headers === false,
-        apiGroup: opts.apiGroup,
-        namespaced: boolFlag(opts.namespaced),
-        verbs: opts.verbs ?? [],
-        categories: opts.categories ?? [],
-        sortBy: opts.sortBy,
-        cached: boolFlag(opts.cached) === true,
-      });
-    });
+  return flagDefaults(
+    new Command('api-resources')
+      .description('Print the supported API resources on the server.')
+      .argument('[args...]')
+      .option(
+        '--no-headers',
+        "When using the default or custom-column output format, don't print headers (default print headers).",
+      )
+      .option('-o, --output <format>', 'Output format. One of: (wide, name).', '')
+      .option('--api-group <group>', 'Limit to resources in the specified API group.')
+      .option(
+        '--namespaced [bool]',
+        'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.',
+      )
+      .option(
+        '--verbs <verbs>',
+        'Limit to resources that support the specified verbs.',
+        collectList,
+      )
+      .option(
+        '--categories <categories>',
+        'Limit to resources that belong to the specified categories.',
+        collectList,
+      )
+      .option(
+        '--sort-by <field>',
+        "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
+        '',
+      )
+      .option('--cached [bool]', 'Use the cached list of resources if available.')
+      .action(async (args: string[], opts: RawOptions, command: Command) => {
+        const factory = factoryFor(context, command);
+        const { runApiResources } = await import('./run-api-resources.js');
+        await runApiResources(factory, args, {
+          output: opts.output,
+          noHeaders: opts.headers === false,
+          apiGroup: opts.apiGroup,
+          namespaced: boolFlag(opts.namespaced),
+          verbs: opts.verbs ?? [],
+          categories: opts.categories ?? [],
+          sortBy: opts.sortBy,
+          cached: boolFlag(opts.cached) === true,
+        });
+      }),
+    { namespaced: plainDefault(true) },
+  );
 }
 
 interface RawOptions {

@@ -6,6 +6,8 @@ import type { ApplyOptions } from './apply-options.js';
 import { collect, parseDryRun, parseValidate } from './flag-values.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { flagDefaults, stringDefault, withHelp } from '../help/command-help.js';
 
 interface ApplyFlags extends WaitFlags {
   filename?: string[];
@@ -23,6 +25,31 @@ interface ApplyFlags extends WaitFlags {
   all?: boolean;
   overwrite?: boolean;
 }
+
+/** kubectl's help for `ktl apply` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
+
+ JSON and YAML formats are accepted.
+
+ Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.`,
+  example: `# Apply the configuration in pod.json to a pod
+ktl apply -f ./pod.json
+
+# Apply the JSON passed into stdin to a pod
+cat pod.json | ktl apply -f -
+
+# Apply the configuration from all files that end with '.json'
+ktl apply -f '*.json'
+
+# Note: --prune is still in Alpha
+# Apply the configuration in manifest.yaml that matches label app=nginx and delete all other resources that are not in the file and match label app=nginx
+ktl apply --prune -f manifest.yaml -l app=nginx
+
+# Apply the configuration in manifest.yaml and delete all the other config maps that are not in the file
+ktl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap`,
+  usage: '(-f FILENAME)',
+};
 
 /** `ktl apply`: apply a configuration to resources from files or stdin. */
 export function newApplyCommand(context: CommandContext): Command {
@@ -62,12 +89,21 @@ export function newApplyCommand(context: CommandContext): Command {
       'Automatically resolve conflicts between the modified and live configuration.',
       true,
     );
-  return addWaitFlags(command).action(async (flags: ApplyFlags, invoked: Command) => {
-    const factory = factoryFor(context, invoked);
-    const options = toOptions(flags, invoked, context);
-    const { runApply } = await import('./run-apply.js');
-    await runApply(factory, options);
+  addWaitFlags(command);
+  flagDefaults(command, {
+    'dry-run': stringDefault('none'),
+    'field-manager': stringDefault('kubectl-client-side-apply'),
+    validate: stringDefault('strict'),
   });
+  return withHelp(
+    command.action(async (flags: ApplyFlags, invoked: Command) => {
+      const factory = factoryFor(context, invoked);
+      const options = toOptions(flags, invoked, context);
+      const { runApply } = await import('./run-apply.js');
+      await runApply(factory, options);
+    }),
+    HELP,
+  );
 }
 
 function toOptions(flags: ApplyFlags, command: Command, context: CommandContext): ApplyOptions {

@@ -7,6 +7,7 @@ import { PlainError } from '../../errors/errors.js';
 import { durationFlag } from '../wait/duration-flag.js';
 import type { ApplyOptions } from './apply-options.js';
 import { cascadeFromFlag } from '../delete/cascade.js';
+import { flagDefaults, plainDefault, stringDefault } from '../help/command-help.js';
 
 /** The raw values of those flags. */
 export interface WaitFlags {
@@ -19,7 +20,7 @@ export interface WaitFlags {
 
 /** Adds the flags to the apply command. */
 export function addWaitFlags(command: Command): Command {
-  return command
+  command
     .option(
       '--cascade [strategy]',
       'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController) of pruned objects. Defaults to background.',
@@ -42,6 +43,10 @@ export function addWaitFlags(command: Command): Command {
       'The length of time to wait before giving up on a delete (--wait) or a rollout (--wait-rollout), zero means no limit.',
       '0s',
     );
+  return flagDefaults(command, {
+    cascade: stringDefault('background'),
+    'grace-period': plainDefault(-1),
+  });
 }
 
 function flagBool(value: string | boolean | undefined): boolean {

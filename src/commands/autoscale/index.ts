@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags, addPrintFlags, collect } from '../create/flags.js';
+import { flagDefaults, plainDefault } from '../help/command-help.js';
 
 /** `ktl autoscale TYPE NAME --max=N`: an autoscaling/v2 HorizontalPodAutoscaler. */
 export function newAutoscaleCommand(context: CommandContext): Command {
@@ -45,8 +46,11 @@ export function newAutoscaleCommand(context: CommandContext): Command {
     '--save-config',
     'If true, the configuration of current object will be saved in its annotation.',
   );
-  return command.action(async (args: string[], opts, cmd: Command) => {
-    const { runAutoscale } = await import('./run-autoscale.js');
-    await runAutoscale(factoryFor(context, cmd), cmd, args, opts);
-  });
+  return flagDefaults(
+    command.action(async (args: string[], opts, cmd: Command) => {
+      const { runAutoscale } = await import('./run-autoscale.js');
+      await runAutoscale(factoryFor(context, cmd), cmd, args, opts);
+    }),
+    { max: plainDefault(-1), min: plainDefault(-1) },
+  );
 }

@@ -2,8 +2,89 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import type { Factory } from '../factory.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { withHelp } from '../help/command-help.js';
 
 type Runner = (factory: Factory, args: string[], opts: Record<string, unknown>) => Promise<void>;
+
+/** kubectl's help for `ktl config` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Modify kubeconfig files using subcommands like "ktl config set current-context my-context".
+
+ The loading order follows these rules:
+
+  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.
+  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.
+  3.  Otherwise, \${HOME}/.kube/config is used and no merging takes place.`,
+  usage: 'SUBCOMMAND',
+};
+
+/** kubectl's help for `ktl config use-context` (examples use only flags ktl has). */
+const USE_CONTEXT_HELP: CommandHelp = {
+  long: `Set the current-context in a kubeconfig file.`,
+  example: `# Use the context for the minikube cluster
+ktl config use-context minikube`,
+  usage: 'CONTEXT_NAME',
+};
+
+/** kubectl's help for `ktl config set-context` (examples use only flags ktl has). */
+const SET_CONTEXT_HELP: CommandHelp = {
+  long: `Set a context entry in kubeconfig.
+
+ Specifying a name that already exists will merge new fields on top of existing values for those fields.`,
+  example: `# Set the user field on the gce context entry without touching other values
+ktl config set-context gce --user=cluster-admin`,
+  usage:
+    '[NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace]',
+};
+
+/** kubectl's help for `ktl config get-contexts` (examples use only flags ktl has). */
+const GET_CONTEXTS_HELP: CommandHelp = {
+  long: `Display one or many contexts from the kubeconfig file.`,
+  example: `# List all the contexts in your kubeconfig file
+ktl config get-contexts
+
+# Describe one context in your kubeconfig file
+ktl config get-contexts my-context`,
+  usage: '[(-o|--output=)name)]',
+};
+
+/** kubectl's help for `ktl config view` (examples use only flags ktl has). */
+const VIEW_HELP: CommandHelp = {
+  long: `Display merged kubeconfig settings or a specified kubeconfig file.
+
+ You can use --output jsonpath={...} to extract specific values using a jsonpath expression.`,
+  example: `# Show merged kubeconfig settings
+ktl config view
+
+# Show merged kubeconfig settings, raw certificate data, and exposed secrets
+ktl config view --raw
+
+# Get the password for the e2e user
+ktl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
+  usage: '[flags]',
+};
+
+/** The help of each subcommand, by its path under `ktl config`. */
+const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> = [
+  [['use-context'], USE_CONTEXT_HELP],
+  [['set-context'], SET_CONTEXT_HELP],
+  [['get-contexts'], GET_CONTEXTS_HELP],
+  [['view'], VIEW_HELP],
+];
+
+/** Records the group's and its subcommands' help; returns the group. */
+function withSubcommandHelp(group: Command): Command {
+  for (const [path, help] of SUBCOMMAND_HELP) {
+    const command = path.reduce<Command | undefined>(
+      (parent, name) => parent?.commands.find((c) => c.name() === name),
+      group,
+    );
+    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
+    withHelp(command, help);
+  }
+  return withHelp(group, HELP);
+}
 
 /** A `config` subcommand whose work is loaded only when it runs. */
 function sub(
@@ -113,5 +194,5 @@ export function newConfigCommand(context: CommandContext): Command {
       sets().then((m) => m.runUnsetProperty),
     ),
   );
-  return config;
+  return withSubcommandHelp(config);
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addCreateFlags, collect } from './flags.js';
+import { flagDefaults, plainDefault } from '../help/command-help.js';
 
 type Runner = 'namespace' | 'serviceaccount' | 'quota' | 'priorityclass' | 'pdb' | 'ingress';
 
@@ -159,7 +160,7 @@ export function miscCommands(context: CommandContext): Command[] {
       'sa',
     ),
     quota,
-    priorityClass,
+    flagDefaults(priorityClass, { value: plainDefault(0) }),
     pdb,
     ingress,
     token,

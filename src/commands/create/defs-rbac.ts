@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addCreateFlags, collect } from './flags.js';
+import { flagDefaults, plainDefault } from '../help/command-help.js';
 
 function roleCommand(context: CommandContext, name: 'role' | 'clusterrole'): Command {
   const cluster = name === 'clusterrole';
@@ -30,10 +31,13 @@ function roleCommand(context: CommandContext, name: 'role' | 'clusterrole'): Com
         collect,
       );
   }
-  return command.action(async (args: string[], opts, cmd: Command) => {
-    const { runCreateRole } = await import('./run-rbac.js');
-    await runCreateRole(factoryFor(context, cmd), cmd, args, opts, cluster);
-  });
+  return flagDefaults(
+    command.action(async (args: string[], opts, cmd: Command) => {
+      const { runCreateRole } = await import('./run-rbac.js');
+      await runCreateRole(factoryFor(context, cmd), cmd, args, opts, cluster);
+    }),
+    { ...(cluster ? { 'aggregation-rule': plainDefault('') } : {}) },
+  );
 }
 
 function bindingCommand(

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addCreateFlags, collect } from './flags.js';
+import { flagDefaults, plainDefault } from '../help/command-help.js';
 
 const TYPES: ReadonlyArray<[string, string, string, string]> = [
   [
@@ -53,9 +54,12 @@ export function serviceCommand(context: CommandContext): Command {
         "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing).",
       );
     if (type === 'NodePort')
-      sub.option(
-        '--node-port <port>',
-        'Port used to expose the service on each node in a cluster.',
+      flagDefaults(
+        sub.option(
+          '--node-port <port>',
+          'Port used to expose the service on each node in a cluster.',
+        ),
+        { 'node-port': plainDefault(0) },
       );
     if (type === 'ExternalName') sub.option('--external-name <name>', 'External name of service');
     sub.action(async (args: string[], opts, command: Command) => {

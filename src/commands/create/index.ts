@@ -7,6 +7,117 @@ import { miscCommands } from './defs-misc.js';
 import { rbacCommands } from './defs-rbac.js';
 import { serviceCommand } from './defs-service.js';
 import { workloadCommands } from './defs-workloads.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { plainDefault, withHelp } from '../help/command-help.js';
+
+/** kubectl's help for `ktl create` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Create a resource from a file or from stdin.
+
+ JSON and YAML formats are accepted.`,
+  example: `# Create a pod using the data in pod.json
+ktl create -f ./pod.json
+
+# Create a pod based on the JSON passed into stdin
+cat pod.json | ktl create -f -`,
+  usage:
+    '-f FILENAME [-R] [--dry-run=none|client|server] [--validate=strict|warn|ignore] [-o json|yaml|name] [--field-manager=NAME]',
+};
+
+/** kubectl's help for `ktl create deployment` (examples use only flags ktl has). */
+const DEPLOYMENT_HELP: CommandHelp = {
+  defaults: { port: plainDefault(-1), replicas: plainDefault(1) },
+  long: `Create a deployment with the specified name.`,
+  example: `# Create a deployment named my-dep that runs the busybox image
+ktl create deployment my-dep --image=busybox
+
+# Create a deployment with a command
+ktl create deployment my-dep --image=busybox -- date
+
+# Create a deployment named my-dep that runs the nginx image with 3 replicas
+ktl create deployment my-dep --image=nginx --replicas=3
+
+# Create a deployment named my-dep that runs the busybox image and expose port 5701
+ktl create deployment my-dep --image=busybox --port=5701
+
+# Create a deployment named my-dep that runs multiple containers
+ktl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx`,
+  usage: 'NAME --image=image -- [COMMAND] [args...]',
+};
+
+/** kubectl's help for `ktl create configmap` (examples use only flags ktl has). */
+const CONFIGMAP_HELP: CommandHelp = {
+  long: `Create a config map based on a file, directory, or specified literal value.
+
+ A single config map may package one or more key/value pairs.
+
+ When creating a config map based on a file, the key will default to the basename of the file, and the value will default to the file content.  If the basename is an invalid key, you may specify an alternate key.
+
+ When creating a config map based on a directory, each file whose basename is a valid key in the directory will be packaged into the config map.  Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc).`,
+  example: `# Create a new config map named my-config based on folder bar
+ktl create configmap my-config --from-file=path/to/bar
+
+# Create a new config map named my-config with specified keys instead of file basenames on disk
+ktl create configmap my-config --from-file=key1=/path/to/bar/file1.txt --from-file=key2=/path/to/bar/file2.txt
+
+# Create a new config map named my-config with key1=config1 and key2=config2
+ktl create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2
+
+# Create a new config map named my-config from the key=value pairs in the file
+ktl create configmap my-config --from-file=path/to/bar
+
+# Create a new config map named my-config from an env file
+ktl create configmap my-config --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
+  usage:
+    'NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
+};
+
+/** kubectl's help for `ktl create secret generic` (examples use only flags ktl has). */
+const SECRET_GENERIC_HELP: CommandHelp = {
+  long: `Create a secret based on a file, directory, or specified literal value.
+
+ A single secret may package one or more key/value pairs.
+
+ When creating a secret based on a file, the key will default to the basename of the file, and the value will default to the file content. If the basename is an invalid key or you wish to chose your own, you may specify an alternate key.
+
+ When creating a secret based on a directory, each file whose basename is a valid key in the directory will be packaged into the secret. Any directory entries except regular files are ignored (e.g. subdirectories, symlinks, devices, pipes, etc).`,
+  example: `# Create a new secret named my-secret with keys for each file in folder bar
+ktl create secret generic my-secret --from-file=path/to/bar
+
+# Create a new secret named my-secret with specified keys instead of names on disk
+ktl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa --from-file=ssh-publickey=path/to/id_rsa.pub
+
+# Create a new secret named my-secret with key1=supersecret and key2=topsecret
+ktl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret
+
+# Create a new secret named my-secret using a combination of a file and a literal
+ktl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa --from-literal=passphrase=topsecret
+
+# Create a new secret named my-secret from env files
+ktl create secret generic my-secret --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
+  usage:
+    'NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
+};
+
+/** The help of each subcommand, by its path under `ktl create`. */
+const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> = [
+  [['deployment'], DEPLOYMENT_HELP],
+  [['configmap'], CONFIGMAP_HELP],
+  [['secret', 'generic'], SECRET_GENERIC_HELP],
+];
+
+/** Records the group's and its subcommands' help; returns the group. */
+function withSubcommandHelp(group: Command): Command {
+  for (const [path, help] of SUBCOMMAND_HELP) {
+    const command = path.reduce<Command | undefined>(
+      (parent, name) => parent?.commands.find((c) => c.name() === name),
+      group,
+    );
+    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
+    withHelp(command, help);
+  }
+  return withHelp(group, HELP);
+}
 
 /**
  * `ktl create <kind>`: build an object from flags with a generator and create it.
@@ -16,10 +127,6 @@ export function newCreateCommand(context: CommandContext): Command {
   const create = new Command('create')
     .description('Create a resource from a file or from stdin.')
     .argument('[args...]')
-    .addHelpText(
-      'after',
-      '\nCreate from files: ktl create -f FILENAME [-R] [--dry-run=none|client|server] [--validate=strict|warn|ignore] [-o json|yaml|name] [--field-manager=NAME]',
-    )
     .allowUnknownOption()
     .action(async (args: string[], _opts: object, command: Command) => {
       // create's own flags are read here, not declared on the command: declared on the parent,
@@ -41,5 +148,5 @@ export function newCreateCommand(context: CommandContext): Command {
     ...workloadCommands(context),
   ].sort((a, b) => a.name().localeCompare(b.name()));
   for (const sub of subcommands) create.addCommand(sub);
-  return create;
+  return withSubcommandHelp(create);
 }

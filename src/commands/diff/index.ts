@@ -3,6 +3,7 @@ import { UsageError } from '../../errors/errors.js';
 import { collect } from '../apply/flag-values.js';
 import type { CommandContext } from '../command-context.js';
 import { commandPathOf, factoryFor } from '../command-context.js';
+import { flagDefaults, stringDefault } from '../help/command-help.js';
 
 interface DiffFlags {
   filename?: string[];
@@ -16,38 +17,42 @@ interface DiffFlags {
 
 /** `ktl diff -f`: diff the live objects against what applying the files would make them. */
 export function newDiffCommand(context: CommandContext): Command {
-  return new Command('diff')
-    .description(
-      'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.',
-    )
-    .option(
-      '-f, --filename <file>',
-      'Filename, directory, or URL to files contains the configuration to diff',
-      collect,
-    )
-    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-    .option('--server-side', 'If true, apply runs in the server instead of the client.')
-    .option(
-      '--force-conflicts',
-      'If true, server-side apply will force the changes against conflicts.',
-    )
-    .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
-    .option('--show-secret', 'If true, include Secret data in diff.')
-    .option('--show-managed-fields', 'If true, include managed fields in the diff.')
-    .action(async (flags: DiffFlags, command: Command) => {
-      const factory = factoryFor(context, command);
-      if (!flags.filename || flags.filename.length === 0)
-        throw new UsageError('must specify one of -f and -k', commandPathOf(command));
-      const serverSide = flags.serverSide === true;
-      const { runDiff } = await import('./run-diff.js');
-      await runDiff(factory, {
-        filename: flags.filename,
-        recursive: flags.recursive === true,
-        serverSide,
-        forceConflicts: flags.forceConflicts === true,
-        fieldManager: flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
-        showSecrets: flags.showSecret === true,
-        showManagedFields: flags.showManagedFields === true,
-      });
-    });
+  return flagDefaults(
+    new Command('diff')
+      .description(
+        'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.',
+      )
+      .option(
+        '-f, --filename <file>',
+        'Filename, directory, or URL to files contains the configuration to diff',
+        collect,
+      )
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--server-side', 'If true, apply runs in the server instead of the client.')
+      .option(
+        '--force-conflicts',
+        'If true, server-side apply will force the changes against conflicts.',
+      )
+      .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
+      .option('--show-secret', 'If true, include Secret data in diff.')
+      .option('--show-managed-fields', 'If true, include managed fields in the diff.')
+      .action(async (flags: DiffFlags, command: Command) => {
+        const factory = factoryFor(context, command);
+        if (!flags.filename || flags.filename.length === 0)
+          throw new UsageError('must specify one of -f and -k', commandPathOf(command));
+        const serverSide = flags.serverSide === true;
+        const { runDiff } = await import('./run-diff.js');
+        await runDiff(factory, {
+          filename: flags.filename,
+          recursive: flags.recursive === true,
+          serverSide,
+          forceConflicts: flags.forceConflicts === true,
+          fieldManager:
+            flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
+          showSecrets: flags.showSecret === true,
+          showManagedFields: flags.showManagedFields === true,
+        });
+      }),
+    { 'field-manager': stringDefault('kubectl-client-side-apply') },
+  );
 }

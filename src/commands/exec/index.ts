@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { withHelp } from '../help/command-help.js';
 
 /** Options of `ktl exec`. */
 export interface ExecOptions {
@@ -11,28 +13,59 @@ export interface ExecOptions {
   podRunningTimeout: string;
 }
 
+/** kubectl's help for `ktl exec` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Execute a command in a container.`,
+  example: `# Get output from running the 'date' command from pod mypod, using the first container by default
+ktl exec mypod -- date
+
+# Get output from running the 'date' command in ruby-container from pod mypod
+ktl exec mypod -c ruby-container -- date
+
+# Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+# and sends stdout/stderr from 'bash' back to the client
+ktl exec mypod -c ruby-container -i -t -- bash -il
+
+# List contents of /usr from the first container of pod mypod and sort by modification time
+# If the command you want to execute in the pod has any flags in common (e.g. -i),
+# you must use two dashes (--) to separate your command's flags/arguments
+# Also note, do not surround your command and its flags/arguments with quotes
+# unless that is how you would execute it normally (i.e., do ls -t /usr, not "ls -t /usr")
+ktl exec mypod -i -t -- ls -t /usr
+
+# Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
+ktl exec deploy/mydeployment -- date
+
+# Get output from running 'date' command from the first pod of the service myservice, using the first container by default
+ktl exec svc/myservice -- date`,
+  usage: '(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+};
+
 /** `ktl exec`: run a command in a container. */
 export function newExecCommand(context: CommandContext): Command {
-  return new Command('exec')
-    .description('Execute a command in a container.')
-    .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]')
-    .argument('[args...]')
-    .option(
-      '-c, --container <name>',
-      'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-    )
-    .option('-i, --stdin', 'Pass stdin to the container')
-    .option('-t, --tty', 'Stdin is a TTY')
-    .option('-q, --quiet', 'Only print output from the remote session')
-    .option(
-      '--pod-running-timeout <duration>',
-      'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-      '1m0s',
-    )
-    .action(async (args: string[], opts: ExecOptions, command: Command) => {
-      const { runExec } = await import('./run-exec.js');
-      await runExec(factoryFor(context, command), args, opts, argsLenAtDash(command, args));
-    });
+  return withHelp(
+    new Command('exec')
+      .description('Execute a command in a container.')
+      .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]')
+      .argument('[args...]')
+      .option(
+        '-c, --container <name>',
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+      )
+      .option('-i, --stdin', 'Pass stdin to the container')
+      .option('-t, --tty', 'Stdin is a TTY')
+      .option('-q, --quiet', 'Only print output from the remote session')
+      .option(
+        '--pod-running-timeout <duration>',
+        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+        '1m0s',
+      )
+      .action(async (args: string[], opts: ExecOptions, command: Command) => {
+        const { runExec } = await import('./run-exec.js');
+        await runExec(factoryFor(context, command), args, opts, argsLenAtDash(command, args));
+      }),
+    HELP,
+  );
 }
 
 /**

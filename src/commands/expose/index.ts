@@ -2,6 +2,41 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags, addPrintFlags, collect } from '../create/flags.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { withHelp } from '../help/command-help.js';
+
+/** kubectl's help for `ktl expose` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Expose a resource as a new Kubernetes service.
+
+ Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.
+
+ Possible resources include (case insensitive):
+
+ pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)`,
+  example: `# Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000
+ktl expose rc nginx --port=80 --target-port=8000
+
+# Create a service for a replication controller identified by type and name specified in "nginx-controller.yaml", which serves on port 80 and connects to the containers on port 8000
+ktl expose -f nginx-controller.yaml --port=80 --target-port=8000
+
+# Create a service for a pod valid-pod, which serves on port 444 with the name "frontend"
+ktl expose pod valid-pod --port=444 --name=frontend
+
+# Create a second service based on the above service, exposing the container port 8443 as port 443 with the name "nginx-https"
+ktl expose service nginx --port=443 --target-port=8443 --name=nginx-https
+
+# Create a service for a replicated streaming application on port 4100 balancing UDP traffic and named 'video-stream'.
+ktl expose rc streamer --port=4100 --protocol=UDP --name=video-stream
+
+# Create a service for a replicated nginx using replica set, which serves on port 80 and connects to the containers on port 8000
+ktl expose rs nginx --port=80 --target-port=8000
+
+# Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000
+ktl expose deployment nginx --port=80 --target-port=8000`,
+  usage:
+    '(-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
+};
 
 /** `ktl expose TYPE NAME`: expose a resource as a new Kubernetes service. */
 export function newExposeCommand(context: CommandContext): Command {
@@ -67,8 +102,11 @@ export function newExposeCommand(context: CommandContext): Command {
       collect,
     );
   addMutationFlags(addPrintFlags(command), 'kubectl-expose');
-  return command.action(async (args: string[], opts, cmd: Command) => {
-    const { runExpose } = await import('./run-expose.js');
-    await runExpose(factoryFor(context, cmd), args, opts);
-  });
+  return withHelp(
+    command.action(async (args: string[], opts, cmd: Command) => {
+      const { runExpose } = await import('./run-expose.js');
+      await runExpose(factoryFor(context, cmd), args, opts);
+    }),
+    HELP,
+  );
 }

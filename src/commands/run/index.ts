@@ -2,6 +2,41 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import { addMutationFlags, addPrintFlags, collect } from '../create/flags.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { withHelp } from '../help/command-help.js';
+
+/** kubectl's help for `ktl run` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Create and run a particular image in a pod.`,
+  example: `# Start a nginx pod
+ktl run nginx --image=nginx
+
+# Start a hazelcast pod and let the container expose port 5701
+ktl run hazelcast --image=hazelcast/hazelcast --port=5701
+
+# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container
+ktl run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"
+
+# Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container
+ktl run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"
+
+# Dry run; print the corresponding API objects without creating them
+ktl run nginx --image=nginx --dry-run=client
+
+# Start a nginx pod, but overload the spec with a partial set of values parsed from JSON
+ktl run nginx --image=nginx --overrides='{ "apiVersion": "v1", "spec": { ... } }'
+
+# Start a busybox pod and keep it in the foreground, don't restart it if it exits
+ktl run -i -t busybox --image=busybox --restart=Never
+
+# Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command
+ktl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
+
+# Start the nginx pod using a different command and custom arguments
+ktl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
+  usage:
+    'NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+};
 
 /** `ktl run NAME --image=...`: create and run a particular image in a pod. */
 export function newRunCommand(context: CommandContext): Command {
@@ -84,8 +119,11 @@ export function newRunCommand(context: CommandContext): Command {
     .option('--replicas <n>', 'ktl extension: replicas of a --kind=deployment.')
     .option('--schedule <cron>', 'ktl extension: the cron schedule of a --kind=cronjob.');
   addMutationFlags(addPrintFlags(command), 'kubectl-run');
-  return command.action(async (args: string[], opts, cmd: Command) => {
-    const { runRun } = await import('./run-run.js');
-    await runRun(factoryFor(context, cmd), cmd, args, opts);
-  });
+  return withHelp(
+    command.action(async (args: string[], opts, cmd: Command) => {
+      const { runRun } = await import('./run-run.js');
+      await runRun(factoryFor(context, cmd), cmd, args, opts);
+    }),
+    HELP,
+  );
 }

@@ -3,6 +3,43 @@ import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import type { WaitFlags } from './run-wait.js';
 import { addFilenameFlags } from '../label/file-flags.js';
+import type { CommandHelp } from '../help/command-help.js';
+import { withHelp } from '../help/command-help.js';
+
+/** kubectl's help for `ktl wait` (examples use only flags ktl has). */
+const HELP: CommandHelp = {
+  long: `Experimental: Wait for a specific condition on one or many resources.
+
+ The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
+
+ Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.
+
+ A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.`,
+  example: `# Wait for the pod "busybox1" to contain the status condition of type "Ready"
+ktl wait --for=condition=Ready pod/busybox1
+
+# The default value of status condition is true; you can wait for other targets after an equal delimiter (compared after Unicode simple case folding, which is a more general form of case-insensitivity)
+ktl wait --for=condition=Ready=false pod/busybox1
+
+# Wait for the pod "busybox1" to contain the status phase to be "Running"
+ktl wait --for=jsonpath='{.status.phase}'=Running pod/busybox1
+
+# Wait for pod "busybox1" to be Ready
+ktl wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/busybox1
+
+# Wait for the service "loadbalancer" to have ingress
+ktl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/loadbalancer
+
+# Wait for the secret "busybox1" to be created, with a timeout of 30s
+ktl create secret generic busybox1
+ktl wait --for=create secret/busybox1 --timeout=30s
+
+# Wait for the pod "busybox1" to be deleted, with a timeout of 60s, after having issued the "delete" command
+ktl delete pod/busybox1
+ktl wait --for=delete pod/busybox1 --timeout=60s`,
+  usage:
+    "([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
+};
 
 /** `ktl wait`: wait for a specific condition on one or many resources. */
 export function newWaitCommand(context: CommandContext): Command {
@@ -39,10 +76,13 @@ export function newWaitCommand(context: CommandContext): Command {
       '-o, --output <format>',
       'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
-  return addFilenameFlags(command, 'wait on').action(
-    async (args: string[], flags: WaitFlags, cmd: Command) => {
-      const { runWait } = await import('./run-wait.js');
-      await runWait(factoryFor(context, cmd), args, flags);
-    },
+  return withHelp(
+    addFilenameFlags(command, 'wait on').action(
+      async (args: string[], flags: WaitFlags, cmd: Command) => {
+        const { runWait } = await import('./run-wait.js');
+        await runWait(factoryFor(context, cmd), args, flags);
+      },
+    ),
+    HELP,
   );
 }
