@@ -7,7 +7,7 @@ import type * as Dashboard from '../../dashboard/index.js';
  * so those variables are hidden while the module loads and put back right after.
  */
 export async function loadDashboard(onTerminal: boolean): Promise<typeof Dashboard> {
-  if (!onTerminal) return import('../../dashboard/index.js');
+  if (!onTerminal) return importDashboard();
   const hidden: Record<string, string | undefined> = {};
   for (const key of Object.keys(process.env)) {
     if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) {
@@ -16,9 +16,16 @@ export async function loadDashboard(onTerminal: boolean): Promise<typeof Dashboa
     }
   }
   try {
-    return await import('../../dashboard/index.js');
+    return await importDashboard();
   } finally {
     for (const [key, value] of Object.entries(hidden))
       if (value !== undefined) process.env[key] = value;
   }
+}
+
+/** Ink and React first (their own file in the build: see dashboard/vendor.ts), then the rest. */
+async function importDashboard(): Promise<typeof Dashboard> {
+  const { vendorReady } = await import('../../dashboard/vendor.js');
+  await vendorReady;
+  return import('../../dashboard/index.js');
 }
