@@ -82,6 +82,20 @@ describe("__complete speaks cobra's protocol against the real cluster", () => {
     );
   });
 
+  test('the first TAB after install: with no discovery cache, names still come, as kubectl', async () => {
+    const fresh = { HOME: isolatedHome() };
+    const types = await ktl(['__complete', 'get', ''], { env: fresh });
+    assert.deepEqual(candidates(types.stdout).values, [], 'types come from the cache only');
+    const pods = await ktl(['__complete', 'get', 'po', '-n', ns, ''], { env: fresh });
+    const ours = candidates(pods.stdout).values.sort();
+    assert.ok(ours.includes('alpha') && ours.includes('beta'), pods.stdout);
+    const theirs = await kubectl(['__complete', 'get', 'po', '-n', ns, ''], { env: fresh });
+    assert.deepEqual(ours, candidates(theirs.stdout).values.sort());
+    // The names' request filled the discovery cache, so types now answer from it.
+    const cached = await ktl(['__complete', 'get', 'deployments.ap'], { env: fresh });
+    assert.deepEqual(candidates(cached.stdout).values, ['deployments.apps']);
+  });
+
   test('flag values: -o formats, namespaces, contexts', async () => {
     assert.ok(
       candidates((await ktl(['__complete', 'get', '-o', ''], { env })).stdout).values.includes(

@@ -1,5 +1,5 @@
 import type { ConfigFlags } from '../../config/config-flags.js';
-import { DiscoveryClient, RestMapper } from '../../discovery/index.js';
+import { DiscoveryClient } from '../../discovery/index.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import { collectionPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
@@ -22,18 +22,12 @@ interface NameList {
  * kept briefly on disk; with no server, the last known names are offered.
  */
 export function factorySources(factory: Factory, allNamespaces: boolean): CompletionSources {
-  let mapper: Promise<{ mapper: RestMapper; discovery: DiscoveryClient }> | undefined;
-  const cachedDiscovery = (): Promise<{ mapper: RestMapper; discovery: DiscoveryClient }> => {
-    mapper ??= factory.restConfig().then((config) => {
-      const discovery = new DiscoveryClient({
-        http: () => Promise.reject(new Error('completion reads discovery from the cache only')),
-        cacheRoot: factory.cacheDir(),
-        host: config.host,
-      });
-      return { mapper: new RestMapper(discovery), discovery };
+  const cachedDiscovery = async (): Promise<DiscoveryClient> =>
+    new DiscoveryClient({
+      http: () => Promise.reject(new Error('completion reads types from the cache only')),
+      cacheRoot: factory.cacheDir(),
+      host: (await factory.restConfig()).host,
     });
-    return mapper;
-  };
   const kubeNames = async (kind: 'contexts' | 'clusters' | 'users'): Promise<string[]> =>
     [...(await factory.kubeConfig())[kind].keys()].sort();
 
@@ -42,7 +36,7 @@ export function factorySources(factory: Factory, allNamespaces: boolean): Comple
     clusters: () => kubeNames('clusters'),
     users: () => kubeNames('users'),
     async resourceTypes() {
-      const { discovery } = await cachedDiscovery();
+      const discovery = await cachedDiscovery();
       return typeNames(await discovery.snapshot().catch(() => undefined));
     },
     async namespaces() {
@@ -53,7 +47,9 @@ export function factorySources(factory: Factory, allNamespaces: boolean): Comple
       );
     },
     async resourceNames(type: string) {
-      const { mapper: restMapper } = await cachedDiscovery();
+      // Names need the server anyway: like kubectl, the mapping may fetch discovery (bounded
+      // by the completion timeout) when the cache is empty, e.g. on the first TAB after install.
+      const restMapper = await factory.restMapper();
       const mapping = await restMapper.mappingFor(type).catch(() => undefined);
       if (!mapping) return [];
       const namespace =
