@@ -70,3 +70,25 @@ test('a flag given last with no value is named as pflag names it', () => {
   assert.equal(readInvocation(tree(), ['get', '--namespace']).missingValue, '--namespace');
   assert.equal(readInvocation(tree(), ['get', '-n', 'x']).missingValue, undefined);
 });
+
+test('=false of a bool that defaults to true turns it off (apply --overwrite, wait -R)', async () => {
+  const program = new Command('ktl').exitOverride();
+  let seen: unknown;
+  program.addCommand(
+    new Command('wait')
+      .option('-R, --recursive', 'recurse', true)
+      .action((flags: { recursive?: boolean }) => {
+        seen = flags.recursive;
+      }),
+  );
+  const parse = async (...args: string[]): Promise<unknown> => {
+    const { argv } = readInvocation(program, args);
+    await program.parseAsync(argv, { from: 'user' });
+    return seen;
+  };
+  assert.equal(await parse('wait'), true);
+  assert.deepEqual(readInvocation(program, ['wait', '-R=false']).argv, ['wait', '--no-recursive']);
+  assert.equal(await parse('wait', '-R=false'), false);
+  assert.equal(await parse('wait', '--recursive=0'), false);
+  assert.equal(await parse('wait', '--recursive=true'), true);
+});

@@ -1,4 +1,5 @@
-import type { Command, Option } from 'commander';
+import { Option } from 'commander';
+import type { Command } from 'commander';
 
 /** A command line read against the command tree: the command it runs and pflag-style bools. */
 export interface Invocation {
@@ -52,7 +53,9 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
       argv.push(value === undefined ? `${option.long ?? flag}=true` : arg);
     } else if (!option.required && !option.optional && value !== undefined) {
       if (TRUE.test(value)) argv.push(flag);
-      else if (!FALSE.test(value))
+      else if (FALSE.test(value)) {
+        if (option.defaultValue === true) argv.push(negation(command, option));
+      } else
         boolError ??= `invalid argument "${value}" for "${option.long ?? flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
     } else if (option.required && value === undefined && i + 1 < args.length) {
       // pflag gives a flag that needs a value the next word, even one that starts with "-"
@@ -81,9 +84,24 @@ function splitAtEquals(arg: string): [string, string | undefined] {
 
 /** The option of a command or of one of its parents (global flags) spelled `flag`. */
 function findOption(command: Command, flag: string): Option | undefined {
-  for (let current: Command | null = command; current; current = current.parent) {
-    const found = current.options.find((o) => o.long === flag || o.short === flag);
-    if (found) return found;
-  }
+  return findOwner(command, flag)?.options.find((o) => o.long === flag || o.short === flag);
+}
+
+function findOwner(command: Command, flag: string): Command | undefined {
+  for (let current: Command | null = command; current; current = current.parent)
+    if (current.options.some((o) => o.long === flag || o.short === flag)) return current;
   return undefined;
+}
+
+/**
+ * `--flag=false` of a bool that defaults to true (apply --overwrite, wait -R): commander sets
+ * such a value only through a `--no-flag` option, added (hidden) to the command that owns it.
+ */
+function negation(command: Command, option: Option): string {
+  const long = option.long ?? '';
+  const negated = `--no-${long.replace(/^--/, '')}`;
+  const owner = findOwner(command, long) ?? command;
+  if (!owner.options.some((o) => o.long === negated))
+    owner.addOption(new Option(negated).hideHelp());
+  return negated;
 }

@@ -4,8 +4,11 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/** kubectl's FilenameOptions flags (-f, -R) on a verb acting on existing objects. */
-export function addFilenameFlags(command: Command, purpose: string): Command {
+/**
+ * kubectl's FilenameOptions flags (-f, -R) on a verb acting on existing objects. Most verbs
+ * read a directory flat unless -R; `wait` recurses unless -R=false, as kubectl's does.
+ */
+export function addFilenameFlags(command: Command, purpose: string, recursive = false): Command {
   return command
     .option(
       '-f, --filename <file>',
@@ -15,5 +18,6 @@ export function addFilenameFlags(command: Command, purpose: string): Command {
     .option(
       '-R, --recursive',
       'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+      ...(recursive ? [true] : []),
     );
 }

@@ -77,7 +77,7 @@ export function newWaitCommand(context: CommandContext): Command {
       'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
   return withHelp(
-    addFilenameFlags(command, 'wait on').action(
+    addFilenameFlags(command, 'wait on', true).action(
       async (args: string[], flags: WaitFlags, cmd: Command) => {
         const { runWait } = await import('./run-wait.js');
         await runWait(factoryFor(context, cmd), args, flags);
