@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -123,4 +123,28 @@ test('apply -l: a bad selector gets the lexer words of labels.Parse', async (t) 
     '!app',
   ])
     await sameAsKubectl(['-n', ns, 'apply', '-f', web, '-l', selector, '--dry-run=server']);
+});
+
+test('-f DIR: a directory with no manifests fails as in kubectl; wait recurses unless -R=false', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-fdir-'));
+  const nested = join(dir, 'nested');
+  mkdirSync(nested);
+  writeFileSync(
+    join(nested, 'ns.yaml'),
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: default\n',
+  );
+  writeFileSync(join(dir, 'README.txt'), 'not a manifest\n');
+  const names = (s: string): string => normalizeAges(s);
+  const failed = await sameAsKubectl(['apply', '--dry-run=client', '-f', dir]);
+  assert.equal(
+    failed.stderr,
+    `error: error reading [${dir}]: recognized file extensions are [.json .yaml .yml]\n`,
+  );
+  await sameAsKubectl(['get', '-f', dir, '-f', nested, '-o', 'name']);
+  await sameAsKubectl(['get', '-f', nested, '-f', dir, '-o', 'name'], names);
+  await sameAsKubectl(['get', '-f', dir, '-R', '-o', 'name']);
+  const waited = await sameAsKubectl(['wait', '--for=create', '-f', dir, '--timeout=5s']);
+  assert.equal(waited.stdout, 'namespace/default condition met\n');
+  await sameAsKubectl(['wait', '--for=create', '-f', dir, '-R=false', '--timeout=5s']);
+  await sameAsKubectl(['wait', '--for=create', '-f', dir, '--recursive=false', '--timeout=5s']);
 });

@@ -33,20 +33,28 @@ export async function readInputs(
     if (name === '-') inputs.push({ name: 'STDIN', text: await readStream(options.stdin) });
     else if (/^https?:\/\//.test(name))
       inputs.push({ name, text: await (options.fetchUrl ?? fetchWithRetries)(name) });
-    else inputs.push(...(await readPath(name, options.recursive)));
+    else {
+      const matches = await expandPath(name);
+      for (const match of matches) inputs.push(...(await readPath(match, options.recursive)));
+      // kubectl's Builder.Path: nothing read from any -f so far is an error.
+      if (inputs.length === 0)
+        throw new PlainError(
+          `error reading [${matches.join(' ')}]: recognized file extensions are [${MANIFEST_EXTENSIONS.join(' ')}]`,
+        );
+    }
   }
   return inputs;
 }
 
+/** The path itself, or what its glob pattern matches. */
+async function expandPath(path: string): Promise<string[]> {
+  if (existsSync(path)) return [path];
+  const matches = hasGlobMeta(path) ? await expandGlob(path) : [];
+  if (matches.length === 0) throw new PlainError(`the path "${path}" does not exist`);
+  return matches;
+}
+
 async function readPath(path: string, recursive: boolean): Promise<InputText[]> {
-  if (!existsSync(path)) {
-    if (!hasGlobMeta(path)) throw new PlainError(`the path "${path}" does not exist`);
-    const matches = await expandGlob(path);
-    if (matches.length === 0) throw new PlainError(`the path "${path}" does not exist`);
-    const all: InputText[] = [];
-    for (const match of matches) all.push(...(await readPath(match, recursive)));
-    return all;
-  }
   const info = await stat(path);
   if (!info.isDirectory()) return [{ name: path, text: await readFile(path, 'utf8') }];
   const files = await walkDirectory(path, recursive);
