@@ -12,5 +12,6 @@ export function resourceName(object: NamedObject): string {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const kind = (object.kind ?? '').toLowerCase();
   const prefix = group === '' ? kind : `${kind}.${group}`;
-  return `${prefix}/${object.metadata?.name ?? ''}`;
+  // kubectl's NamePrinter: an object without a name prints as <unknown>.
+  return `${prefix}/${object.metadata?.name || '<unknown>'}`;
 }

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RunResult } from '../helpers/cluster.js';
-import { kubectl, kubectlOk, ktl, normalizeAges, testNamespace } from '../helpers/cluster.js';
+import {
+  adminKubeconfig,
+  kubectl,
+  kubectlOk,
+  ktl,
+  normalizeAges,
+  testNamespace,
+  viewerKubeconfig,
+} from '../helpers/cluster.js';
 
 /** Runs both with the same arguments and compares stdout, stderr (kubectl → ktl) and exit code. */
 async function sameAsKubectl(args: string[], normalise = (s: string) => s): Promise<RunResult> {
@@ -147,4 +155,26 @@ test('-f DIR: a directory with no manifests fails as in kubectl; wait recurses u
   assert.equal(waited.stdout, 'namespace/default condition met\n');
   await sameAsKubectl(['wait', '--for=create', '-f', dir, '-R=false', '--timeout=5s']);
   await sameAsKubectl(['wait', '--for=create', '-f', dir, '--recursive=false', '--timeout=5s']);
+});
+
+test('auth whoami: the table, every -o, and its errors, as kubectl prints them', async () => {
+  const stamp = (s: string): string =>
+    s.replace(/("creationTimestamp": |creationTimestamp: )"[^"]*"/g, '$1TIME');
+  for (const kubeconfig of [adminKubeconfig, viewerKubeconfig])
+    for (const args of [
+      ['auth', 'whoami'],
+      ['auth', 'whoami', '-o', 'json'],
+      ['auth', 'whoami', '-o', 'yaml'],
+      ['auth', 'whoami', '-o', 'name'],
+      ['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'],
+      ['auth', 'whoami', '-o', 'wide'],
+    ]) {
+      const env = { KUBECONFIG: kubeconfig };
+      const [mine, theirs] = await Promise.all([ktl(args, { env }), kubectl(args, { env })]);
+      assert.equal(stamp(mine.stdout), stamp(theirs.stdout), args.join(' '));
+      assert.equal(mine.stderr, theirs.stderr.replaceAll('kubectl', 'ktl'), args.join(' '));
+      assert.equal(mine.code, theirs.code, args.join(' '));
+    }
+  const viewer = await ktl(['auth', 'whoami'], { env: { KUBECONFIG: viewerKubeconfig } });
+  assert.match(viewer.stdout, /^ATTRIBUTE {3}VALUE\nUsername {4}ktl-viewer\n/);
 });

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
+import { addPrintFlags } from '../create/flags.js';
+import type { WhoAmIFlags } from './run-whoami.js';
 
 /** Flags of `ktl auth can-i`. */
 export interface CanIFlags {
@@ -34,6 +36,16 @@ export function newAuthCommand(context: CommandContext): Command {
         const { runCanI } = await import('./run-can-i.js');
         await runCanI(factoryFor(context, command), args, flags);
       }),
+  );
+  auth.addCommand(
+    addPrintFlags(
+      new Command('whoami')
+        .description('Experimental: Check self subject attributes.')
+        .argument('[args...]'),
+    ).action(async (_args: string[], flags: WhoAmIFlags, command: Command) => {
+      const { runWhoAmI } = await import('./run-whoami.js');
+      await runWhoAmI(factoryFor(context, command), flags);
+    }),
   );
   return auth;
 }
