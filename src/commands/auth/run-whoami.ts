@@ -1,8 +1,7 @@
-import { PlainError } from '../../errors/errors.js';
 import { newObjectPrinter } from '../../printers/object-printer.js';
 import { parseOutputFormat } from '../../printers/output-format.js';
 import { TabWriter } from '../../printers/tabwriter.js';
-import { goIndentedJson } from '../create/output.js';
+import { checkPrintFlagsFormat, goIndentedJson } from '../create/output.js';
 import type { Factory } from '../factory.js';
 
 /** Flags of `ktl auth whoami`. */
@@ -27,20 +26,6 @@ interface SelfSubjectReview {
   metadata?: object;
   status?: { userInfo?: UserInfo };
 }
-
-/** The formats whoami prints: kubectl's PrintFlags without tables or custom columns. */
-const WHOAMI_FORMATS = [
-  'go-template',
-  'go-template-file',
-  'json',
-  'jsonpath',
-  'jsonpath-as-json',
-  'jsonpath-file',
-  'name',
-  'template',
-  'templatefile',
-  'yaml',
-];
 
 /** kubectl's whoami table: the attributes that are set, extras sorted by key, Go's %v of lists. */
 export function whoAmIRows(user: UserInfo): string[][] {
@@ -73,12 +58,8 @@ export function typedReview(review: SelfSubjectReview): object {
 }
 
 function whoAmIFormat(flags: WhoAmIFlags): ReturnType<typeof parseOutputFormat> {
-  const output = flags.output ?? '';
-  if (output !== '' && !WHOAMI_FORMATS.includes(output.split('=')[0] ?? ''))
-    throw new PlainError(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${WHOAMI_FORMATS.join(',')}`,
-    );
-  return parseOutputFormat(output, flags.template || undefined);
+  checkPrintFlagsFormat(flags.output ?? '');
+  return parseOutputFormat(flags.output, flags.template || undefined);
 }
 
 /** `ktl auth whoami`: who the server says you are (a SelfSubjectReview), as a table or -o. */

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
 import type { Factory } from '../factory.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
+import { withGroupHelp } from '../help/command-help.js';
 
 type Runner = (factory: Factory, args: string[], opts: Record<string, unknown>) => Promise<void>;
 
@@ -66,25 +66,12 @@ ktl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
 };
 
 /** The help of each subcommand, by its path under `ktl config`. */
-const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> = [
+const SUBCOMMAND_HELP: SubcommandHelp = [
   [['use-context'], USE_CONTEXT_HELP],
   [['set-context'], SET_CONTEXT_HELP],
   [['get-contexts'], GET_CONTEXTS_HELP],
   [['view'], VIEW_HELP],
 ];
-
-/** Records the group's and its subcommands' help; returns the group. */
-function withSubcommandHelp(group: Command): Command {
-  for (const [path, help] of SUBCOMMAND_HELP) {
-    const command = path.reduce<Command | undefined>(
-      (parent, name) => parent?.commands.find((c) => c.name() === name),
-      group,
-    );
-    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
-    withHelp(command, help);
-  }
-  return withHelp(group, HELP);
-}
 
 /** A `config` subcommand whose work is loaded only when it runs. */
 function sub(
@@ -194,5 +181,5 @@ export function newConfigCommand(context: CommandContext): Command {
       sets().then((m) => m.runUnsetProperty),
     ),
   );
-  return withSubcommandHelp(config);
+  return withGroupHelp(config, HELP, SUBCOMMAND_HELP);
 }

@@ -7,8 +7,8 @@ import { miscCommands } from './defs-misc.js';
 import { rbacCommands } from './defs-rbac.js';
 import { serviceCommand } from './defs-service.js';
 import { workloadCommands } from './defs-workloads.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { plainDefault, withHelp } from '../help/command-help.js';
+import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
+import { plainDefault, withGroupHelp } from '../help/command-help.js';
 
 /** kubectl's help for `ktl create` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -100,24 +100,11 @@ ktl create secret generic my-secret --from-env-file=path/to/foo.env --from-env-f
 };
 
 /** The help of each subcommand, by its path under `ktl create`. */
-const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> = [
+const SUBCOMMAND_HELP: SubcommandHelp = [
   [['deployment'], DEPLOYMENT_HELP],
   [['configmap'], CONFIGMAP_HELP],
   [['secret', 'generic'], SECRET_GENERIC_HELP],
 ];
-
-/** Records the group's and its subcommands' help; returns the group. */
-function withSubcommandHelp(group: Command): Command {
-  for (const [path, help] of SUBCOMMAND_HELP) {
-    const command = path.reduce<Command | undefined>(
-      (parent, name) => parent?.commands.find((c) => c.name() === name),
-      group,
-    );
-    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
-    withHelp(command, help);
-  }
-  return withHelp(group, HELP);
-}
 
 /**
  * `ktl create <kind>`: build an object from flags with a generator and create it.
@@ -148,5 +135,5 @@ export function newCreateCommand(context: CommandContext): Command {
     ...workloadCommands(context),
   ].sort((a, b) => a.name().localeCompare(b.name()));
   for (const sub of subcommands) create.addCommand(sub);
-  return withSubcommandHelp(create);
+  return withGroupHelp(create, HELP, SUBCOMMAND_HELP);
 }

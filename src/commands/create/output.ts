@@ -15,6 +15,7 @@ import type { GeneratorFlagValues } from './flags.js';
 /** kubectl's dry-run strategies. */
 export type DryRunStrategy = 'none' | 'client' | 'server';
 
+/** The -o formats of kubectl's PrintFlags (the commands that print objects but no tables). */
 const OUTPUT_FORMATS = [
   'go-template',
   'go-template-file',
@@ -66,11 +67,16 @@ export function checkOutputFormat(output: string | undefined): void {
     output === 'name'
   )
     return;
-  if (OUTPUT_FORMATS.includes(output.split('=')[0] ?? ''))
-    throw new PlainError(`output format "${output}" is not supported by ktl for this command yet`);
-  throw new PlainError(
-    `unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUT_FORMATS.join(',')}`,
-  );
+  checkPrintFlagsFormat(output);
+  throw new PlainError(`output format "${output}" is not supported by ktl for this command yet`);
+}
+
+/** Rejects a -o value kubectl's PrintFlags have no printer for, with kubectl's message. */
+export function checkPrintFlagsFormat(output: string): void {
+  if (output !== '' && !OUTPUT_FORMATS.includes(output.split('=')[0] ?? ''))
+    throw new PlainError(
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUT_FORMATS.join(',')}`,
+    );
 }
 
 /** What the printers need to know about the command. */

@@ -27,6 +27,26 @@ export function withHelp(command: Command, help: CommandHelp): Command {
   return defaults ? flagDefaults(command, defaults) : command;
 }
 
+/** The help of a group's subcommands, each by its path under the group (`['secret', 'generic']`). */
+export type SubcommandHelp = ReadonlyArray<readonly [readonly string[], CommandHelp]>;
+
+/** Records the help of a group and of its subcommands; returns the group. */
+export function withGroupHelp(
+  group: Command,
+  help: CommandHelp,
+  subcommands: SubcommandHelp,
+): Command {
+  for (const [path, subcommandHelp] of subcommands) {
+    const command = path.reduce<Command | undefined>(
+      (parent, name) => parent?.commands.find((c) => c.name() === name),
+      group,
+    );
+    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
+    withHelp(command, subcommandHelp);
+  }
+  return withHelp(group, help);
+}
+
 /** The help recorded for a command with withHelp (empty when none was). */
 export function helpOf(command: Command): CommandHelp {
   return helpByCommand.get(command) ?? {};

@@ -6,8 +6,8 @@ import type { HistoryFlags } from './run-history.js';
 import type { StatusFlags } from './run-status.js';
 import type { UndoFlags } from './run-undo.js';
 import { addFilenameFlags } from '../label/file-flags.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { plainDefault, withHelp } from '../help/command-help.js';
+import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
+import { plainDefault, withGroupHelp } from '../help/command-help.js';
 
 const SELECTOR = "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.";
 const OUTPUT = 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).';
@@ -203,7 +203,7 @@ ktl rollout resume deployment/nginx`,
 };
 
 /** The help of each subcommand, by its path under `ktl rollout`. */
-const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> = [
+const SUBCOMMAND_HELP: SubcommandHelp = [
   [['status'], STATUS_HELP],
   [['history'], HISTORY_HELP],
   [['undo'], UNDO_HELP],
@@ -211,19 +211,6 @@ const SUBCOMMAND_HELP: ReadonlyArray<readonly [readonly string[], CommandHelp]> 
   [['pause'], PAUSE_HELP],
   [['resume'], RESUME_HELP],
 ];
-
-/** Records the group's and its subcommands' help; returns the group. */
-function withSubcommandHelp(group: Command): Command {
-  for (const [path, help] of SUBCOMMAND_HELP) {
-    const command = path.reduce<Command | undefined>(
-      (parent, name) => parent?.commands.find((c) => c.name() === name),
-      group,
-    );
-    if (!command) throw new Error(`${group.name()} has no subcommand ${path.join(' ')}`);
-    withHelp(command, help);
-  }
-  return withHelp(group, HELP);
-}
 
 /** `ktl rollout`: manage the rollout of deployments, daemon sets and stateful sets. */
 export function newRolloutCommand(context: CommandContext): Command {
@@ -235,5 +222,5 @@ export function newRolloutCommand(context: CommandContext): Command {
     .addCommand(mutateCommand(context, 'resume', 'Resume a paused resource.'))
     .addCommand(statusCommand(context))
     .addCommand(undoCommand(context));
-  return withSubcommandHelp(rollout);
+  return withGroupHelp(rollout, HELP, SUBCOMMAND_HELP);
 }
