@@ -1,17 +1,13 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { factoryFor } from '../command-context.js';
+import type { StreamOptions } from '../attach/stream-flags.js';
+import { addStreamFlags } from '../attach/stream-flags.js';
 import type { CommandHelp } from '../help/command-help.js';
 import { withHelp } from '../help/command-help.js';
 
 /** Options of `ktl exec`. */
-export interface ExecOptions {
-  container?: string;
-  stdin?: boolean;
-  tty?: boolean;
-  quiet?: boolean;
-  podRunningTimeout: string;
-}
+export type ExecOptions = StreamOptions;
 
 /** kubectl's help for `ktl exec` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -44,26 +40,15 @@ ktl exec svc/myservice -- date`,
 /** `ktl exec`: run a command in a container. */
 export function newExecCommand(context: CommandContext): Command {
   return withHelp(
-    new Command('exec')
-      .description('Execute a command in a container.')
-      .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]')
-      .argument('[args...]')
-      .option(
-        '-c, --container <name>',
-        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-      )
-      .option('-i, --stdin', 'Pass stdin to the container')
-      .option('-t, --tty', 'Stdin is a TTY')
-      .option('-q, --quiet', 'Only print output from the remote session')
-      .option(
-        '--pod-running-timeout <duration>',
-        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-        '1m0s',
-      )
-      .action(async (args: string[], opts: ExecOptions, command: Command) => {
-        const { runExec } = await import('./run-exec.js');
-        await runExec(factoryFor(context, command), args, opts, argsLenAtDash(command, args));
-      }),
+    addStreamFlags(
+      new Command('exec')
+        .description('Execute a command in a container.')
+        .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]')
+        .argument('[args...]'),
+    ).action(async (args: string[], opts: ExecOptions, command: Command) => {
+      const { runExec } = await import('./run-exec.js');
+      await runExec(factoryFor(context, command), args, opts, argsLenAtDash(command, args));
+    }),
     HELP,
   );
 }
