@@ -1,7 +1,7 @@
 import { PlainError } from '../errors/errors.js';
 import { goSprint } from './go-fmt.js';
 import { JsonPath } from './jsonpath/jsonpath.js';
-import { TabWriter } from './tabwriter.js';
+import { TabWriter } from '../resources/tabwriter/tabwriter.js';
 
 /** One custom column: its verbatim header and the JSONPath it prints. */
 export interface CustomColumn {

@@ -8,7 +8,7 @@ import {
   preferredResources,
 } from '../../discovery/index.js';
 import type { Factory } from '../factory.js';
-import { alignColumns } from './columns.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 
 /** What `api-resources` was asked for. */
 export interface ApiResourcesOptions {
@@ -48,7 +48,16 @@ async function render(
   const rows = resources.map((r) => row(r, options.output));
   if (options.output === 'name') return rows.map((r) => `${r[0]}\n`).join('');
   if (!options.noHeaders) rows.unshift(header(options.output));
-  return alignColumns(rows);
+  return aligned(rows);
+}
+
+/** The rows in columns as kubectl's api-resources writes them (minwidth 0, padding 3). */
+function aligned(rows: readonly string[][]): string {
+  let text = '';
+  const writer = new TabWriter((chunk) => (text += chunk), { minWidth: 0, padding: 3 });
+  for (const row of rows) writer.writeLine(row);
+  writer.flush();
+  return text;
 }
 
 function validate(factory: Factory, args: string[], options: ApiResourcesOptions): void {

@@ -1,5 +1,5 @@
 import { PlainError } from '../../errors/errors.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../factory.js';
 import type { CanIFlags } from './index.js';

@@ -1,6 +1,6 @@
 import { newObjectPrinter } from '../../printers/object-printer.js';
 import { parseOutputFormat } from '../../printers/output-format.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { checkPrintFlagsFormat, goIndentedJson } from '../create/output.js';
 import type { Factory } from '../factory.js';
 

@@ -5,7 +5,7 @@
  * first), or each object (managedFields omitted) as JSON or YAML.
  */
 import { withoutManagedFields } from '../../printers/managed-fields.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';

@@ -5,7 +5,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { goIndentedJson } from '../create/output.js';

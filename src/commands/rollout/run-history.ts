@@ -2,7 +2,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { describePodTemplate } from '../../resources/describe/pod-template.js';
 import { PrefixWriter } from '../../resources/describe/prefix-writer.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';

@@ -1,4 +1,4 @@
-import { TabWriter } from '../tabwriter.js';
+import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import type { TableOptions } from './decorate.js';
 import { TablePrinter } from './table-printer.js';
 

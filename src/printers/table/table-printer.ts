@@ -1,5 +1,5 @@
 import { boldHeader, colourStatus, isStatusColumn } from '../colour.js';
-import type { TabWriter } from '../tabwriter.js';
+import type { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { formatCell } from './cells.js';
 import type { DecoratedTable, TableOptions } from './decorate.js';
 import { decorateTable } from './decorate.js';

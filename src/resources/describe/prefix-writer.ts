@@ -2,7 +2,16 @@
  * kubectl describe's PrefixWriter: lines written at an indentation level (two spaces each),
  * with tabs between key and value; text() aligns them as Go's tabwriter does.
  */
-import { formatTabbed } from './go-tabwriter.js';
+import type { TabWriterOptions } from '../tabwriter/tabwriter.js';
+import { formatTabbed } from '../tabwriter/tabwriter.js';
+
+/** kubectl describe's tabwriter: Go's own (minwidth 0, padding 2, widths not remembered). */
+const DESCRIBE_TABWRITER: TabWriterOptions = {
+  minWidth: 0,
+  padding: 2,
+  rememberWidths: false,
+  ignoreAnsi: false,
+};
 
 /** Indentation levels as kubectl names them. */
 export const LEVEL_0 = 0;
@@ -28,7 +37,7 @@ export class PrefixWriter {
 
   /** Aligns what was written so far on its own (Go's Flush): later lines start new columns. */
   flush(): void {
-    this.done += formatTabbed(this.buffer);
+    this.done += formatTabbed(this.buffer, DESCRIBE_TABWRITER);
     this.buffer = '';
   }
 
@@ -39,6 +48,6 @@ export class PrefixWriter {
 
   /** The aligned text. */
   text(): string {
-    return this.done + formatTabbed(this.buffer);
+    return this.done + formatTabbed(this.buffer, DESCRIBE_TABWRITER);
   }
 }

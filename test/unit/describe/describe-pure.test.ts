@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTabbed } from '../../../src/resources/describe/go-tabwriter.js';
+import { PrefixWriter } from '../../../src/resources/describe/prefix-writer.js';
 import { camelSplit, goValue, smartLabel } from '../../../src/resources/describe/generic.js';
 import { selectorText, formatLabels } from '../../../src/resources/describe/selectors.js';
 import { eventInterval } from '../../../src/resources/describe/events.js';
@@ -8,6 +8,13 @@ import { describeConfigMap, describeSecret } from '../../../src/resources/descri
 import { nodeRoles } from '../../../src/resources/describe/node.js';
 import { describeProbe } from '../../../src/resources/describe/containers.js';
 import { formatEndpointSlices } from '../../../src/resources/describe/service.js';
+
+/** Text aligned as describe's PrefixWriter aligns it (Go's tabwriter: minwidth 0, padding 2). */
+function formatTabbed(text: string): string {
+  const writer = new PrefixWriter();
+  writer.write(0, text);
+  return writer.text();
+}
 
 test("Go tabwriter: blocks end at single-cell lines, each column as wide as its block's widest cell + 2", () => {
   const text = 'Name:\tx\nNamespace:\ty\nContainers:\n  c:\n    Image:\tnginx\n    Port:\t<none>\n';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { boldHeader, colourStatus } from '../../../src/printers/colour.js';
 import { humanDuration, translateTimestampSince } from '../../../src/printers/human-duration.js';
-import { TabWriter } from '../../../src/printers/tabwriter.js';
+import { TabWriter } from '../../../src/resources/tabwriter/tabwriter.js';
 
 const s = 1000;
 const m = 60 * s;

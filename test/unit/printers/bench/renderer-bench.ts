@@ -3,7 +3,7 @@
  * cli-table3 with borderless chars.  node --import tsx test/unit/printers/bench/renderer-bench.ts
  */
 import Table from 'cli-table3';
-import { TabWriter } from '../../../../src/printers/tabwriter.js';
+import { TabWriter } from '../../../../src/resources/tabwriter/tabwriter.js';
 
 const rows: string[][] = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']];
 for (let i = 0; i < 5000; i++)

@@ -18,6 +18,11 @@ export function textWidth(text: string): number {
   return width;
 }
 
+/** Number of Unicode code points in `text`, escape codes included (Go's utf8.RuneCountInString). */
+export function runeCount(text: string): number {
+  return [...text].length;
+}
+
 let spaces = ' '.repeat(256);
 
 /** A run of `count` spaces. */

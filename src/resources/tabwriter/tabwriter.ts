@@ -1,32 +1,40 @@
-import { padding, textWidth } from './text-width.js';
+import { padding, runeCount, textWidth } from './text-width.js';
 
-/** Layout parameters of kubectl's tabwriter (cli-runtime printers.GetNewTabWriter). */
+/** Layout parameters of a tabwriter (Go's tabwriter.NewWriter arguments, padding with spaces). */
 export interface TabWriterOptions {
   /** Minimal column width, padding included (kubectl: 6). */
   minWidth: number;
   /** Spaces added to the widest cell of a column (kubectl: 3). */
   padding: number;
+  /**
+   * liggitt/tabwriter's RememberWidths (kubectl's printers): a column never gets narrower than
+   * it was in an earlier flush. Go's own text/tabwriter (kubectl describe) forgets. Default true.
+   */
+  rememberWidths?: boolean;
+  /** ANSI colour codes do not count towards widths (ktl's coloured tables). Default true. */
+  ignoreAnsi?: boolean;
 }
 
-/** kubectl's settings: minwidth 6, padding 3, space padding, RememberWidths. */
+/** kubectl's settings (cli-runtime printers.GetNewTabWriter): minwidth 6, padding 3, RememberWidths. */
 export const KUBECTL_TABWRITER: TabWriterOptions = { minWidth: 6, padding: 3 };
 
 /**
- * A line-oriented port of Go's text/tabwriter as kubectl configures it (liggitt/tabwriter with
- * RememberWidths): lines are buffered until flush(); every cell but the last of a line belongs
- * to a column whose width is its widest cell plus padding, at least minWidth, and never less
- * than the width remembered from earlier flushes. A line with a single cell flushes, as Go's
- * does. Cells may hold ANSI colour codes: they do not count towards widths.
+ * The one port of Go's text/tabwriter in ktl, line-oriented: lines are buffered until flush();
+ * every cell but the last of a line belongs to a column whose width is its widest cell plus
+ * padding, at least minWidth (and, with rememberWidths, never less than the width remembered
+ * from earlier flushes). A line with a single cell flushes, as Go's does.
  */
 export class TabWriter {
   private lines: string[][] = [];
   private remembered: number[] = [];
   private readonly options: TabWriterOptions;
   private readonly out: (text: string) => void;
+  private readonly width: (text: string) => number;
 
   constructor(out: (text: string) => void, options: TabWriterOptions = KUBECTL_TABWRITER) {
     this.out = out;
     this.options = options;
+    this.width = options.ignoreAnsi === false ? runeCount : textWidth;
   }
 
   /** Buffers one line of cells (a cell holding a tab or newline is split there, as Go would). */
@@ -73,7 +81,7 @@ export class TabWriter {
       for (; at < end; at++) {
         const line = this.lines[at] as string[];
         if (column >= line.length - 1) break;
-        const cellWidth = textWidth(line[column] as string) + this.options.padding;
+        const cellWidth = this.width(line[column] as string) + this.options.padding;
         if (cellWidth > width) width = cellWidth;
       }
       widths.push(this.remember(widths, width));
@@ -89,6 +97,7 @@ export class TabWriter {
   }
 
   private remember(widths: readonly number[], width: number): number {
+    if (this.options.rememberWidths === false) return width;
     const column = widths.length;
     if (this.remembered.length < column)
       this.remembered.push(...widths.slice(this.remembered.length));
@@ -106,9 +115,23 @@ export class TabWriter {
       for (let j = 0; j < line.length; j++) {
         const cell = line[j] as string;
         const width = widths[j];
-        text += width === undefined ? cell : cell + padding(width - textWidth(cell));
+        text += width === undefined ? cell : cell + padding(width - this.width(cell));
       }
       out.push(text, '\n');
     }
   }
+}
+
+/**
+ * Aligns a whole text as a Go tabwriter fed with it would: cells end at tabs, lines at
+ * newlines; a last line without a newline is written as it is (kubectl describe's output).
+ */
+export function formatTabbed(text: string, options: TabWriterOptions): string {
+  let out = '';
+  const writer = new TabWriter((chunk) => (out += chunk), options);
+  const lines = text.split('\n');
+  const unterminated = lines.pop() ?? '';
+  for (const line of lines) writer.writeLine(line.split('\t'));
+  writer.flush();
+  return out + unterminated;
 }
