@@ -1,4 +1,4 @@
-import type { KubeObject } from './watch-stream.js';
+import type { KubeObject } from './kube-object.js';
 
 /** The Accept header that asks for server-side Table rows (kubectl get's, in its order). */
 export const TABLE_ACCEPT =

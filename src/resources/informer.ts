@@ -2,11 +2,12 @@ import { ApiStatusError } from '../errors/errors.js';
 import type { HttpClient } from '../transport/http-client.js';
 import { listPages } from './list.js';
 import type { ResourceRef } from './resource-ref.js';
-import type { KubeObject, WatchEvent } from './watch-stream.js';
+import type { WatchEvent } from './watch-stream.js';
 import { watchEvents } from './watch-stream.js';
 import { backoffDelay } from './backoff.js';
 import { itemsOf, TABLE_ACCEPT, uidOf } from './informer-items.js';
 import type { InformerItem } from './informer-items.js';
+import type { KubeObject } from './kube-object.js';
 
 /** What the user is shown about an informer's connection. */
 export interface InformerState {

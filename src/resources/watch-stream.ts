@@ -1,4 +1,5 @@
 import type { HttpClient } from '../transport/http-client.js';
+import type { KubeObject } from './kube-object.js';
 import type { ResourceRef } from './resource-ref.js';
 import { collectionPath } from './resource-ref.js';
 
@@ -6,24 +7,6 @@ import { collectionPath } from './resource-ref.js';
 export interface WatchEvent<T = KubeObject> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
   object: T;
-}
-
-/** The parts of an object every layer may read. */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
 }
 
 /** Options of a WATCH request. */

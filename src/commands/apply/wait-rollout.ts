@@ -9,7 +9,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import type { WorkloadReading } from '../../resources/rollout/workload-readiness.js';
 import { followsKind, readWorkload } from '../../resources/rollout/workload-readiness.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import { untilDone } from '../wait/until.js';
 import { rolloutView } from './wait-rollout-view.js';

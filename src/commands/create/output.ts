@@ -8,7 +8,7 @@ import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { printedName, resourcePath } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import type { GeneratorFlagValues } from './flags.js';
 

@@ -4,7 +4,7 @@ import { PlainError } from '../../errors/errors.js';
 import { generateIngress, validateIngress } from '../../resources/generators/ingress.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { generatePdb, validatePdb } from '../../resources/generators/pdb.js';
 import {
   generateNamespace,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { generateTokenRequest, validateToken } from '../../resources/generators/token.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import { badFlagValue, nameFromArgs } from './args.js';
 

@@ -14,12 +14,12 @@ import {
   kindForResourceArg,
   resourcePath,
 } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
 import { splitCsvFlag } from '../../resources/generators/parse.js';
 import type { Factory } from '../factory.js';
 import { int32Flag, nameFromArgs, requireFlags } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 
 /** Flags of the workload subcommands. */
 export interface WorkloadFlagValues extends GeneratorFlagValues {

@@ -4,7 +4,7 @@
  * server or the disk cache; with neither (an offline --dry-run=client) the check is skipped.
  */
 import { PlainError } from '../../errors/errors.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { formatFieldPath, objectLabel } from '../../resources/manifest/manifest-types.js';
 import { validateManifests } from '../../resources/validation/validate-manifests.js';
 import { SchemaSource } from '../apply/schema-source.js';

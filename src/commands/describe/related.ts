@@ -6,7 +6,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Obj } from '../../resources/describe/fields.js';
 import { relatedOfKind } from '../../resources/describe/index.js';

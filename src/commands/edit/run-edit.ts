@@ -14,7 +14,7 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import type { Factory } from '../factory.js';
 import { ResultPrinter } from '../label/print-result.js';

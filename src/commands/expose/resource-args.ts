@@ -6,7 +6,7 @@ import { groupVersionString } from '../../discovery/index.js';
 import { NoResourcesError, PlainError } from '../../errors/errors.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { resourcePath } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 
 /** One object named on the command line. */

@@ -3,7 +3,6 @@ import { PlainError } from '../../errors/errors.js';
 import { checkExposable, generateExposeService } from '../../resources/generators/expose.js';
 import type { ExposeParams } from '../../resources/generators/expose.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import { applyOverrides } from '../../resources/generators/overrides.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
@@ -64,8 +63,8 @@ export async function runExpose(
     await validateGenerated(factory, service, opts.validate);
     if (dryRun === 'client') {
       if (explicit) {
-        const metadata = service['metadata'] as KubeObject;
-        service = { ...service, metadata: { name: metadata['name'], namespace, ...metadata } };
+        const metadata = service.metadata ?? {};
+        service = { ...service, metadata: { name: metadata.name, namespace, ...metadata } };
       }
       await printObject(factory, service, serviceKind, print);
       continue;

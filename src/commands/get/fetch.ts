@@ -2,7 +2,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { ApiStatusError } from '../../errors/errors.js';
 import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { explainListError } from '../label/list-error.js';
 

@@ -2,7 +2,7 @@ import { PlainError } from '../../errors/errors.js';
 import { newObjectPrinter } from '../../printers/object-printer.js';
 import type { ObjectPrinter as FormatPrinter } from '../../printers/object-printer.js';
 import { parseOutputFormat } from '../../printers/output-format.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { GetOptions } from './get-options.js';
 
 /** Prints the objects of a watch: each event's object on its own. */

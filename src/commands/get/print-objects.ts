@@ -1,6 +1,6 @@
 import type { ResourceMapping } from '../../discovery/index.js';
 import type { ObjectPrinter } from '../../printers/object-printer.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { OutputStream } from '../../util/io-streams.js';
 import type { GetOptions } from './get-options.js';

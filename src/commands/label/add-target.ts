@@ -1,5 +1,5 @@
 import type { ResourceMapping } from '../../discovery/index.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Targets } from './targets.js';
 
 /** Adds one object to the targets, or the error reading it (both in argument order). */

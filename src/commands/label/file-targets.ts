@@ -5,7 +5,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
 import type { Factory } from '../factory.js';
 import type { Targets } from './targets.js';

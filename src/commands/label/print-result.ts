@@ -11,7 +11,7 @@ import { compileJsonPath, renderJsonPath } from '../../printers/jsonpath-printer
 import { parseOutputFormat } from '../../printers/output-format.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { ResourceMapping } from '../../discovery/index.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { OutputStream } from '../../util/io-streams.js';
 import type { DryRunStrategy } from '../create/output.js';
 

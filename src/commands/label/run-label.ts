@@ -5,7 +5,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { toGoJson } from '../../printers/json-text.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
 import type { Factory } from '../factory.js';

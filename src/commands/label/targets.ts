@@ -7,7 +7,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import type { FileSelect } from './file-targets.js';
 import { fileTargets, hasFilenames } from './file-targets.js';

@@ -8,7 +8,7 @@ import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/error
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { Factory } from '../factory.js';

@@ -4,7 +4,7 @@
  */
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import type { TargetObject } from '../label/targets.js';
 

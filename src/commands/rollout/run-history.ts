@@ -10,7 +10,7 @@ import type { TargetObject } from '../label/targets.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { Revision } from './revisions.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
 import { intFlag } from '../wait/duration-flag.js';

@@ -4,7 +4,7 @@
  */
 import { objectPath } from '../../resources/resource-ref.js';
 import type { ResourceMapping } from '../../discovery/index.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import { failWithErrors, PrefixedError } from '../label/errors-out.js';

@@ -4,7 +4,7 @@
  * --timeout passes (`timed out waiting for the condition`).
  */
 import { PlainError } from '../../errors/errors.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { untilDone } from '../wait/until.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';

@@ -8,7 +8,7 @@ import {
 } from '../../resources/generators/image-reference.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
-import type { KubeObject } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import { applyOverrides } from '../../resources/generators/overrides.js';
 import { generateRunPod } from '../../resources/generators/pod.js';

@@ -4,7 +4,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import { JsonPath } from '../../printers/jsonpath/jsonpath.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 
 /** A parsed --for. */
 export type WaitFor =

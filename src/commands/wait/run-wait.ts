@@ -3,7 +3,7 @@
  * shared --timeout runs out; `create` polls until the objects exist. kubectl's messages.
  */
 import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';

@@ -5,7 +5,7 @@
  */
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import { watchEvents } from '../../resources/watch-stream.js';
 import type { HttpClient } from '../../transport/http-client.js';
 

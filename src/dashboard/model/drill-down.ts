@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 
 /** Where Enter on a row leads: the pods it selects. */
 export interface PodQuery {

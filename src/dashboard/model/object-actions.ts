@@ -1,6 +1,6 @@
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 
 /** Which object an action is about. */

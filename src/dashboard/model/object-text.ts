@@ -1,6 +1,6 @@
 import { humanDuration } from '../../printers/human-duration.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 
 /** The object as `kubectl get -o yaml` prints it, without managedFields. */

@@ -1,7 +1,7 @@
 import type { InformerChange } from '../../resources/informer.js';
 import type { InformerItem } from '../../resources/informer-items.js';
 import { uidOf } from '../../resources/informer-items.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import {
   cellText,
   columnIndex,

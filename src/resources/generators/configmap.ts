@@ -7,7 +7,7 @@ import {
   isValidUtf8,
 } from './data-sources.js';
 import { configMapHash } from './hash.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta, sortedMap } from './object.js';
 import { configMapKeyErrors } from './validation.js';
 

@@ -1,6 +1,6 @@
 /** `kubectl create deployment`: one container per --image, labels app=<name>. */
 import { randomInt } from 'node:crypto';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 
 /** Flags of `create deployment`. */

@@ -2,7 +2,7 @@
  * `kubectl expose`: the Service for a pod, service, deployment, replica set or replication
  * controller, its selector and ports read from the source object unless given as flags.
  */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta, sortedMap } from './object.js';
 import { goAtoi, parseIntOrString, parseLabels } from './parse.js';
 

@@ -1,6 +1,6 @@
 /** kubectl's util/hash: the name suffix `--append-hash` adds to a ConfigMap or Secret. */
 import { createHash } from 'node:crypto';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { goJson } from './object.js';
 
 function sortedObject(map: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 /** `kubectl autoscale`: an autoscaling/v2 HorizontalPodAutoscaler for a scalable workload. */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact } from './object.js';
 import { normalizeQuantity } from './quantity.js';
 

@@ -1,5 +1,5 @@
 /** `kubectl create ingress` (networking.k8s.io/v1). */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 import { parseIntOrString } from './parse.js';
 

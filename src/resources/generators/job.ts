@@ -1,5 +1,5 @@
 /** `kubectl create job` (from an image, or `--from=cronjob/NAME`) and `create cronjob`. */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 
 /** Flags of `create job NAME --image`. */

@@ -4,8 +4,7 @@
  * out, and maps with sorted keys as encoding/json writes them.
  */
 
-/** A JSON object as sent to and read from the API server. */
-export type KubeObject = { [key: string]: unknown };
+import type { KubeObject } from '../kube-object.js';
 
 /** Drops keys whose value is undefined (Go's omitempty for the fields the generators skip). */
 export function compact<T extends KubeObject>(object: T): T {

@@ -2,7 +2,7 @@
  * `--overrides` for run and expose (cmdutil.Overrider): a JSON merge patch (default), an
  * RFC 6902 JSON patch, or a strategic merge patch, applied to the generated object.
  */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 
 /** The override types kubectl accepts. */
 export type OverrideType = 'merge' | 'json' | 'strategic';

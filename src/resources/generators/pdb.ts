@@ -1,6 +1,6 @@
 /** `kubectl create poddisruptionbudget` (policy/v1). */
 import { parseToLabelSelector } from './label-selector.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 import { parseIntOrString } from './parse.js';
 

@@ -1,6 +1,6 @@
 /** The Pod `kubectl run` builds (kubectl's generate/versioned BasicPod, run-pod/v1). */
 import { envVarNameErrors } from './validation.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 import { goAtoi, parseLabels, parsePairs } from './parse.js';
 

@@ -1,6 +1,6 @@
 /** `kubectl create role|clusterrole|rolebinding|clusterrolebinding`. */
 import { KNOWN_KINDS } from './known-kinds.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta, sortedMap } from './object.js';
 
 const VALID_RESOURCE_VERBS = [

@@ -1,5 +1,5 @@
 /** The Service `kubectl run --expose` adds (kubectl's generate/versioned ServiceGeneratorV2). */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta, sortedMap } from './object.js';
 import { goAtoi, parseLabels } from './parse.js';
 

@@ -5,7 +5,7 @@
  */
 import type { RunPodParams } from './pod.js';
 import { generateRunPod } from './pod.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 
 /** The workload kinds `ktl run --kind` can build besides a Pod. */
 export type RunWorkloadKind = 'deployment' | 'job' | 'cronjob';
@@ -38,7 +38,7 @@ function jobRestartPolicy(restart: string | undefined): string {
 
 /** Builds the Deployment, Job or CronJob `ktl run --kind` asks for. */
 export function generateRunWorkload(kind: RunWorkloadKind, params: RunWorkloadParams): KubeObject {
-  const labels = (generateRunPod(params)['metadata'] as KubeObject)['labels'];
+  const labels = generateRunPod(params).metadata?.labels;
   const metadata = { name: params.name, labels };
   if (kind === 'deployment') {
     if (params.restart && params.restart !== 'Always')

@@ -3,7 +3,7 @@ import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto'
 import type { SourceReader } from './data-sources.js';
 import { addEnvFileSources, addFileSources, addLiteralSources } from './data-sources.js';
 import { secretHash } from './hash.js';
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, goJson, objectMeta, sortedMap } from './object.js';
 import { configMapKeyErrors } from './validation.js';
 

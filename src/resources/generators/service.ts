@@ -1,5 +1,5 @@
 /** `kubectl create service clusterip|nodeport|loadbalancer|externalname`. */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 import { goAtoi } from './parse.js';
 import { dns1123SubdomainErrors, portNameErrors, portNumberErrors } from './validation.js';

@@ -1,5 +1,5 @@
 /** `create namespace`, `create serviceaccount`, `create priorityclass`, `create quota`. */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact, objectMeta } from './object.js';
 import { normalizeQuantity } from './quantity.js';
 

@@ -1,5 +1,5 @@
 /** `kubectl create token SA`: the TokenRequest body and its checks. */
-import type { KubeObject } from './object.js';
+import type { KubeObject } from '../kube-object.js';
 import { compact } from './object.js';
 
 const BOUND_OBJECT_KINDS: Record<string, string> = { Node: 'v1', Pod: 'v1', Secret: 'v1' };

@@ -1,5 +1,4 @@
-/** A JSON-like Kubernetes object as read from a manifest. */
-export type KubeObject = Record<string, unknown>;
+import type { KubeObject } from '../kube-object.js';
 
 /** One step of a field path: a map key or a list index. */
 export type PathSegment = string | number;

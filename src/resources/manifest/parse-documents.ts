@@ -1,7 +1,8 @@
 import type { LineCounter } from 'yaml';
 import { loadYaml } from '../../util/load-yaml.js';
-import type { KubeObject, ManifestObject, PathSegment, SourcePosition } from './manifest-types.js';
+import type { ManifestObject, PathSegment, SourcePosition } from './manifest-types.js';
 import { buildPositionMap } from './position-map.js';
+import type { KubeObject } from '../kube-object.js';
 
 /** One problem found while reading a file: where, and what. */
 export interface ReadProblem {

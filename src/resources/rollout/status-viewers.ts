@@ -3,7 +3,7 @@
  * DaemonSet or StatefulSet, the progress line to print and whether the rollout is done.
  */
 import { PlainError } from '../../errors/errors.js';
-import type { KubeObject } from '../watch-stream.js';
+import type { KubeObject } from '../kube-object.js';
 
 /** One reading of a rollout. */
 export interface RolloutStatus {

@@ -2,7 +2,7 @@
  * One reading of a workload's rollout for `apply --wait-rollout`: kubectl's rollout status
  * viewers for Deployments, DaemonSets and StatefulSets, and a Job's Complete/Failed conditions.
  */
-import type { KubeObject } from '../watch-stream.js';
+import type { KubeObject } from '../kube-object.js';
 import { statusViewerFor } from './status-viewers.js';
 
 /** Where a rollout stands. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { InformerChange } from '../../../src/resources/informer.js';
 import { itemsOf } from '../../../src/resources/informer-items.js';
 import type { InformerItem } from '../../../src/resources/informer-items.js';
-import type { KubeObject } from '../../../src/resources/watch-stream.js';
+import type { KubeObject } from '../../../src/resources/kube-object.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 
