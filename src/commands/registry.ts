@@ -31,6 +31,7 @@ import { newWaitCommand } from './wait/index.js';
 import { newEventsCommand } from './events/index.js';
 import { newDescribeCommand } from './describe/index.js';
 import { newEditCommand } from './edit/index.js';
+import { newKustomizeCommand } from './kustomize/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -54,6 +55,7 @@ export const commandFactories: ReadonlyArray<
   ['events', newEventsCommand],
   ['describe', newDescribeCommand],
   ['edit', newEditCommand],
+  ['kustomize', newKustomizeCommand],
   ['config', newConfigCommand],
   ['logs', newLogsCommand],
   ['exec', newExecCommand],

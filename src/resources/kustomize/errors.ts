@@ -1,0 +1,4 @@
+import { PlainError } from '../../errors/errors.js';
+
+/** A kustomization that cannot be built: printed as kubectl prints kustomize's error (`error: ...`). */
+export class KustomizeError extends PlainError {}

@@ -1,0 +1,327 @@
+/**
+ * `ktl kustomize` against the same-version `kubectl kustomize` (no cluster needed, only the
+ * binary): every case must print the same bytes on stdout and stderr and exit alike. Cases are
+ * the fixture trees in test/fixtures/kustomize (overlays several levels deep, a diamond,
+ * components) and small trees written to temporary directories.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import type { TestContext } from 'node:test';
+import { ktl, kubectl, repoRoot } from '../helpers/cluster.js';
+
+const fixtures = join(repoRoot, 'test', 'fixtures', 'kustomize');
+
+async function same(dir: string, flags: string[] = []): Promise<void> {
+  const theirs = await kubectl(['kustomize', dir, ...flags]);
+  const mine = await ktl(['kustomize', dir, ...flags]);
+  assert.equal(mine.stdout, theirs.stdout, 'stdout');
+  assert.equal(mine.stderr, theirs.stderr, 'stderr');
+  assert.equal(mine.code, theirs.code, 'exit code');
+}
+
+/** Writes a tree of files into a temporary directory removed when the test ends. */
+function tree(t: TestContext, files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'ktl-kustomize-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+for (const name of [
+  'base-app',
+  'overlay-dev',
+  'overlay-prod',
+  'overlay-deep',
+  'diamond/left',
+  'diamond/top',
+  'components/app',
+  'vars',
+  'replacements',
+  'configurations',
+])
+  test(`kustomize ${name} prints what kubectl kustomize prints`, () => same(join(fixtures, name)));
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        env:
+        - {name: A, value: a}
+      - name: side
+        image: busybox
+`;
+
+const cases: Record<string, Record<string, string>> = {
+  'strategic merge patch: prepend order, $patch delete/replace, null clears': {
+    'kustomization.yaml': `resources: [d.yaml]
+patches:
+- patch: |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, labels: {app: null}}
+    spec:
+      template:
+        spec:
+          containers:
+          - name: new
+            image: new
+          - name: web
+            env:
+            - {name: B, value: b}
+            ports:
+            - containerPort: 8080
+              protocol: TCP
+          - name: side
+            $patch: delete
+          securityContext:
+            $patch: replace
+            runAsUser: 1
+`,
+    'd.yaml': deployment,
+  },
+  'patch targets by regex name, label and annotation selectors': {
+    'kustomization.yaml': `resources: [d.yaml, cm.yaml]
+patches:
+- target: {kind: ConfigMap, name: "c[0-9]+"}
+  patch: |-
+    - {op: add, path: /data/patched, value: "yes"}
+- target: {labelSelector: "tier in (a,b)", annotationSelector: "x=y"}
+  patch: |-
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: ignored}
+    data: {smp: "1"}
+`,
+    'd.yaml': deployment,
+    'cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata: {name: c1, labels: {tier: a}, annotations: {x: y}}
+data: {k: v}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: other}
+data: {k: v}
+`,
+  },
+  'custom resources: lists replaced, not merged': {
+    'kustomization.yaml': `resources: [w.yaml]
+patches:
+- patch: |-
+    apiVersion: example.com/v1
+    kind: Widget
+    metadata: {name: w}
+    spec:
+      items:
+      - {name: b}
+`,
+    'w.yaml': `apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec:
+  items:
+  - {name: a}
+  keep: true
+`,
+  },
+  'generator options, immutable, env files, binary data': {
+    'kustomization.yaml': `generatorOptions:
+  labels: {gen: "yes"}
+  immutable: true
+configMapGenerator:
+- name: cfg
+  envs: [a.env]
+  files: [bin=blob.bin]
+  options:
+    annotations: {note: local}
+secretGenerator:
+- name: tls
+  type: kubernetes.io/tls
+  literals: [tls.crt=CERT, tls.key=KEY]
+`,
+    'a.env': 'X=1\n# comment\nY="quoted"\n',
+    'blob.bin': '\u00ff\u00fe binary',
+  },
+  'sortOptions legacy with custom order': {
+    'kustomization.yaml': `resources: [d.yaml, cm.yaml]
+sortOptions:
+  order: legacy
+  legacySortOptions:
+    orderFirst: [Deployment]
+    orderLast: [ConfigMap]
+`,
+    'd.yaml': deployment,
+    'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n',
+  },
+  'builtin transformer and generator plugins by config file': {
+    'kustomization.yaml': `resources: [d.yaml]
+transformers: [labels.yaml, ns.yaml]
+generators: [gen.yaml]
+`,
+    'd.yaml': deployment,
+    'labels.yaml': `apiVersion: builtin
+kind: LabelTransformer
+metadata: {name: l}
+labels: {plugin: label}
+fieldSpecs:
+- {path: metadata/labels, create: true}
+`,
+    'ns.yaml': `apiVersion: builtin
+kind: NamespaceTransformer
+metadata: {name: n, namespace: plugged}
+`,
+    'gen.yaml': `apiVersion: builtin
+kind: ConfigMapGenerator
+metadata: {name: generated}
+literals: [a=b]
+`,
+  },
+  'deprecated fields: bases, imageTags, patchesJson6902 with warnings': {
+    'kustomization.yaml': `bases: [base]
+imageTags:
+- {name: nginx, newTag: "2"}
+patchesJson6902:
+- target: {group: apps, version: v1, kind: Deployment, name: web}
+  patch: '[{"op": "replace", "path": "/spec/template/spec/containers/0/name", "value": "renamed"}]'
+`,
+    'base/kustomization.yaml': 'resources: [d.yaml]\n',
+    'base/d.yaml': deployment,
+  },
+  'buildMetadata managedByLabel': {
+    'kustomization.yaml': 'resources: [d.yaml]\nbuildMetadata: [managedByLabel]\n',
+    'd.yaml': deployment,
+  },
+  'missing resource file': { 'kustomization.yaml': 'resources: [nothere.yaml]\n' },
+  'unknown field': { 'kustomization.yaml': 'resources: []\nfoo: bar\n' },
+  'empty kustomization': { 'kustomization.yaml': '' },
+  'generator key collision': {
+    'kustomization.yaml': 'configMapGenerator:\n- name: x\n  literals: [a=1, a=2]\n',
+  },
+  'duplicate resource id': {
+    'kustomization.yaml': 'resources: [a.yaml, b.yaml]\n',
+    'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+    'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+  },
+  'patch without target matching nothing': {
+    'kustomization.yaml': `resources: [d.yaml]
+patches:
+- patch: |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: nope}
+    spec: {replicas: 2}
+`,
+    'd.yaml': deployment,
+  },
+  'cycle between kustomizations': {
+    'a/kustomization.yaml': 'resources: [../b]\n',
+    'b/kustomization.yaml': 'resources: [../a]\n',
+  },
+  'component used as a resource': {
+    'kustomization.yaml': 'resources: [comp]\n',
+    'comp/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
+  },
+  'replicas naming nothing': {
+    'kustomization.yaml': 'resources: [d.yaml]\nreplicas:\n- {name: nope, count: 2}\n',
+    'd.yaml': deployment,
+  },
+};
+
+for (const [name, files] of Object.entries(cases))
+  test(`kustomize: ${name}`, async (t) => {
+    const root = tree(t, files);
+    await same(name.startsWith('cycle') ? join(root, 'a') : root);
+  });
+
+test('kustomize: merging a generator with no base object fails as kubectl does', async (t) => {
+  // kubectl's message prints Go pointers and structs; the meaning must match.
+  const root = tree(t, {
+    'kustomization.yaml': 'configMapGenerator:\n- name: x\n  behavior: merge\n  literals: [a=1]\n',
+  });
+  const theirs = await kubectl(['kustomize', root]);
+  const mine = await ktl(['kustomize', root]);
+  assert.equal(mine.code, theirs.code);
+  assert.equal(mine.stdout, '');
+  assert.match(theirs.stderr, /does not exist; cannot merge or replace/);
+  assert.equal(
+    mine.stderr,
+    'error: merging from generator: id ConfigMap.v1.[noGrp]/x.[noNs] does not exist; cannot merge or replace\n',
+  );
+});
+
+test('kustomize: a file outside the root needs --load-restrictor=LoadRestrictionsNone', async (t) => {
+  const root = tree(t, {
+    'outside.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: out}\n',
+    'app/kustomization.yaml': 'resources: [../outside.yaml]\n',
+  });
+  await same(join(root, 'app'));
+  await same(join(root, 'app'), ['--load-restrictor', 'LoadRestrictionsNone']);
+});
+
+test('kustomize: --reorder none keeps input order, with the deprecation notice', async (t) => {
+  const root = tree(t, {
+    'kustomization.yaml': 'resources: [r.yaml]\n',
+    'r.yaml': `${deployment}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n`,
+  });
+  await same(root, ['--reorder', 'none']);
+  await same(root, ['--reorder', 'legacy']);
+});
+
+test('kustomize: a missing directory fails as kubectl does', async (t) => {
+  const root = tree(t, {});
+  await same(join(root, 'nothing-here'));
+  await same(root);
+});
+
+test('kustomize: helmCharts and --enable-helm are refused with a message naming them', async (t) => {
+  const root = tree(t, {
+    'kustomization.yaml': 'helmCharts:\n- name: x\n  repo: https://example.com\n',
+  });
+  const helm = await ktl(['kustomize', root]);
+  assert.equal(helm.code, 1);
+  assert.match(helm.stderr, /^error: .*'helmCharts' is not supported/);
+  const flag = await ktl(['kustomize', '--enable-helm', root]);
+  assert.equal(flag.code, 1);
+  assert.match(flag.stderr, /^error: .*--enable-helm/);
+});
+
+test('kustomize: remote bases are refused with a message naming them', async (t) => {
+  const root = tree(t, {
+    'kustomization.yaml':
+      'resources: [https://github.com/kubernetes-sigs/kustomize//examples/helloWorld]\n',
+  });
+  const result = await ktl(['kustomize', root]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^error: .*remote resource .* is not supported/);
+});
+
+test('kustomize -o writes the output to a file', async (t) => {
+  const root = tree(t, {
+    'kustomization.yaml': 'resources: [d.yaml]\n',
+    'd.yaml': deployment,
+  });
+  const theirs = await kubectl(['kustomize', root]);
+  const out = join(root, 'out.yaml');
+  const mine = await ktl(['kustomize', root, '-o', out]);
+  assert.equal(mine.code, 0);
+  assert.equal(mine.stdout, '');
+  const { readFileSync } = await import('node:fs');
+  assert.equal(readFileSync(out, 'utf8'), theirs.stdout);
+});
