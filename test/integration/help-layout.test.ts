@@ -26,6 +26,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   rollout: { ktlOnly: [], kubectlOnly: [] },
   'rollout status': { ktlOnly: [], kubectlOnly: ['-k, --kustomize'] },
   config: { ktlOnly: [], kubectlOnly: [] },
+  kustomize: { ktlOnly: [], kubectlOnly: [] },
   'config view': {
     ktlOnly: [],
     kubectlOnly: ['--allow-missing-template-keys', '--show-managed-fields', '--template'],

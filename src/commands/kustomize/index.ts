@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { commandPathOf } from '../command-context.js';
 import type { CommandHelp } from '../help/command-help.js';
@@ -37,9 +37,9 @@ export function newKustomizeCommand(context: CommandContext): Command {
       .description('Build a kustomization target from a directory or URL')
       .argument('[DIR]')
       .option('-o, --output <path>', 'If specified, write output to this path.')
-      .option(
-        '--reorder <order>',
-        "Reorder the resources just before output. Use 'legacy' to apply a legacy reordering (Namespaces first, Webhooks last, etc). Use 'none' to suppress a final reordering.",
+      // Deprecated and hidden in kubectl too; sortOptions replaces it.
+      .addOption(
+        new Option('--reorder <order>', 'Reorder the resources just before output.').hideHelp(),
       )
       .option(
         '--load-restrictor <restrictor>',
