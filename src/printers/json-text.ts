@@ -2,6 +2,7 @@
  * JSON text as Go's encoding/json writes it for kubectl's unstructured objects: map keys
  * sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped as \u003c..., DEL left alone.
  */
+import { goJson } from '../discovery/go-json.js';
 
 /** Sorts object keys recursively, as Go's encoding/json does for maps (kubectl's unstructured objects). */
 export function sortKeysDeep(value: unknown): unknown {
@@ -15,18 +16,20 @@ export function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
-const GO_ESCAPED = /[<>&\u2028\u2029]/g;
-
-function goEscape(text: string): string {
-  return text.replace(GO_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Go's json.Marshal: compact, keys sorted, HTML-safe escaping. */
 export function toGoJson(value: unknown): string {
-  return goEscape(JSON.stringify(sortKeysDeep(value)) ?? 'null');
+  return goJson(sortKeysDeep(value));
 }
 
 /** JSON text as kubectl prints it for -o json: keys sorted, four-space indent, trailing newline. */
 export function toKubectlJson(value: unknown, indent = 4): string {
-  return `${goEscape(JSON.stringify(sortKeysDeep(value), null, indent) ?? 'null')}\n`;
+  return `${goJson(sortKeysDeep(value), indent)}\n`;
+}
+
+/**
+ * -o json of an object kubectl holds in a typed struct (json.MarshalIndent): keys in Go field
+ * order, i.e. as the server or the generator wrote them, not sorted; four spaces, a newline.
+ */
+export function toTypedJson(value: unknown): string {
+  return `${goJson(value, 4)}\n`;
 }

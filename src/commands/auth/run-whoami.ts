@@ -1,7 +1,8 @@
 import { newObjectPrinter } from '../../printers/object-printer.js';
 import { parseOutputFormat } from '../../printers/output-format.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
-import { checkPrintFlagsFormat, goIndentedJson } from '../create/output.js';
+import { toTypedJson } from '../../printers/json-text.js';
+import { checkPrintFlagsFormat } from '../create/output.js';
 import type { Factory } from '../factory.js';
 
 /** Flags of `ktl auth whoami`. */
@@ -78,7 +79,7 @@ export async function runWhoAmI(factory: Factory, flags: WhoAmIFlags): Promise<v
     for (const row of whoAmIRows(review.status?.userInfo ?? {})) writer.writeLine(row);
     writer.flush();
   } else if (format.kind === 'json') {
-    write(goIndentedJson(typedReview(review)));
+    write(toTypedJson(typedReview(review)));
   } else {
     const printer = newObjectPrinter(format, write, {
       showManagedFields: flags.showManagedFields === true,

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PlainError } from '../../errors/errors.js';
+import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { HttpClient } from '../../transport/http-client.js';
@@ -59,7 +60,7 @@ class DumpWriter {
     const text =
       this.output === 'yaml'
         ? `${this.printed++ > 0 && !this.directory ? '---\n' : ''}${await toKubectlYaml(shown)}`
-        : goJson(shown);
+        : toTypedJson(shown);
     await this.text(text, `${file}.${this.output}`);
   }
 
@@ -73,15 +74,6 @@ class DumpWriter {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text, { flag: 'a' });
   }
-}
-
-function goJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 4);
-  const escaped = text.replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `${escaped}\n`;
 }
 
 /** Runs `ktl cluster-info dump`. */

@@ -4,7 +4,7 @@
  * the `kind/name created (dry run)` / -o json|yaml|name printers.
  */
 import { PlainError } from '../../errors/errors.js';
-import { toKubectlJson } from '../../printers/json-text.js';
+import { toKubectlJson, toTypedJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { printedName, resourcePath } from '../../resources/generators/known-kinds.js';
@@ -90,13 +90,6 @@ export interface PrintSettings {
   showManagedFields?: boolean;
 }
 
-/** JSON as Go's json.MarshalIndent writes a typed object: keys in field order, 4 spaces. */
-export function goIndentedJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 4)
-    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-    .replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)}\n`;
-}
-
 function withoutManagedFields(object: KubeObject): KubeObject {
   const metadata = object['metadata'] as KubeObject | undefined;
   if (!metadata || !('managedFields' in metadata)) return object;
@@ -116,7 +109,7 @@ export async function printObject(
   const shown = settings.showManagedFields ? object : withoutManagedFields(object);
   const name = String((object['metadata'] as KubeObject | undefined)?.['name'] ?? '');
   if (settings.output === 'json')
-    out.write(settings.sortJson ? toKubectlJson(shown) : goIndentedJson(shown));
+    out.write(settings.sortJson ? toKubectlJson(shown) : toTypedJson(shown));
   else if (settings.output === 'yaml') out.write(await toKubectlYaml(shown));
   else if (settings.output === 'name') out.write(`${printedName(kind.kind, kind.group, name)}\n`);
   else {

@@ -9,7 +9,7 @@ import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';
-import { goIndentedJson } from '../create/output.js';
+import { toTypedJson } from '../../printers/json-text.js';
 import type { Factory } from '../factory.js';
 import type { CoreEvent } from './event-rows.js';
 import { eventCells, eventHeader } from './event-rows.js';
@@ -32,7 +32,7 @@ function eventPrinter(factory: Factory, settings: EventsWatch): (e: CoreEvent) =
   let printed = 0;
   return async (event) => {
     printed++;
-    if (settings.output === 'json') out.write(goIndentedJson(event));
+    if (settings.output === 'json') out.write(toTypedJson(event));
     else if (settings.output === 'yaml')
       out.write(`${printed > 1 ? '---\n' : ''}${await toKubectlYaml(event)}`);
     else if (settings.output === '') {

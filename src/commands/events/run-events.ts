@@ -8,7 +8,7 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
-import { goIndentedJson } from '../create/output.js';
+import { toTypedJson } from '../../printers/json-text.js';
 import type { Factory } from '../factory.js';
 import type { CoreEvent } from './event-rows.js';
 import { eventCells, eventHeader, sortEvents } from './event-rows.js';
@@ -102,7 +102,7 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
       metadata: {},
       items: sorted.map((e) => withoutManagedFields({ kind: 'Event', apiVersion: 'v1', ...e })),
     };
-    out.write(output === 'json' ? goIndentedJson(list) : await toKubectlYaml(list));
+    out.write(output === 'json' ? toTypedJson(list) : await toKubectlYaml(list));
   } else if (output === '') {
     const table = new TabWriter((text) => out.write(text));
     if (sorted.length === 0) {

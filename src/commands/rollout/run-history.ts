@@ -9,8 +9,8 @@ import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { Revision } from './revisions.js';
+import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
-import type { KubeObject } from '../../resources/kube-object.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
 import { intFlag } from '../wait/duration-flag.js';
@@ -59,18 +59,10 @@ async function printRevisions(
   for (const { source, sourceRef } of chosen) {
     const apiVersion = `${sourceRef.group}/${sourceRef.version}`;
     const object = { kind: sourceRef.kind, apiVersion, ...source };
-    if (output === 'json') factory.streams.out.write(typedJson(object));
+    // kubectl prints the history viewer's typed objects: keys in Go struct order, not sorted.
+    if (output === 'json') factory.streams.out.write(toTypedJson(withoutManagedFields(object)));
     else await printer.print({ ...sourceRef, ...EMPTY_MAPPING }, object, '');
   }
-}
-
-/**
- * kubectl prints the history viewer's typed objects: JSON keys in Go struct order (as the
- * server sent them), not sorted as for unstructured objects.
- */
-function typedJson(object: KubeObject): string {
-  const text = JSON.stringify(withoutManagedFields(object), null, 4);
-  return `${text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 const EMPTY_MAPPING = { singularName: '', verbs: [], shortNames: [], categories: [] };

@@ -4,6 +4,7 @@
  * out, and maps with sorted keys as encoding/json writes them.
  */
 
+import { goJson } from '../../discovery/go-json.js';
 import type { KubeObject } from '../kube-object.js';
 
 /** Drops keys whose value is undefined (Go's omitempty for the fields the generators skip). */
@@ -37,13 +38,6 @@ export function objectMeta(fields: {
     annotations: sortedMap(fields.annotations),
     ownerReferences: fields.ownerReferences,
   });
-}
-
-/** Go's encoding/json text of a value: compact, with <, > and & escaped. */
-export function goJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
-    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The annotation `kubectl apply` reads; `--save-config` writes it. */

@@ -1,3 +1,4 @@
+import { goJson } from '../../discovery/go-json.js';
 import type { JsonObject } from './json-value.js';
 import { cloneJson, isJsonObject } from './json-value.js';
 
@@ -16,18 +17,11 @@ function goJsonCompact(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(',')}]`;
   if (isJsonObject(value)) {
     const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k])}`).join(',')}}`;
+    return `{${keys.map((k) => `${goJson(k)}:${goJsonCompact(value[k])}`).join(',')}}`;
   }
-  if (typeof value === 'string') return goString(value);
+  if (typeof value === 'string') return goJson(value);
   if (value === undefined) return 'null';
   return JSON.stringify(value);
-}
-
-function goString(text: string): string {
-  return JSON.stringify(text).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 /** The annotations of an object (a copy), or {}. */

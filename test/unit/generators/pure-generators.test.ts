@@ -8,7 +8,8 @@ import {
 import { isValidImageReference } from '../../../src/resources/generators/image-reference.js';
 import { generateIngress } from '../../../src/resources/generators/ingress.js';
 import { parseToLabelSelector } from '../../../src/resources/generators/label-selector.js';
-import { goJson, withLastApplied } from '../../../src/resources/generators/object.js';
+import { goJson } from '../../../src/discovery/go-json.js';
+import { withLastApplied } from '../../../src/resources/generators/object.js';
 import { applyOverrides } from '../../../src/resources/generators/overrides.js';
 import { parseFileSource } from '../../../src/resources/generators/parse.js';
 import { generateRunPod, parseEnvs } from '../../../src/resources/generators/pod.js';
