@@ -8,7 +8,7 @@ import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../factory.js';
 import type { GetOptions } from './get-options.js';
 import { isTableOutput } from './get-options.js';
-import { objectPrinterFor } from './object-printer.js';
+import { watchPrinterFor } from './object-printer.js';
 import { completeItem } from './print-objects.js';
 import { tableOptionsFor } from './print-table.js';
 import type { GetPlan } from './run-get.js';
@@ -48,7 +48,7 @@ export async function runWatch(
     .join(',');
   const handle = isTableOutput(options.output)
     ? tableHandler(factory, plan, options)
-    : await objectHandler(factory, options, request.mapping);
+    : objectHandler(factory, options, request.mapping);
   let initial = true;
   const informer = new Informer(client, request.mapping, {
     ...(request.namespace ? { namespace: request.namespace } : {}),
@@ -146,24 +146,20 @@ function tableHandler(factory: Factory, plan: GetPlan, options: GetOptions): Cha
   };
 }
 
-async function objectHandler(
+function objectHandler(
   factory: Factory,
   options: GetOptions,
   mapping: ResourceMapping,
-): Promise<ChangeHandler> {
-  const printer = await objectPrinterFor(options, (text) => factory.streams.out.write(text));
+): ChangeHandler {
+  const print = watchPrinterFor(options, (text) => factory.streams.out.write(text));
   let chain = Promise.resolve();
   return {
     columns: () => undefined,
     changes: (changes) => {
-      chain = chain.then(async () => {
+      chain = chain.then(() => {
         for (const change of changes) {
           const object = completeItem(change.item.object, mapping);
-          const kindGroup = (object.kind ?? '').toLowerCase();
-          await printer.single(
-            options.outputWatchEvents ? { type: change.type, object } : object,
-            kindGroup,
-          );
+          print(options.outputWatchEvents ? { type: change.type, object } : object);
         }
       });
       return chain;
