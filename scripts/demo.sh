@@ -4,17 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
-[ -f dist/main.js ] || npm run build
+# Build only when a bundle is missing or older than what it is built from.
+dist_stale() {
+  local bundle
+  for bundle in dist/ktl.cjs dist/complete.cjs dist/vendor.js; do
+    [ -f "$bundle" ] || return 0
+    [ -z "$(find src scripts/build.mjs scripts/build package.json package-lock.json \
+      -newer "$bundle" -print -quit)" ] || return 0
+  done
+  return 1
+}
+if dist_stale; then npm run build; fi
 bash scripts/cluster/cluster.sh up
 export KUBECONFIG="$PWD/.cluster/kubeconfig"
 ktl() { node "$PWD/bin/ktl" "$@"; }
-if ktl apply --help >/dev/null 2>&1; then
-  ktl apply -f scripts/demo/workloads.yaml
-else
-  # shellcheck disable=SC1091
-  . .cluster/env
-  "$KTL_BIN_DIR/kubectl" apply -f scripts/demo/workloads.yaml
-fi
+ktl apply -f scripts/demo/workloads.yaml
 echo "waiting for the demo pods to be Running..."
 for _ in $(seq 1 60); do
   running=$(ktl get pods -n demo -l app=web --no-headers 2>/dev/null | grep -c Running || true)
@@ -26,7 +30,7 @@ echo "\$ ktl get all -A"
 ktl get all -A
 echo
 echo "Your kubeconfig for this cluster: export KUBECONFIG=$KUBECONFIG"
-if [ -t 1 ] && ktl dash --help >/dev/null 2>&1; then
+if [ -t 1 ]; then
   echo "Opening the dashboard (q to quit)..."
   sleep 1
   ktl dash -n demo
