@@ -1,5 +1,4 @@
 import type { APIResource, APIResourceList, DiscoverySnapshot } from './types.js';
-import { parseGroupVersion } from './types.js';
 
 /** A resource type as commands use it: where it lives and what it is. */
 export interface ResourceMapping {
@@ -239,9 +238,4 @@ function sameGVK(a: ResourceMapping, b: ResourceMapping): boolean {
 
 function gvKey(group: string, version: string): string {
   return group === '' ? version : `${group}/${version}`;
-}
-
-/** The group of a resource list's groupVersion. */
-export function groupOfList(list: APIResourceList): string {
-  return parseGroupVersion(list.groupVersion).group;
 }

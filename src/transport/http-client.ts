@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { formatGoDuration } from '../config/duration.js';
 import type { RestConfig } from '../config/rest-config.js';
 import type { Authenticator } from './auth/authenticator.js';
@@ -295,9 +295,4 @@ function isResetError(error: unknown): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Gunzips a buffer if it carries the gzip magic bytes (for recorded responses). */
-export function maybeGunzip(body: Buffer): Buffer {
-  return body.length > 2 && body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body;
 }

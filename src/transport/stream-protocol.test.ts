@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import {
   channelMessage,
   closeChannelMessage,
-  decodePortHeader,
   decodeStreamStatus,
   resizeMessage,
   splitChannelMessage,
@@ -52,10 +51,4 @@ test('success, empty and other failures', () => {
     decodeStreamStatus('{"status":"Failure","reason":"NonZeroExitCode","details":{}}').kind,
     'error',
   );
-});
-
-test('port headers are little-endian 16-bit', () => {
-  assert.equal(decodePortHeader(Buffer.from([0x50, 0x00])), 80);
-  assert.equal(decodePortHeader(Buffer.from([0x90, 0x1f, 9])), 8080);
-  assert.equal(decodePortHeader(Buffer.from([1])), undefined);
 });

@@ -86,8 +86,3 @@ export function decodeStreamStatus(text: string): RemoteCommandOutcome {
   }
   return { kind: 'exit', exitCode: code, message: `command terminated with exit code ${code}` };
 }
-
-/** Reads the little-endian port number the server sends first on each port-forward channel. */
-export function decodePortHeader(data: Buffer): number | undefined {
-  return data.length >= 2 ? data.readUInt16LE(0) : undefined;
-}

@@ -165,13 +165,6 @@ export async function sendObject(
   });
 }
 
-/** Resolves the namespace; the object carries it only when -n was given (EnforceNamespace). */
-export async function namespaceFor(
-  factory: Factory,
-): Promise<{ namespace: string; explicit: boolean }> {
-  return factory.namespace();
-}
-
 /** The common flag values, read once. */
 export function commonSettings(
   factory: Factory,

@@ -9,15 +9,6 @@ export interface SchemaContext {
   document: OpenAPIV3.Document;
 }
 
-/** The schema object behind a node ($ref followed), or undefined. */
-export function resolved(
-  context: SchemaContext,
-  node: SchemaNode,
-): OpenAPIV3.SchemaObject | undefined {
-  if (node === undefined || typeof node === 'boolean') return undefined;
-  return resolveSchema(context.document, node);
-}
-
 /**
  * The node and the schemas it stands for, in order: itself, its $ref target, single allOf
  * members, and the element schema of arrays and maps (explain describes them by their items).

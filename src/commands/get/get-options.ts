@@ -19,7 +19,6 @@ export interface GetFlags {
   ignoreNotFound?: boolean;
   template?: string;
   allowMissingTemplateKeys?: boolean;
-  subresource?: string;
   tui?: boolean;
   raw?: string;
   filename?: string[];

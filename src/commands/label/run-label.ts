@@ -4,7 +4,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import { toGoJson } from '../../printers/json-text.js';
-import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
+import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
@@ -188,9 +188,4 @@ export function changeVerb(before: KubeObject, after: KubeObject, overwrite: boo
   if (oldText === newText) return 'not labeled';
   if (!overwrite && newText.length < oldText.length) return 'unlabeled';
   return 'labeled';
-}
-
-/** kubectl's name for a target in messages, e.g. `deployment.apps/web`. */
-export function targetName(target: TargetObject): string {
-  return `${kindGroupName(target.mapping)}/${target.name}`;
 }

@@ -4,7 +4,7 @@
  * Named objects are fetched one by one; a failure for one is kept and the others go on.
  */
 import type { ResourceMapping } from '../../discovery/index.js';
-import { PlainError, UsageError } from '../../errors/errors.js';
+import { PlainError } from '../../errors/errors.js';
 import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
@@ -141,13 +141,4 @@ export function withTypeMeta(object: KubeObject, mapping: ResourceMapping): Kube
   if (object.kind && object.apiVersion) return object;
   const apiVersion = mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`;
   return { apiVersion, kind: mapping.kind, ...object };
-}
-
-/** Throws a usage error in kubectl's words when no resource was named. */
-export function requireResources(
-  args: readonly string[],
-  commandPath: string,
-  message: string,
-): void {
-  if (args.length === 0) throw new UsageError(message, commandPath);
 }

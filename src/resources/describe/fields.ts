@@ -32,11 +32,6 @@ export function strMap(value: unknown, key: string): Record<string, string> {
   return obj(value, key) as Record<string, string>;
 }
 
-/** Go's %v of a *bool: `<nil>`, `true`, `false`. */
-export function ptrBool(value: unknown): string {
-  return value === undefined || value === null ? '<nil>' : String(value);
-}
-
 /** kubectl's printBool: True / False. */
 export function printBool(value: unknown): string {
   return value === true ? 'True' : 'False';

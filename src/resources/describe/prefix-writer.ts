@@ -13,13 +13,6 @@ const DESCRIBE_TABWRITER: TabWriterOptions = {
   ignoreAnsi: false,
 };
 
-/** Indentation levels as kubectl names them. */
-export const LEVEL_0 = 0;
-export const LEVEL_1 = 1;
-export const LEVEL_2 = 2;
-export const LEVEL_3 = 3;
-export const LEVEL_4 = 4;
-
 /** Collects describe output. */
 export class PrefixWriter {
   private buffer = '';

@@ -4,9 +4,6 @@
  */
 import type { KubeObject } from '../kube-object.js';
 
-/** The override types kubectl accepts. */
-export type OverrideType = 'merge' | 'json' | 'strategic';
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function isObject(value: unknown): value is { [key: string]: Json } {

@@ -1,5 +1,4 @@
 import type { PathSegment } from '../manifest/manifest-types.js';
-import { formatFieldPath } from '../manifest/manifest-types.js';
 import { didYouMean } from './did-you-mean.js';
 import type { OpenApiDocument, OpenApiSchema } from './schema-types.js';
 import { resolveSchema } from './schema-types.js';
@@ -157,10 +156,4 @@ function describe(value: unknown): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `path: message` for one problem. */
-export function formatSchemaProblem(problem: SchemaProblem): string {
-  const path = formatFieldPath(problem.path);
-  return path === '' ? problem.message : `${path}: ${problem.message}`;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   deploymentStatus,
   statefulSetStatus,
-} from '../../../src/commands/rollout/status-viewers.js';
+} from '../../../src/resources/rollout/status-viewers.js';
 import { applyUpdates, changeVerb, mergePatchFor } from '../../../src/commands/label/run-label.js';
 import { parseLabelUpdates, splitResourcesAndPairs } from '../../../src/commands/label/pairs.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from '../../../src/commands/wait/conditions.js';
