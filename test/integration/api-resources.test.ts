@@ -18,6 +18,8 @@ const VARIANTS = [
   ['--sort-by=kind'],
   ['--sort-by=name', '-o', 'wide'],
   ['--no-headers'],
+  // no short names: an empty column is as wide as kubectl's tabwriter minimum (6)
+  ['--api-group=coordination.k8s.io', '--no-headers'],
   ['--categories=all'],
   ['--cached'],
   ['-o', 'json', '--api-group=nonexistent'],

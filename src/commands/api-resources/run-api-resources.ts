@@ -8,7 +8,7 @@ import {
   preferredResources,
 } from '../../discovery/index.js';
 import type { Factory } from '../factory.js';
-import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
+import { KUBECTL_TABWRITER, TabWriter } from '../../resources/tabwriter/tabwriter.js';
 
 /** What `api-resources` was asked for. */
 export interface ApiResourcesOptions {
@@ -51,10 +51,10 @@ async function render(
   return aligned(rows);
 }
 
-/** The rows in columns as kubectl's api-resources writes them (minwidth 0, padding 3). */
+/** The rows in columns as kubectl's api-resources writes them (printers.GetNewTabWriter). */
 function aligned(rows: readonly string[][]): string {
   let text = '';
-  const writer = new TabWriter((chunk) => (text += chunk), { minWidth: 0, padding: 3 });
+  const writer = new TabWriter((chunk) => (text += chunk), KUBECTL_TABWRITER);
   for (const row of rows) writer.writeLine(row);
   writer.flush();
   return text;
