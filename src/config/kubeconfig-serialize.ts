@@ -1,3 +1,4 @@
+import { goJson, sortKeysDeep } from '../util/go-json.js';
 import { loadYaml } from '../util/load-yaml.js';
 import type {
   AuthInfo,
@@ -191,15 +192,5 @@ export async function kubeConfigYaml(doc: KubeConfigDocument): Promise<string> {
 
 /** JSON as kubectl prints a typed object: struct field order, four-space indent, HTML-safe. */
 export function kubeConfigJson(doc: KubeConfigDocument): string {
-  const text = JSON.stringify(toV1Object(doc), null, 4);
-  return `${text.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)}\n`;
-}
-
-function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Fields = {};
-  for (const key of Object.keys(value).sort(compareNames))
-    out[key] = sortKeysDeep((value as Fields)[key]);
-  return out;
+  return `${goJson(toV1Object(doc), 4)}\n`;
 }

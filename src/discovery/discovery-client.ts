@@ -3,7 +3,7 @@ import { readCompactIndex, writeCompactIndex } from './compact-index.js';
 import { DiskCache } from './disk-cache.js';
 import type { DiscoveryHttp, LiveGroups } from './fetch-live.js';
 import { fetchGroups, fetchResourceList } from './fetch-live.js';
-import { encodeGroupList, encodeResourceList } from './go-json.js';
+import { encodeGroupList, encodeResourceList } from './cache-encoding.js';
 import type { APIGroup, APIGroupList, APIResourceList, DiscoverySnapshot } from './types.js';
 import { groupVersionString } from './types.js';
 

@@ -2,19 +2,7 @@
  * JSON text as Go's encoding/json writes it for kubectl's unstructured objects: map keys
  * sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped as \u003c..., DEL left alone.
  */
-import { goJson } from '../discovery/go-json.js';
-
-/** Sorts object keys recursively, as Go's encoding/json does for maps (kubectl's unstructured objects). */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort())
-      sorted[key] = sortKeysDeep((value as Record<string, unknown>)[key]);
-    return sorted;
-  }
-  return value;
-}
+import { goJson, sortKeysDeep } from '../util/go-json.js';
 
 /** Go's json.Marshal: compact, keys sorted, HTML-safe escaping. */
 export function toGoJson(value: unknown): string {

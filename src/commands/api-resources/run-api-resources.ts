@@ -1,6 +1,6 @@
 import { AggregateCliError, PlainError, UsageError } from '../../errors/errors.js';
 import type { PreferredResource } from '../../discovery/preferred.js';
-import { encodeResourceList } from '../../discovery/go-json.js';
+import { encodeResourceList } from '../../discovery/cache-encoding.js';
 import type { APIResource } from '../../discovery/index.js';
 import {
   discoveryFailureMessage,

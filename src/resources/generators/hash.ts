@@ -1,7 +1,7 @@
 /** kubectl's util/hash: the name suffix `--append-hash` adds to a ConfigMap or Secret. */
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../kube-object.js';
-import { goJson } from '../../discovery/go-json.js';
+import { goJson } from '../../util/go-json.js';
 
 function sortedObject(map: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

@@ -4,7 +4,7 @@
  * out, and maps with sorted keys as encoding/json writes them.
  */
 
-import { goJson } from '../../discovery/go-json.js';
+import { goJson } from '../../util/go-json.js';
 import type { KubeObject } from '../kube-object.js';
 
 /** Drops keys whose value is undefined (Go's omitempty for the fields the generators skip). */

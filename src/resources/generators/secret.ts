@@ -4,7 +4,7 @@ import type { SourceReader } from './data-sources.js';
 import { addEnvFileSources, addFileSources, addLiteralSources } from './data-sources.js';
 import { secretHash } from './hash.js';
 import type { KubeObject } from '../kube-object.js';
-import { goJson } from '../../discovery/go-json.js';
+import { goJson } from '../../util/go-json.js';
 import { compact, objectMeta, sortedMap } from './object.js';
 import { configMapKeyErrors } from './validation.js';
 

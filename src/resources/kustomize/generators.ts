@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { goJson, sortKeysDeep } from '../../util/go-json.js';
 import type { JsonObject, JsonValue } from '../patch/json-value.js';
 import { isJsonObject } from '../patch/json-value.js';
 import { KustomizeError } from './errors.js';
@@ -166,20 +167,6 @@ export function generate(
   return resource;
 }
 
-function goJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isJsonObject(v as JsonValue)
-      ? Object.fromEntries(
-          Object.keys(v as JsonObject)
-            .sort()
-            .map((k) => [k, (v as JsonObject)[k]]),
-        )
-      : v,
-  )
-    .replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
-    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-}
-
 function encode(hex: string): string {
   const swap: Record<string, string> = { '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' };
   return [...hex.slice(0, 10)].map((c) => swap[c] ?? c).join('');
@@ -202,5 +189,9 @@ export function contentHash(object: JsonObject): string {
     encoded = { kind: 'Secret', type: field('type'), name, data: field('data') };
     if (isJsonObject(object['stringData'])) encoded['stringData'] = object['stringData'];
   } else encoded = object;
-  return encode(createHash('sha256').update(goJson(encoded)).digest('hex'));
+  return encode(
+    createHash('sha256')
+      .update(goJson(sortKeysDeep(encoded)))
+      .digest('hex'),
+  );
 }

@@ -1,4 +1,4 @@
-import { goJson } from '../../discovery/go-json.js';
+import { goJson } from '../../util/go-json.js';
 import type { JsonObject } from './json-value.js';
 import { cloneJson, isJsonObject } from './json-value.js';
 

@@ -1,3 +1,4 @@
+import { goJson } from '../util/go-json.js';
 import type { APIGroup, APIGroupList, APIResource, APIResourceList } from './types.js';
 
 /**
@@ -52,16 +53,4 @@ function orderResource(resource: APIResource): object {
   if (resource.categories?.length) ordered['categories'] = resource.categories;
   if (resource.storageVersionHash) ordered['storageVersionHash'] = resource.storageVersionHash;
   return ordered;
-}
-
-/**
- * Go's encoding/json text of a value with its keys in the order given (json.Marshal, or
- * json.MarshalIndent with `indent` spaces): <, >, & and U+2028/U+2029 escaped as \u003c...
- * The one place ktl writes JSON as Go does; callers sort keys when Go would (maps).
- */
-export function goJson(value: unknown, indent = 0): string {
-  const text = JSON.stringify(value, null, indent) ?? 'null';
-  return text.replace(/[<>&\u2028\u2029]/g, (ch) => {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
 }
