@@ -10,6 +10,7 @@ import { commandFactories } from '../commands/registry.js';
 
 /** `ktl options` (the global flags), built only when invoked: kubectl's root help omits it too. */
 const OPTIONS_COMMAND = 'options';
+const PLUGIN_COMMAND = 'plugin';
 
 /**
  * Builds the root `ktl` command. Given the arguments, only the invoked top-level command is
@@ -17,16 +18,11 @@ const OPTIONS_COMMAND = 'options';
  * the first word is not a command (help, a typo that needs suggestions), every command is.
  */
 export function buildProgram(context: CommandContext, argv?: readonly string[]): Command {
-  const program = new Command('ktl')
-    .description(
-      'ktl controls the Kubernetes cluster manager: a kubectl-compatible client with a live dashboard.',
-    )
-    .helpOption('-h, --help', 'help for ktl')
-    .showSuggestionAfterError(true)
-    .allowExcessArguments(true);
-  addGlobalFlags(program);
+  const program = newRootCommand();
   const invoked = argv ? invokedCommandName(program, argv) : undefined;
-  const only = commandFactories.filter(([name]) => name === invoked);
+  // `plugin list` checks plugin names against every built-in command
+  const only =
+    invoked === PLUGIN_COMMAND ? [] : commandFactories.filter(([name]) => name === invoked);
   if (invoked === OPTIONS_COMMAND) program.addCommand(newOptionsCommand(context));
   else {
     for (const [, make] of only.length === 1 ? only : commandFactories) {
@@ -35,6 +31,30 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
   }
   installHelpLayout(program, helpWidthOf(context.streams.out));
   return program;
+}
+
+/** The root `ktl` command with its global flags and no subcommands. */
+export function newRootCommand(): Command {
+  const program = new Command('ktl')
+    .description(
+      'ktl controls the Kubernetes cluster manager: a kubectl-compatible client with a live dashboard.',
+    )
+    .helpOption('-h, --help', 'help for ktl')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(true);
+  addGlobalFlags(program);
+  return program;
+}
+
+/** Whether a word names a top-level command (built-ins always win over plugins). */
+export function isBuiltinCommand(name: string): boolean {
+  return name === OPTIONS_COMMAND || commandFactories.some(([command]) => command === name);
+}
+
+/** The names of a top-level command's subcommands (built only when asked). */
+export function subcommandNames(context: CommandContext, name: string): string[] {
+  const make = commandFactories.find(([command]) => command === name)?.[1];
+  return make ? make(context).commands.map((c) => c.name()) : [];
 }
 
 /** The first word that is neither a global flag nor a global flag's value. */

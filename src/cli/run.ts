@@ -1,14 +1,17 @@
 import { CommanderError } from 'commander';
+import { isatty } from 'node:tty';
 import type { Command } from 'commander';
 import type { CommandContext } from '../commands/command-context.js';
 import { Factory } from '../commands/factory.js';
 import { configFlagsFrom } from '../commands/global-flags.js';
+import { CliError, PluginDispatchError } from '../errors/errors.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
 import type { Invocation } from './invocation.js';
 import { readInvocation } from './invocation.js';
-import { buildProgram } from './program.js';
+import { pluginToRun } from './plugin-dispatch.js';
+import { buildProgram, isBuiltinCommand, newRootCommand, subcommandNames } from './program.js';
 
 /** Runs ktl with arguments (without node and script) and returns the exit code; never exits. */
 export async function runCli(
@@ -18,6 +21,10 @@ export async function runCli(
 ): Promise<number> {
   const context: CommandContext = { streams, env, factories: [] };
   const completing = args[0] === '__complete' || args[0] === '__completeNoDesc';
+  if (!completing) {
+    const pluginExit = await dispatchPlugin(args, context);
+    if (pluginExit !== undefined) return pluginExit;
+  }
   // Completing `get po <TAB>` needs only the get command; completing a command name needs all.
   const program = buildProgram(
     context,
@@ -61,6 +68,35 @@ export async function runCli(
   }
 }
 
+/**
+ * Runs the plugin the command line names, if no built-in command takes it, and returns its exit
+ * code; undefined when ktl runs the line itself. A plugin ended by a signal ends ktl by the same
+ * signal, as kubectl, which has become the plugin, would be.
+ */
+async function dispatchPlugin(
+  args: readonly string[],
+  context: CommandContext,
+): Promise<number | undefined> {
+  try {
+    const plugin = pluginToRun(newRootCommand(), args, context.env, isBuiltinCommand, () =>
+      subcommandNames(context, 'create'),
+    );
+    if (!plugin) return undefined;
+    const { runPlugin, signalExitCode } = await import('./plugin-exec.js');
+    // isatty, not streams.in: opening process.stdin would set up a reader the plugin competes with
+    const outcome = await runPlugin(plugin, context.env, isatty(0));
+    if ('code' in outcome) return outcome.code;
+    process.kill(process.pid, outcome.signal);
+    return signalExitCode(outcome.signal);
+  } catch (error) {
+    const { text, exitCode } = formatError(
+      error instanceof CliError ? error : new PluginDispatchError(String((error as Error).message)),
+    );
+    context.streams.err.write(text);
+    return exitCode;
+  }
+}
+
 async function completeCommandLine(
   program: Command,
   argv: string[],
@@ -69,16 +105,23 @@ async function completeCommandLine(
   const { runComplete } = await import('../commands/completion/run-complete.js');
   const { factorySources, completionFlags } =
     await import('../commands/completion/sources-factory.js');
-  await runComplete(program, argv.slice(1), argv[0] === '__complete', context.streams, (flags) => {
-    const factory = new Factory(
-      completionFlags(configFlagsFrom(flags)),
-      context.streams,
-      'ktl __complete',
-      context.env,
-    );
-    context.factories.push(factory);
-    return factorySources(factory, flags['allNamespaces'] === true);
-  });
+  await runComplete(
+    program,
+    argv.slice(1),
+    argv[0] === '__complete',
+    context.streams,
+    (flags) => {
+      const factory = new Factory(
+        completionFlags(configFlagsFrom(flags)),
+        context.streams,
+        'ktl __complete',
+        context.env,
+      );
+      context.factories.push(factory);
+      return factorySources(factory, flags['allNamespaces'] === true);
+    },
+    context.env,
+  );
 }
 
 function applyRecursively(command: Command, apply: (command: Command) => void): void {

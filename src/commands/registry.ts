@@ -32,6 +32,7 @@ import { newEventsCommand } from './events/index.js';
 import { newDescribeCommand } from './describe/index.js';
 import { newEditCommand } from './edit/index.js';
 import { newKustomizeCommand } from './kustomize/index.js';
+import { newPluginCommand } from './plugin/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -69,4 +70,5 @@ export const commandFactories: ReadonlyArray<
   ['explain', newExplainCommand],
   ['version', newVersionCommand],
   ['completion', newCompletionCommand],
+  ['plugin', newPluginCommand],
 ];

@@ -131,3 +131,9 @@ export class SilentExit extends CliError {
     super('', exitCode);
   }
 }
+
+/** What kubectl's main prints itself as `Error: <message>`: a plugin it could not run. */
+export class PluginDispatchError extends CliError {}
+
+/** A kuberc that kubectl refuses: `error occurred while applying preferences <message>`. */
+export class KubercError extends CliError {}

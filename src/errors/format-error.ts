@@ -5,7 +5,9 @@ import {
   ConfigError,
   ConnectionError,
   ConnectionRefusedError,
+  KubercError,
   NoResourceTypeError,
+  PluginDispatchError,
   SilentExit,
   UsageError,
 } from './errors.js';
@@ -46,6 +48,9 @@ function cliErrorText(error: CliError): string {
     return error.message;
   if (error instanceof ApiStatusError) return apiStatusText(error);
   if (error instanceof NoResourceTypeError) return `error: ${error.message}`;
+  if (error instanceof PluginDispatchError) return `Error: ${error.message}`;
+  if (error instanceof KubercError)
+    return `error occurred while applying preferences ${error.message}`;
   return `error: ${error.message}`;
 }
 

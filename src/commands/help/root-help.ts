@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Command } from 'commander';
+import { pluginWords, scanPluginFiles } from '../../config/plugin-path.js';
 import {
   GLOBAL_OPTIONS_TIP,
   listPadding,
@@ -36,6 +37,7 @@ export const ROOT_COMMAND_GROUPS: ReadonlyArray<readonly [string, readonly strin
 ];
 
 const OTHER_COMMANDS = 'Other Commands:';
+const PLUGINS_GROUP = 'Subcommands provided by plugins:';
 
 /** Commands kubectl does not have, marked as ktl's in the root list. */
 const KTL_ONLY = new Set(['dash']);
@@ -66,10 +68,35 @@ function markKtlOnly(list: string, commands: readonly Command[]): string {
     .join('\n');
 }
 
-/** `ktl --help`: the description, the grouped command list, usage and the closing tips. */
-export function renderRootHelp(root: Command): string {
+/** The plugins on PATH as the commands kubectl's help lists (built-ins' names left out). */
+function pluginCommands(root: Command, env: NodeJS.ProcessEnv): Command[] {
+  const builtins = new Set(root.commands.map((c) => c.name()));
+  const names = new Set(
+    scanPluginFiles(env)
+      .files.map((file) => pluginWords(file)[0] ?? '')
+      .filter((name) => name !== '' && !builtins.has(name)),
+  );
+  return [...names]
+    .sort()
+    .map((name) =>
+      new Command(name).description(`The command ${name} is a plugin installed by the user`),
+    );
+}
+
+/**
+ * `ktl --help`: the description, the grouped command list (with kubectl's group of the plugins
+ * on PATH before the other commands), usage and the closing tips.
+ */
+export function renderRootHelp(root: Command, env: NodeJS.ProcessEnv = process.env): string {
   const groups = groupRootCommands(root);
-  const padding = listPadding(visibleSubcommands(root));
+  const plugins = pluginCommands(root, env);
+  if (plugins.length > 0) {
+    const others = groups.findIndex(([title]) => title === OTHER_COMMANDS);
+    const group: [string, Command[]] = [PLUGINS_GROUP, plugins];
+    if (others < 0) groups.push(group);
+    else groups.splice(others, 0, group);
+  }
+  const padding = listPadding([...visibleSubcommands(root), ...plugins]);
   const lists = groups.map(
     ([title, members]) => `${title}\n${markKtlOnly(renderCommandList(members, padding), members)}`,
   );
