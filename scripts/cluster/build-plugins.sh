@@ -27,7 +27,8 @@ trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/bin"
 
 log "building krew $KREW as kubectl-krew"
-GOBIN="$T/bin" go install -trimpath -ldflags "-s -w" "sigs.k8s.io/krew/cmd/krew@$KREW" >&2
+GOBIN="$T/bin" go install -trimpath \
+  -ldflags "-s -w -X sigs.k8s.io/krew/internal/version.gitTag=$KREW" "sigs.k8s.io/krew/cmd/krew@$KREW" >&2
 mv "$T/bin/krew" "$T/bin/kubectl-krew"
 
 log "building kubectl-ns and kubectl-objects (client-go)"

@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { cobraStripFlags, pluginToRun } from './plugin-dispatch.js';
+import { nonFlagIndexes } from './command-find.js';
+import { pluginToRun } from './plugin-dispatch.js';
 import { isBuiltinCommand, newRootCommand } from './program.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ktl-dispatch-'));
@@ -46,6 +47,8 @@ test('flags before an unknown command: kubectl refuses to look for a plugin', ()
 
 test("cobra's stripFlags: what takes a value, and the last-but-one rule", () => {
   const root = newRootCommand();
+  const cobraStripFlags = (r: typeof root, args: string[]) =>
+    nonFlagIndexes(r, args).map((i) => args[i]);
   assert.deepEqual(cobraStripFlags(root, ['-n', 'x', 'get', 'po']), ['get', 'po']);
   assert.deepEqual(cobraStripFlags(root, ['-n', 'x']), []);
   assert.deepEqual(cobraStripFlags(root, ['--insecure-skip-tls-verify', 'foo']), ['foo']);

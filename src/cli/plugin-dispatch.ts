@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { findPluginCommand } from '../config/plugin-path.js';
+import { nonFlagIndexes } from './command-find.js';
 import type { PluginCommand } from '../config/plugin-path.js';
 
 /** First words that never run a plugin, as in kubectl (help and cobra's completion requests). */
@@ -25,7 +26,7 @@ export function pluginToRun(
   createSubcommands: () => readonly string[],
 ): PluginCommand | undefined {
   if (args.length === 0) return undefined;
-  const invoked = cobraStripFlags(root, args)[0];
+  const invoked = args[nonFlagIndexes(root, args)[0] ?? -1];
   if (invoked === undefined) return undefined;
   if (isBuiltin(invoked)) {
     const sub = args[1];
@@ -38,30 +39,4 @@ export function pluginToRun(
   const firstWord = args.find((arg) => !arg.startsWith('-'));
   if (firstWord !== undefined && NEVER_PLUGINS.has(firstWord)) return undefined;
   return findPluginCommand(args, env);
-}
-
-/**
- * cobra's stripFlags on the root: the words that are not flags or flag values. A long flag
- * without "=" that is not a known bool takes the next word (unknown ones too), as does a
- * two-character short flag that is not a bool, unless it is the last but one word.
- */
-export function cobraStripFlags(root: Command, args: readonly string[]): string[] {
-  const bools = new Set<string>();
-  for (const option of root.options) {
-    if (option.required || option.optional) continue;
-    if (option.long) bools.add(option.long);
-    if (option.short) bools.add(option.short);
-  }
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') break;
-    const long = arg.startsWith('--') && !arg.includes('=') && !bools.has(arg);
-    const short = /^-[^-=]$/.test(arg) && !bools.has(arg);
-    if (long || short) {
-      if (args.length - i - 1 <= 1) break;
-      i++;
-    } else if (arg !== '' && !arg.startsWith('-')) words.push(arg);
-  }
-  return words;
 }

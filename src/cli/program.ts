@@ -7,6 +7,9 @@ import {
   newOptionsCommand,
 } from '../commands/help/install-help.js';
 import { commandFactories } from '../commands/registry.js';
+import { kubercDisabled } from '../config/kuberc.js';
+import { cobraFind, nonFlagIndexes } from './command-find.js';
+import type { CommandLookup } from './kuberc-apply.js';
 
 /** `ktl options` (the global flags), built only when invoked: kubectl's root help omits it too. */
 const OPTIONS_COMMAND = 'options';
@@ -18,7 +21,7 @@ const PLUGIN_COMMAND = 'plugin';
  * the first word is not a command (help, a typo that needs suggestions), every command is.
  */
 export function buildProgram(context: CommandContext, argv?: readonly string[]): Command {
-  const program = newRootCommand();
+  const program = newRootCommand(context.env);
   const invoked = argv ? invokedCommandName(program, argv) : undefined;
   // `plugin list` checks plugin names against every built-in command
   const only =
@@ -33,8 +36,11 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
   return program;
 }
 
-/** The root `ktl` command with its global flags and no subcommands. */
-export function newRootCommand(): Command {
+/**
+ * The root `ktl` command with its global flags and no subcommands; `--kuberc` is one of them
+ * unless KUBECTL_KUBERC=false removes kuberc, as it removes kubectl's flag.
+ */
+export function newRootCommand(env: NodeJS.ProcessEnv = {}): Command {
   const program = new Command('ktl')
     .description(
       'ktl controls the Kubernetes cluster manager: a kubectl-compatible client with a live dashboard.',
@@ -43,7 +49,35 @@ export function newRootCommand(): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(true);
   addGlobalFlags(program);
+  if (!kubercDisabled(env))
+    program.option(
+      '--kuberc <path>',
+      'Path to the kuberc file to use for preferences. This can be disabled by exporting KUBECTL_KUBERC=false feature gate or turning off the feature KUBERC=off.',
+    );
   return program;
+}
+
+/**
+ * The command tree as kuberc reads it (cobra's Find), building a top-level command only when a
+ * lookup reaches it.
+ */
+export function newCommandLookup(context: CommandContext): CommandLookup {
+  const root = newRootCommand(context.env);
+  const ensureTopLevel = (args: readonly string[]): void => {
+    const name = args[nonFlagIndexes(root, args)[0] ?? -1];
+    if (name === undefined || root.commands.some((c) => c.name() === name)) return;
+    if (name === OPTIONS_COMMAND) root.addCommand(new Command(OPTIONS_COMMAND));
+    const make = commandFactories.find(([command]) => command === name)?.[1];
+    if (make) root.addCommand(make(context));
+  };
+  return {
+    root,
+    find: (args) => {
+      ensureTopLevel(args);
+      return cobraFind(root, args);
+    },
+    isBuiltin: isBuiltinCommand,
+  };
 }
 
 /** Whether a word names a top-level command (built-ins always win over plugins). */

@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import type { Command } from 'commander';
 import type { CommandContext } from '../commands/command-context.js';
@@ -10,17 +12,38 @@ import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
 import type { Invocation } from './invocation.js';
 import { readInvocation } from './invocation.js';
+import { applyKuberc } from './kuberc-apply.js';
 import { pluginToRun } from './plugin-dispatch.js';
-import { buildProgram, isBuiltinCommand, newRootCommand, subcommandNames } from './program.js';
+import {
+  buildProgram,
+  isBuiltinCommand,
+  newCommandLookup,
+  newRootCommand,
+  subcommandNames,
+} from './program.js';
 
 /** Runs ktl with arguments (without node and script) and returns the exit code; never exits. */
 export async function runCli(
-  args: readonly string[],
+  rawArgs: readonly string[],
   streams: IOStreams,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
+  let args = rawArgs;
   const context: CommandContext = { streams, env, factories: [] };
   const completing = args[0] === '__complete' || args[0] === '__completeNoDesc';
+  try {
+    args = await applyKuberc(
+      args,
+      env,
+      () => newCommandLookup(context),
+      (text) => streams.err.write(text),
+      kubeCacheRoot(env),
+    );
+  } catch (error) {
+    const { text, exitCode } = formatError(error);
+    streams.err.write(text);
+    return exitCode;
+  }
   if (!completing) {
     const pluginExit = await dispatchPlugin(args, context);
     if (pluginExit !== undefined) return pluginExit;
@@ -68,6 +91,11 @@ export async function runCli(
   }
 }
 
+/** Where kubectl's caches live (the parsed kuberc is kept beside the parsed kubeconfigs). */
+function kubeCacheRoot(env: NodeJS.ProcessEnv): string {
+  return env['KUBECACHEDIR'] || join(env['HOME'] || homedir(), '.kube', 'cache');
+}
+
 /**
  * Runs the plugin the command line names, if no built-in command takes it, and returns its exit
  * code; undefined when ktl runs the line itself. A plugin ended by a signal ends ktl by the same
@@ -78,8 +106,12 @@ async function dispatchPlugin(
   context: CommandContext,
 ): Promise<number | undefined> {
   try {
-    const plugin = pluginToRun(newRootCommand(), args, context.env, isBuiltinCommand, () =>
-      subcommandNames(context, 'create'),
+    const plugin = pluginToRun(
+      newRootCommand(context.env),
+      args,
+      context.env,
+      isBuiltinCommand,
+      () => subcommandNames(context, 'create'),
     );
     if (!plugin) return undefined;
     const { runPlugin, signalExitCode } = await import('./plugin-exec.js');
