@@ -174,11 +174,16 @@ function optionTokens(
       throw fail(
         option,
         option.default,
-        `strconv.ParseBool: parsing "${option.default}": invalid syntax`,
+        `invalid argument "${option.default}" for "${pflagName(flag)}" flag: strconv.ParseBool: parsing "${option.default}": invalid syntax`,
       );
     tokens.push(`--${option.name}=${option.default}`);
   }
   return tokens;
+}
+
+/** How pflag names a flag in its errors: `-A, --all-namespaces` or `--append-hash`. */
+function pflagName(option: Option): string {
+  return option.short ? `${option.short}, ${option.long ?? ''}` : (option.long ?? '');
 }
 
 function allOptions(command: Command): Option[] {

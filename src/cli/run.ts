@@ -195,9 +195,10 @@ function parseErrorText(error: CommanderError, invocation: Invocation, captured:
   if (unknownOption) return `error: unknown flag: ${unknownOption[1]?.split('=')[0]}\n${usage}`;
   const unknownCommand = /unknown command '([^']+)'/.exec(error.message);
   if (unknownCommand) {
-    const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(captured);
-    const hint = suggestion ? `\nDid you mean this?\n\t${suggestion[1]}\n` : '';
-    return `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\nRun 'ktl --help' for usage.\n`;
+    const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(`${error.message}\n${captured}`);
+    // kubectl's words: cobra's error through CheckErr, with no "Run 'kubectl --help'" line
+    const hint = suggestion ? `\n\nDid you mean this?\n\t${suggestion[1]}` : '';
+    return `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\n`;
   }
   const missing = /option '(?:(-\w), )?(--[\w-]+)[^']*' argument missing/.exec(error.message);
   if (missing)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubercError } from '../errors/errors.js';
+import type * as YamlModule from 'yaml';
 import { loadYaml } from '../util/load-yaml.js';
 import { ParsedKubeConfigCache } from './parsed-cache.js';
 
@@ -130,9 +131,12 @@ function readErrorText(path: string, code: string | undefined, error: unknown): 
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Part of the cache key: change it whenever decodeKuberc's result for a text may change. */
+const DECODED_FORMAT = 'kuberc-decoded-2';
+
 async function decodeCached(text: string, cacheRoot: string | undefined): Promise<KubercDecoded> {
   const cache = cacheRoot ? new ParsedKubeConfigCache(cacheRoot) : undefined;
-  const key = ParsedKubeConfigCache.key(`kuberc\n${text}`);
+  const key = ParsedKubeConfigCache.key(`${DECODED_FORMAT}\n${text}`);
   const hit = cache?.read(key);
   if (hit && typeof hit.value === 'object' && hit.value !== null) return hit.value as KubercDecoded;
   const decoded = await decodeKuberc(text);
@@ -148,16 +152,19 @@ async function decodeCached(text: string, cacheRoot: string | undefined): Promis
 export async function decodeKuberc(text: string): Promise<KubercDecoded> {
   const documents = splitYamlDocuments(text).filter((doc) => doc.trim() !== '');
   if (documents.length === 0) return {};
-  const { parse } = await loadYaml();
+  const yaml = await loadYaml();
   for (const document of documents) {
-    let raw: unknown;
-    try {
-      // sigs.k8s.io/yaml reads YAML 1.1 (yes/no/on/off are bools)
-      raw = parse(document, { version: '1.1', uniqueKeys: false });
-    } catch {
-      continue;
-    }
-    const decoded = decodePreferenceObject(raw, document);
+    const lines = new yaml.LineCounter();
+    // sigs.k8s.io/yaml reads YAML 1.1 (yes/no/on/off are bools); a key given twice is kept
+    // (the last wins) and reported by the strict decoder
+    const parsed = yaml.parseDocument(document, {
+      version: '1.1',
+      uniqueKeys: false,
+      lineCounter: lines,
+    });
+    if (parsed.errors.length > 0) continue;
+    const duplicates = duplicateKeyLines(parsed.contents, lines, yaml);
+    const decoded = decodePreferenceObject(parsed.toJS(), duplicates);
     if (decoded) return decoded;
   }
   return { noValidPreference: true };
@@ -194,12 +201,15 @@ class TypeMismatch extends Error {}
  * it would fail: not a Preference of a known version, or a field of the wrong type), collecting
  * what the strict decoder would have refused: unknown fields, and keys given twice.
  */
-function decodePreferenceObject(raw: unknown, document: string): KubercDecoded | undefined {
+function decodePreferenceObject(
+  raw: unknown,
+  duplicates: readonly string[],
+): KubercDecoded | undefined {
   if (!isObject(raw)) return undefined;
   const apiVersion = raw['apiVersion'];
   const fields = typeof apiVersion === 'string' ? VERSION_FIELDS[apiVersion] : undefined;
   if (!fields || raw['kind'] !== 'Preference') return undefined;
-  const problems: string[] = duplicateKeys(document).map((key) => `duplicate field "${key}"`);
+  const problems: string[] = [];
   try {
     const reader = new FieldReader(problems);
     const top = reader.object(raw, '', ['apiVersion', 'kind', fields.defaults, 'aliases']);
@@ -230,7 +240,11 @@ function decodePreferenceObject(raw: unknown, document: string): KubercDecoded |
       };
     });
     const decoded: KubercDecoded = { preference: { defaults, aliases } };
-    if (problems.length > 0) decoded.strictError = `strict decoding error: ${problems.join(', ')}`;
+    // apimachinery's strict errors: go-yaml's duplicate keys first, then the unknown fields,
+    // sorted
+    const strict = [...(duplicates.length > 0 ? [yamlUnmarshalErrors(duplicates)] : [])];
+    strict.push(...problems.sort());
+    if (strict.length > 0) decoded.strictError = `strict decoding error: ${strict.join(', ')}`;
     return decoded;
   } catch (error) {
     if (error instanceof TypeMismatch) return undefined;
@@ -268,15 +282,31 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Top-level keys written twice in a document (the strict decoder's `duplicate field`). */
-function duplicateKeys(document: string): string[] {
-  const seen = new Set<string>();
-  const duplicates: string[] = [];
-  for (const line of document.split('\n')) {
-    const match = /^([A-Za-z][\w-]*)\s*:/.exec(line);
-    if (!match?.[1]) continue;
-    if (seen.has(match[1]) && !duplicates.includes(match[1])) duplicates.push(match[1]);
-    seen.add(match[1]);
-  }
-  return duplicates;
+function yamlUnmarshalErrors(lines: readonly string[]): string {
+  return `yaml: unmarshal errors:\n${lines.map((line) => `  ${line}`).join('\n')}`;
+}
+
+/** go-yaml's `line N: key "K" already set in map` for each key given twice in a mapping. */
+function duplicateKeyLines(
+  node: unknown,
+  lines: YamlModule.LineCounter,
+  yaml: typeof YamlModule,
+): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (yaml.isMap<unknown, unknown>(value)) {
+      const seen = new Set<unknown>();
+      for (const pair of value.items) {
+        const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && yaml.isScalar(pair.key)) {
+          const line = lines.linePos(pair.key.range?.[0] ?? 0).line;
+          found.push(`line ${line}: key ${JSON.stringify(String(key))} already set in map`);
+        }
+        seen.add(key);
+        visit(pair.value);
+      }
+    } else if (yaml.isSeq<unknown>(value)) value.items.forEach(visit);
+  };
+  visit(node);
+  return found;
 }

@@ -45,7 +45,7 @@ export function pluginNameCandidates(
     .sort()
     .map((name) => ({
       value: name,
-      description: `The command ${name} is a plugin installed by the user`,
+      description: pluginDescription(name),
     }));
 }
 
@@ -77,9 +77,23 @@ export async function completePluginLine(
   const program = PLUGIN_PREFIXES.map((prefix) => lookPath(`${prefix}_complete-${name}`, env)).find(
     (found) => found !== undefined,
   );
-  if (!program) return { candidates: [], directive: Directive.Default };
+  const args = words.slice(path.length);
+  // cobra offers a command's subcommands before its first argument: here nested plugins
+  const nested =
+    args.length === 0
+      ? [...node.children.keys()]
+          .filter((child) => child.startsWith(partial))
+          .sort()
+          .map((child) => ({ value: child, description: pluginDescription(child) }))
+      : [];
+  if (!program) return { candidates: nested, directive: Directive.Default };
   const { runCompletionProgram } = await import('./plugin-program.js');
-  return runCompletionProgram(program, [...words.slice(path.length), partial], env);
+  const answer = await runCompletionProgram(program, [...args, partial], env);
+  return { ...answer, candidates: [...nested, ...answer.candidates] };
+}
+
+function pluginDescription(name: string): string {
+  return `The command ${name} is a plugin installed by the user`;
 }
 
 /** A completion program's output: candidate lines (value, tab, description) and `:<directive>`. */
@@ -91,7 +105,9 @@ export function parsePluginCompletion(stdout: string): Completion {
     directive = Number(last.slice(1));
     lines.pop();
   }
-  const candidates = lines.map((line) => {
+  // cobra trims each line it prints (a trailing tab or space included)
+  const candidates = lines.map((untrimmed) => {
+    const line = untrimmed.trim();
     const tab = line.indexOf('\t');
     return tab < 0
       ? { value: line }
