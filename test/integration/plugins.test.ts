@@ -175,7 +175,9 @@ describe('real plugins built from Go modules run through ktl', () => {
   });
 
   test('kubectl-krew: output and exit codes through ktl equal kubectl’s', async () => {
-    const krewEnv = { ...env, KREW_ROOT: join(home, 'krew') };
+    // krew warns when its bin directory is not on PATH (except on its first run)
+    const krewRoot = join(home, 'krew');
+    const krewEnv = { ...env, KREW_ROOT: krewRoot, PATH: `${krewRoot}/bin:${env.PATH}` };
     const version = await ktl(['krew', 'version'], { env: krewEnv });
     assert.match(version.stdout, /^GitTag\s+v0\.4\.3$/m);
     assertSameRun(version, await kubectl(['krew', 'version'], { env: krewEnv }), 'version');
