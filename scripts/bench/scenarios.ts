@@ -1,5 +1,6 @@
 /** The benchmark's scenarios: the same arguments given to ktl and to kubectl. */
 import { APPLY_DIR, APPLY_FRESH_DIR, prepareApplyDir } from './apply-dir.js';
+import { KUSTOMIZE_TOP, prepareKustomizeTree } from './kustomize-tree.js';
 
 export type Tool = 'ktl' | 'kubectl';
 
@@ -70,3 +71,10 @@ scenarios.push(
     prepare: prepareApplyDir,
   },
 );
+
+// kustomize build of a three-overlay tree of ~70 objects with five large CRDs (no server).
+scenarios.push({
+  name: 'kustomize (3 overlays, 70 objects, 5 large CRDs)',
+  args: ['kustomize', KUSTOMIZE_TOP],
+  prepare: prepareKustomizeTree,
+});

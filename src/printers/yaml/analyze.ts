@@ -1,3 +1,7 @@
+/** The code points of a string: the string itself (indexable alike) when it has no surrogates. */
+function codePoints(value: string): string | string[] {
+  return /[\uD800-\uDFFF]/.test(value) ? [...value] : value;
+}
 /** go-yaml v2's yaml_emitter_analyze_scalar, reduced to block context (what kubectl emits). */
 
 /** Which styles go-yaml allows for a scalar. */
@@ -34,7 +38,7 @@ export function analyzeScalar(value: string): ScalarAnalysis {
       singleQuotedAllowed: true,
       blockAllowed: false,
     };
-  const chars = [...value];
+  const chars = codePoints(value);
   let blockIndicators = value.startsWith('---') || value.startsWith('...');
   let special = false;
   let lineBreaks = false;

@@ -11,7 +11,15 @@ function isMap(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Strings go-yaml writes plain (or, when they would read back as another type, double-quoted)
+ * without folding: no spaces, no indicators, no character needing analysis. Most keys and
+ * values are like this; skipping the full analysis for them makes large outputs much faster.
+ */
+const SIMPLE = /^[A-Za-z0-9_/](?:[A-Za-z0-9_./@:-]*[A-Za-z0-9_./-])?$/;
+
 function stringScalar(value: string, at: ScalarPosition, isKey: boolean): string {
+  if (SIMPLE.test(value)) return needsQuotesToStayString(value) ? `"${value}"` : value;
   const analysis = analyzeScalar(value);
   if (value.includes('\n')) {
     if (isKey || !analysis.blockAllowed) return writeDoubleQuoted(value, at);

@@ -1,5 +1,10 @@
 import { isYamlPrintable } from './analyze.js';
 
+/** The code points of a string: the string itself (indexable alike) when it has no surrogates. */
+function codePoints(value: string): string | string[] {
+  return /[\uD800-\uDFFF]/.test(value) ? [...value] : value;
+}
+
 const BEST_WIDTH = 80;
 const BREAKS = new Set(['\r', '\n', '\u0085', '\u2028', '\u2029']);
 const ESCAPES: Record<string, string> = {
@@ -34,7 +39,7 @@ function newline(indent: number): string {
 
 /** A plain scalar, folded at spaces once a line passes 80 columns (go-yaml's best_width). */
 export function writePlain(value: string, at: ScalarPosition): string {
-  const chars = [...value];
+  const chars = codePoints(value);
   let out = '';
   let column = at.column;
   let spaces = false;
@@ -60,7 +65,7 @@ export function writePlain(value: string, at: ScalarPosition): string {
 
 /** A single-quoted scalar ('' for a quote), folded like a plain one. */
 export function writeSingleQuoted(value: string, at: ScalarPosition): string {
-  const chars = [...value];
+  const chars = codePoints(value);
   let out = "'";
   let column = at.column + 1;
   let spaces = false;
@@ -93,7 +98,7 @@ function escape(c: string): string {
 
 /** A double-quoted scalar with go-yaml's escapes (`\x01`, `\U0001F600`) and folding. */
 export function writeDoubleQuoted(value: string, at: ScalarPosition): string {
-  const chars = [...value];
+  const chars = codePoints(value);
   let out = '"';
   let column = at.column + 1;
   let spaces = false;
@@ -128,7 +133,7 @@ export function writeDoubleQuoted(value: string, at: ScalarPosition): string {
 }
 
 function chompHint(value: string): string {
-  const chars = [...value];
+  const chars = codePoints(value);
   const last = chars[chars.length - 1];
   if (last === undefined || !BREAKS.has(last)) return '-';
   if (chars.length === 1) return '+';

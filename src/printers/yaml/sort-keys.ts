@@ -1,6 +1,7 @@
 /** go-yaml v2's map key order (keyList.Less): letters after other runes, digit runs by value. */
 
 function isLetter(c: string): boolean {
+  if (c.length === 1 && c < '\u0080') return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return /\p{L}/u.test(c);
 }
 

@@ -343,19 +343,15 @@ class Target {
         config.replicas,
       );
     }
-    for (const entry of [...listField(raw, 'images'), ...listField(raw, 'imageTags')]) {
-      if (!isJsonObject(entry)) continue;
-      transformImages(
-        resmap,
-        {
-          name: scalarText(entry['name']),
-          newName: scalarText(entry['newName']),
-          newTag: scalarText(entry['newTag']),
-          digest: scalarText(entry['digest']),
-        },
-        config.images,
-      );
-    }
+    const rules = [...listField(raw, 'images'), ...listField(raw, 'imageTags')]
+      .filter(isJsonObject)
+      .map((entry) => ({
+        name: scalarText(entry['name']),
+        newName: scalarText(entry['newName']),
+        newTag: scalarText(entry['newTag']),
+        digest: scalarText(entry['digest']),
+      }));
+    transformImages(resmap, rules, config.images);
     applyReplacements(resmap, listField(raw, 'replacements'), this.loader, this.file);
     for (const plugin of this.pluginConfigs('transformers')) this.runTransformerPlugin(acc, plugin);
     for (const plugin of this.pluginConfigs('validators'))
@@ -401,12 +397,14 @@ class Target {
         const tag = isJsonObject(plugin['imageTag']) ? plugin['imageTag'] : {};
         transformImages(
           resmap,
-          {
-            name: scalarText(tag['name']),
-            newName: scalarText(tag['newName']),
-            newTag: scalarText(tag['newTag']),
-            digest: scalarText(tag['digest']),
-          },
+          [
+            {
+              name: scalarText(tag['name']),
+              newName: scalarText(tag['newName']),
+              newTag: scalarText(tag['newTag']),
+              digest: scalarText(tag['digest']),
+            },
+          ],
           pluginSpecs ?? [],
         );
         return;

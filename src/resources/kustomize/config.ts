@@ -67,16 +67,17 @@ function sortConfig(config: TransformerConfig): TransformerConfig {
 }
 
 function sortSpecs(list: FieldSpec[]): FieldSpec[] {
-  const rank = (spec: FieldSpec): number => kindRank(spec.gvk.kind ?? '');
-  const text = (spec: FieldSpec): string =>
-    gvkString({
+  const keyed = list.map((spec) => ({
+    spec,
+    rank: kindRank(spec.gvk.kind ?? ''),
+    text: gvkString({
       group: spec.gvk.group ?? '',
       version: spec.gvk.version ?? '',
       kind: spec.gvk.kind ?? '',
-    });
-  return [...list].sort(
-    (a, b) => rank(a) - rank(b) || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0),
-  );
+    }),
+  }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return keyed.map((k) => k.spec);
 }
 
 function kindRank(kind: string): number {

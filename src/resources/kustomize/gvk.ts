@@ -15,10 +15,19 @@ export function parseApiVersion(apiVersion: string): { group: string; version: s
   return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+const gvkCache = new Map<string, Gvk>();
+
+/** The gvk of an object (cached by apiVersion and kind: ids are computed very often). */
 export function gvkOf(object: JsonObject): Gvk {
   const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
   const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
-  return { ...parseApiVersion(apiVersion), kind };
+  const key = `${apiVersion}\u0000${kind}`;
+  let gvk = gvkCache.get(key);
+  if (!gvk) {
+    gvk = Object.freeze({ ...parseApiVersion(apiVersion), kind });
+    gvkCache.set(key, gvk);
+  }
+  return gvk;
 }
 
 export function apiVersionOf(gvk: Gvk): string {

@@ -64,40 +64,51 @@ function updated(image: string, rule: ImageRule): string | undefined {
   return name;
 }
 
-/** The legacy filter: `image` of every element of any `containers`/`initContainers` list. */
-function updateContainers(node: JsonValue, rule: ImageRule): void {
+/** The legacy filter's fields: every element of any `containers`/`initContainers` list. */
+function collectContainers(node: JsonValue, into: JsonObject[]): void {
   if (Array.isArray(node)) {
-    for (const item of node) updateContainers(item, rule);
+    for (const item of node) collectContainers(item, into);
     return;
   }
   if (!isJsonObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-      for (const container of value) {
-        if (!isJsonObject(container)) continue;
-        const image = container['image'];
-        if (typeof image !== 'string') continue;
-        const next = updated(image, rule);
-        if (next !== undefined) container['image'] = next;
-      }
-    } else updateContainers(value, rule);
+      for (const container of value) if (isJsonObject(container)) into.push(container);
+    } else collectContainers(value, into);
   }
 }
 
-/** ImageTagTransformer for one rule: containers anywhere, then the configured field specs. */
+function updateContainers(containers: readonly JsonObject[], rule: ImageRule): void {
+  for (const container of containers) {
+    const image = container['image'];
+    if (typeof image !== 'string') continue;
+    const next = updated(image, rule);
+    if (next !== undefined) container['image'] = next;
+  }
+}
+
+/**
+ * ImageTagTransformer for each rule in turn: containers anywhere, then the configured field
+ * specs. The containers of each object are found once for all rules.
+ */
 export function transformImages(
   resmap: ResMap,
-  rule: ImageRule,
+  rules: readonly ImageRule[],
   specs: readonly FieldSpec[],
 ): void {
+  if (rules.length === 0) return;
   for (const r of resmap.resources) {
-    updateContainers(r.object as JsonObject, rule);
-    for (const spec of specs)
-      walkFieldSpec(r.object, spec, 'none', (slot) => {
-        const image = slot.get();
-        if (typeof image !== 'string') return;
-        const next = updated(image, rule);
-        if (next !== undefined) slot.set(next);
-      });
+    const containers: JsonObject[] = [];
+    collectContainers(r.object, containers);
+    for (const rule of rules) {
+      updateContainers(containers, rule);
+      for (const spec of specs)
+        walkFieldSpec(r.object, spec, 'none', (slot) => {
+          const image = slot.get();
+          if (typeof image !== 'string') return;
+          const next = updated(image, rule);
+          if (next !== undefined) slot.set(next);
+        });
+    }
   }
 }

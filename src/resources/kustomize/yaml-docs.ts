@@ -1,23 +1,23 @@
-import { parseAllDocuments } from 'yaml';
+import { CORE_SCHEMA, loadAll, types, YAMLException } from 'js-yaml';
 import type { JsonValue } from '../patch/json-value.js';
 import { KustomizeError } from './errors.js';
 
+// YAML 1.2 core types (no timestamps, no YAML 1.1 booleans) and merge keys, as kyaml's go-yaml v3
+// reads them. js-yaml is used for speed: it parses a large tree ~10x faster than `yaml`.
+const SCHEMA = CORE_SCHEMA.extend([types.merge]);
+
 /**
  * The documents of a YAML stream as JSON values, read as kyaml (go-yaml v3) reads them:
- * YAML 1.2 core types, merge keys, duplicate keys refused; empty documents dropped.
+ * duplicate keys refused, empty documents dropped.
  */
 export function parseYamlDocuments(text: string, file: string): JsonValue[] {
-  const docs = parseAllDocuments(text, { version: '1.2', merge: true, uniqueKeys: true });
-  const values: JsonValue[] = [];
-  for (const doc of docs) {
-    const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0]?.line;
-      const where = line === undefined ? file : `${file}:${line}`;
-      throw new KustomizeError(`${where}: invalid YAML: ${error.message.split('\n')[0]}`);
-    }
-    if (doc.contents === null) continue;
-    values.push(doc.toJS({ maxAliasCount: -1 }) as JsonValue);
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, null, { schema: SCHEMA });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const line = error.mark ? `:${error.mark.line + 1}` : '';
+    throw new KustomizeError(`${file}${line}: invalid YAML: ${error.reason}`);
   }
-  return values;
+  return docs.filter((doc) => doc !== null && doc !== undefined) as JsonValue[];
 }
