@@ -88,7 +88,7 @@ export function buildKustomization(dir: string, options: BuildOptions): BuildRes
   if (buildMetadata.includes('managedByLabel'))
     for (const r of resources) {
       const labels = r.labels();
-      labels['app.kubernetes.io/managed-by'] = 'kustomize-(devel)';
+      labels['app.kubernetes.io/managed-by'] = 'kustomize-v5.7.1';
       r.setStringMap('labels', labels);
     }
   return { objects: resources.map((r) => r.object), warnings };
