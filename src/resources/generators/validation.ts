@@ -95,3 +95,53 @@ export function portNameErrors(port: string): string[] {
 export function portNumberErrors(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
+
+const QUALIFIED_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_NAME_MESSAGE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsQualifiedName: problems with a label key or taint key (`[prefix/]name`). */
+export function qualifiedNameErrors(value: string): string[] {
+  const parts = value.split('/');
+  if (parts.length > 2) {
+    return [
+      'a qualified name ' +
+        regexError(QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME, 'MyName', 'my.name', '123-abc') +
+        " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ];
+  }
+  const errors: string[] = [];
+  const name = parts.length === 2 ? (parts[1] ?? '') : value;
+  if (parts.length === 2) {
+    const prefix = parts[0] ?? '';
+    if (prefix === '') errors.push('prefix part must be non-empty');
+    else errors.push(...dns1123SubdomainErrors(prefix).map((e) => `prefix part ${e}`));
+  }
+  if (name === '') errors.push('name part must be non-empty');
+  else if (name.length > 63) errors.push(`name part ${maxLenError(63)}`);
+  if (!new RegExp(`^${QUALIFIED_NAME}$`).test(name)) {
+    errors.push(
+      'name part ' +
+        regexError(QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME, 'MyName', 'my.name', '123-abc'),
+    );
+  }
+  return errors;
+}
+
+/** IsValidLabelValue: problems with a label value (or taint value); empty is valid. */
+export function labelValueErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > 63) errors.push(maxLenError(63));
+  if (!new RegExp(`^(${QUALIFIED_NAME})?$`).test(value)) {
+    errors.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        `(${QUALIFIED_NAME})?`,
+        'MyValue',
+        'my_value',
+        '12345',
+      ),
+    );
+  }
+  return errors;
+}
