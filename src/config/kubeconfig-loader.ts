@@ -63,6 +63,17 @@ async function parseYamlDocument(text: string, path: string): Promise<unknown> {
 }
 
 /**
+ * The file named by --kubeconfig does not exist. Most commands fail with kubectl's `stat`
+ * message; the `config` commands start from an empty config instead, as kubectl's
+ * PathOptions.GetStartingConfig does, so `config set-*` can create the file.
+ */
+export class KubeConfigMissingError extends PlainError {
+  constructor(readonly path: string) {
+    super(`stat ${path}: no such file or directory`);
+  }
+}
+
+/**
  * Loads and merges kubeconfig files as client-go does: with --kubeconfig that file only (a
  * missing one is fatal); otherwise every existing file of KUBECONFIG or ~/.kube/config, the
  * first definition of a name winning the whole stanza.
@@ -94,6 +105,7 @@ function readIfPresent(path: string, required: boolean): string | undefined {
         code === 'ENOENT'
           ? 'no such file or directory'
           : ((error as Error).message ?? String(error));
+      if (code === 'ENOENT') throw new KubeConfigMissingError(path);
       throw new PlainError(`stat ${path}: ${why}`);
     }
     return undefined;

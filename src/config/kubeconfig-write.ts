@@ -54,14 +54,17 @@ export async function editKubeConfigFile(
   apply: (file: KubeConfigFile) => void,
 ): Promise<void> {
   await withFileLock(path, async () => {
-    let text = '';
+    let text: string | undefined;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const file = await parseKubeConfigText(text, path);
+    const file = await parseKubeConfigText(text ?? '', path);
+    const before = text === undefined ? await kubeConfigYaml(file) : undefined;
     apply(file);
-    writeFileAtomic(path, await kubeConfigYaml(file));
+    const after = await kubeConfigYaml(file);
+    // kubectl writes only what changed: an edit that leaves a missing file empty creates nothing
+    if (after !== before) writeFileAtomic(path, after);
   });
 }

@@ -1,9 +1,10 @@
 import { PlainError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
+import { startingKubeConfig } from './starting-config.js';
 
 /** `config current-context`. */
 export async function runCurrentContext(factory: Factory): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   if (!config.currentContext) throw new PlainError('current-context is not set');
   factory.streams.out.write(`${config.currentContext}\n`);
 }
@@ -36,7 +37,7 @@ export async function runGetContexts(
     throw new PlainError(
       `--output ${output} is not available in ktl config get-contexts; resetting to default output format`,
     );
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const all = [...config.contexts.keys()].sort();
   const selected = names.length === 0 ? all : names.filter((n) => config.contexts.has(n));
   const missing = names.filter((n) => !config.contexts.has(n));
@@ -61,14 +62,14 @@ export async function runGetContexts(
 
 /** `config get-clusters`. */
 export async function runGetClusters(factory: Factory): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const names = [...config.clusters.keys()].sort();
   factory.streams.out.write(['NAME', ...names].map((n) => `${n}\n`).join(''));
 }
 
 /** `config get-users`. */
 export async function runGetUsers(factory: Factory): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const names = [...config.users.keys()].sort();
   factory.streams.out.write(['NAME', ...names].map((n) => `${n}\n`).join(''));
 }

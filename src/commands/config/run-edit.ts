@@ -6,6 +6,7 @@ import {
 } from '../../config/kubeconfig-write.js';
 import type { KubeConfigFile, Stanza } from '../../config/kubeconfig-types.js';
 import type { Factory } from '../factory.js';
+import { startingKubeConfig } from './starting-config.js';
 
 /** The file kubectl names in its config messages (and writes new entries to). */
 function defaultFile(factory: Factory): string {
@@ -23,7 +24,7 @@ function upsert<T>(list: Stanza<T>[], name: string, value: T, origin: string): v
 export async function runUseContext(factory: Factory, args: string[]): Promise<void> {
   const name = args[0] ?? '';
   if (name === '') throw new PlainError('empty context names are not allowed');
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   if (!config.contexts.has(name))
     throw new PlainError(`no context exists with the name: "${name}"`);
   if (config.currentContext !== name) {
@@ -40,7 +41,7 @@ export async function runSetContext(
   args: string[],
   opts: Record<string, unknown>,
 ): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   let name = args[0] ?? '';
   if (opts['current'] === true) {
     if (name !== '') throw new PlainError('you cannot specify both a context name and --current');
@@ -70,7 +71,7 @@ type Kind = 'contexts' | 'clusters' | 'users';
 const SINGULAR: Record<Kind, string> = { contexts: 'context', clusters: 'cluster', users: 'user' };
 
 async function deleteStanza(factory: Factory, kind: Kind, name: string): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const file = defaultFile(factory);
   const stanza = config[kind].get(name);
   if (!stanza) throw new PlainError(`cannot delete ${SINGULAR[kind]} ${name}, not in ${file}`);
@@ -106,7 +107,7 @@ export function runDeleteUser(factory: Factory, args: string[]): Promise<void> {
 export async function runRenameContext(factory: Factory, args: string[]): Promise<void> {
   const [oldName = '', newName = ''] = args;
   if (args.length !== 2) throw new PlainError('Unexpected args: ' + JSON.stringify(args));
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const file = defaultFile(factory);
   const stanza = config.contexts.get(oldName);
   if (!stanza) throw new PlainError(`cannot rename the context "${oldName}", it's not in ${file}`);

@@ -8,6 +8,7 @@ import {
 } from '../../config/kubeconfig-write.js';
 import type { KubeConfigFile, Stanza } from '../../config/kubeconfig-types.js';
 import type { Factory } from '../factory.js';
+import { startingKubeConfig } from './starting-config.js';
 
 type Kind = 'clusters' | 'users' | 'contexts';
 type Fields = Record<string, unknown>;
@@ -18,7 +19,7 @@ async function editStanza(
   name: string,
   change: (value: Fields) => void,
 ): Promise<void> {
-  const config = await factory.kubeConfig();
+  const config = await startingKubeConfig(factory);
   const target = stanzaTarget(config, kind, name, factory.flags.kubeconfig, factory.env);
   await editKubeConfigFile(target, (file: KubeConfigFile) => {
     const list = file[kind] as Stanza<unknown>[];
@@ -153,7 +154,7 @@ async function changeProperty(
   const parts = splitProperty(property);
   const [head = '', name, ...path] = parts;
   if (head === 'current-context' && parts.length === 1) {
-    const config = await factory.kubeConfig();
+    const config = await startingKubeConfig(factory);
     const file =
       value === undefined
         ? (config.files.find(() => true) ??
@@ -168,7 +169,7 @@ async function changeProperty(
   if (!kind || !name) throw new PlainError(`unable to locate path ${property}`);
   if (path.length === 0) {
     if (value !== undefined) throw new PlainError(`unable to locate path ${property}`);
-    const config = await factory.kubeConfig();
+    const config = await startingKubeConfig(factory);
     const stanza = config[kind].get(name);
     if (!stanza) return;
     await editKubeConfigFile(stanza.origin, (edited) => {

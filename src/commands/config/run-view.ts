@@ -2,6 +2,7 @@ import { PlainError } from '../../errors/errors.js';
 import { kubeConfigJson, kubeConfigYaml } from '../../config/kubeconfig-serialize.js';
 import { documentOf, flatten, minify, redactSecrets } from '../../config/kubeconfig-view.js';
 import type { Factory } from '../factory.js';
+import { startingKubeConfig } from './starting-config.js';
 
 const FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -18,7 +19,7 @@ export async function runView(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS}`,
     );
   }
-  const doc = documentOf(await factory.kubeConfig());
+  const doc = documentOf(await startingKubeConfig(factory));
   if (opts['minify'] === true) {
     if (factory.flags.context) doc.currentContext = factory.flags.context;
     minify(doc);
