@@ -38,6 +38,15 @@ export class ConfigError extends CliError {
 /** An error kubectl prints as `error: <message>`. */
 export class PlainError extends CliError {}
 
+/** An error whose line, among several, still reads `error: …` (kubectl writes that into the message). */
+export class PrefixedError extends PlainError {
+  readonly lines: string[];
+  constructor(message: string) {
+    super(message);
+    this.lines = [`error: ${message}`];
+  }
+}
+
 /** resource.Builder's error when a command that needs objects was given none. */
 export class NoResourcesError extends CliError {
   constructor() {

@@ -17,15 +17,3 @@ export interface DeleteOptions {
   dryRun: 'none' | 'client' | 'server';
   output: '' | 'name';
 }
-
-/** The DeleteOptions body kubectl sends. */
-export function deleteBody(options: DeleteOptions): string {
-  const body: Record<string, unknown> = {
-    kind: 'DeleteOptions',
-    apiVersion: 'v1',
-    propagationPolicy: options.cascade[0]!.toUpperCase() + options.cascade.slice(1),
-  };
-  if (options.gracePeriod >= 0) body['gracePeriodSeconds'] = options.gracePeriod;
-  if (options.dryRun === 'server') body['dryRun'] = ['All'];
-  return JSON.stringify(body);
-}

@@ -2,8 +2,8 @@ import { AggregateCliError, ApiStatusError } from '../../errors/errors.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Factory } from '../factory.js';
+import { deleteObject } from '../../resources/actions/delete-object.js';
 import type { DeleteOptions } from './delete-options.js';
-import { deleteBody } from './delete-options.js';
 import type { DeleteTarget } from './delete-targets.js';
 import { resolveTargets } from './delete-targets.js';
 
@@ -57,13 +57,7 @@ async function deleteOne(
     const live = await client.json<{ metadata?: { uid?: string } }>({ path });
     return live.metadata?.uid ?? '';
   }
-  const result = await client.json<{ metadata?: { uid?: string }; details?: { uid?: string } }>({
-    method: 'DELETE',
-    path,
-    contentType: 'application/json',
-    body: deleteBody(options),
-  });
-  return result.metadata?.uid ?? result.details?.uid ?? '';
+  return deleteObject(client, target.mapping, target.name, target.namespace, options);
 }
 
 /** `configmap "a" deleted from ns namespace`, `force deleted`, dry-run suffixes, or -o name. */

@@ -4,14 +4,11 @@
  */
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
-import type { DescribeContext } from '../../resources/describe/index.js';
-import { describerFor, showsEvents } from '../../resources/describe/index.js';
-import type { Obj } from '../../resources/describe/fields.js';
+import { describeObject } from '../../resources/describe/describe-object.js';
 import type { Factory } from '../factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
-import { eventsFor, relatedFor } from './related.js';
 import { showEventsFlag } from './show-events.js';
 
 /** The flags of `ktl describe`. */
@@ -92,18 +89,9 @@ export async function describeOne(
   target: TargetObject,
   showEvents: boolean,
 ): Promise<string> {
-  const client = await factory.client();
-  const { group, kind } = target.mapping;
   const now = Date.now();
-  const context: DescribeContext = {
-    related: await relatedFor(client, target.mapping, target.object),
-    age: (timestamp) => translateTimestampSince(timestamp, now),
-    duration: humanDuration,
-  };
-  if (showEvents && showsEvents(group, kind)) {
-    context.events = await eventsFor(client, target.object, kind);
-    if (group === '' && kind === 'Node')
-      context.events.push(...(await eventsFor(client, target.object, kind, target.name)));
-  }
-  return describerFor(group, kind)(target.object as Obj, context);
+  return describeObject(await factory.client(), target.mapping, target.object, {
+    showEvents,
+    clock: { age: (timestamp) => translateTimestampSince(timestamp, now), duration: humanDuration },
+  });
 }

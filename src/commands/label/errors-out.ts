@@ -1,4 +1,4 @@
-import { ApiStatusError, PlainError, SilentExit } from '../../errors/errors.js';
+import { ApiStatusError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../factory.js';
 
 /**
@@ -24,13 +24,4 @@ function linesOf(error: Error): string[] {
     return [`error: You must be logged in to the server (${error.message})`];
   if (error.reason === '') return [`Error from server: ${error.message}`];
   return [`Error from server (${error.reason}): ${error.message}`];
-}
-
-/** An error whose line, among several, still reads `error: …` (kubectl writes that into the message). */
-export class PrefixedError extends PlainError {
-  readonly lines: string[];
-  constructor(message: string) {
-    super(message);
-    this.lines = [`error: ${message}`];
-  }
 }

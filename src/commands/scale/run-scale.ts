@@ -6,7 +6,7 @@
 import { durationFlag } from '../wait/duration-flag.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
-import { objectPath } from '../../resources/resource-ref.js';
+import { patchReplicas, scalePath } from '../../resources/actions/scale-object.js';
 import type { Factory } from '../factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
@@ -89,8 +89,8 @@ function noObjectsError(errors: readonly Error[]): PlainError {
   return new PlainError(`no objects passed to scale ${cause}`);
 }
 
-function scalePath(target: TargetObject): string {
-  return `${objectPath(target.mapping, target.name, target.namespace)}/scale`;
+function scalePathOf(target: TargetObject): string {
+  return scalePath(target.mapping, target.name, target.namespace);
 }
 
 async function scaleOne(
@@ -104,17 +104,12 @@ async function scaleOne(
   const query = { dryRun: dryRun === 'server' ? 'All' : undefined };
   const current = Number(flags.currentReplicas);
   if (current === -1 && !flags.resourceVersion) {
-    await client.json({
-      method: 'PATCH',
-      path: scalePath(target),
-      contentType: 'application/merge-patch+json',
-      body: JSON.stringify({ spec: { replicas } }),
-      query,
-    });
+    const { mapping, name, namespace } = target;
+    await patchReplicas(client, mapping, name, namespace, replicas, dryRun === 'server');
     return;
   }
   for (let attempt = 0; ; attempt++) {
-    const scale = await client.json<Scale>({ path: scalePath(target) });
+    const scale = await client.json<Scale>({ path: scalePathOf(target) });
     if (current !== -1 && scale.spec?.replicas !== current)
       throw new PlainError(`Expected replicas to be ${current}, was ${scale.spec?.replicas ?? 0}`);
     if (flags.resourceVersion && scale.metadata?.resourceVersion !== flags.resourceVersion)
@@ -125,7 +120,7 @@ async function scaleOne(
       const body = JSON.stringify({ ...scale, spec: { ...scale.spec, replicas } });
       await client.json({
         method: 'PUT',
-        path: scalePath(target),
+        path: scalePathOf(target),
         contentType: 'application/json',
         body,
         query,
@@ -146,7 +141,7 @@ async function waitForReplicas(
   const client = await factory.client();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const scale = await client.json<Scale>({ path: scalePath(target) });
+    const scale = await client.json<Scale>({ path: scalePathOf(target) });
     if (scale.status?.replicas === scale.spec?.replicas) return;
     if (Date.now() >= deadline) throw new PlainError('timed out waiting for the condition');
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -2,14 +2,13 @@
  * What a describer needs besides the object: its events (kubectl's searchEvents by involved
  * object name, namespace, kind and uid) and the related objects of a few kinds.
  */
-import type { ResourceMapping } from '../../discovery/index.js';
-import { listPages } from '../../resources/list.js';
-import type { ResourceRef } from '../../resources/resource-ref.js';
-import { objectPath } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { Obj } from '../../resources/describe/fields.js';
-import { relatedOfKind } from '../../resources/describe/index.js';
+import { listPages } from '../list.js';
+import type { ResourceRef } from '../resource-ref.js';
+import { objectPath } from '../resource-ref.js';
+import type { KubeObject } from '../kube-object.js';
+import type { Obj } from './fields.js';
+import { relatedOfKind } from './related-kinds.js';
 
 const core = (resource: string, kind: string): ResourceRef => ({
   group: '',
@@ -93,7 +92,7 @@ function selectorOf(object: KubeObject): string {
 /** The related objects a kind's describer reads. */
 export async function relatedFor(
   client: HttpClient,
-  mapping: ResourceMapping,
+  mapping: { group: string; kind: string },
   object: KubeObject,
 ): Promise<Record<string, Obj[] | undefined>> {
   const meta = object.metadata ?? {};
