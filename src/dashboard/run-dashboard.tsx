@@ -1,8 +1,10 @@
 import { render } from 'ink';
 import type { Factory } from '../commands/factory.js';
-import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
-import { App, tableView } from './components/App.js';
-import { discoverTypes } from './model/discovery-types.js';
+import { PlainError, SilentExit } from '../errors/errors.js';
+import { App } from './components/App.js';
+import { DashController } from './controller/dash-controller.js';
+import { keyHandlers } from './controller/key-handlers.js';
+import { TableViewModel } from './controller/table-view-model.js';
 import { closeSession, openSession } from './model/session.js';
 import type { Session } from './model/session.js';
 import { enterAlternateScreen, onTerminationSignals } from './terminal/alternate-screen.js';
@@ -53,16 +55,24 @@ export async function runDashboard(
     return session;
   };
   const session = await open();
-  const initial = tableView(
-    await resolveType(session, options.type ?? 'pods'),
-    session.defaultNamespace,
+  const mapping = await session.mapper.mappingFor(options.type ?? 'pods');
+  const initial = new TableViewModel({
+    scope: { ref: mapping, namespace: session.defaultNamespace },
+  });
+  let exit = (): void => undefined;
+  const controller = new DashController(
+    session,
+    initial,
+    { exit: () => exit(), switchContext: open },
+    keyHandlers,
   );
   const screen = enterAlternateScreen(stdout, stdin);
   let signalCode = 0;
   const statsFile = factory.env['KTL_DASH_STATS'];
   const stats = statsFile ? new FrameStats(statsFile) : undefined;
   if (stats) stdin.prependListener('readable', stats.onKey);
-  const instance = render(<App session={session} initial={initial} switchContext={open} />, {
+  controller.start();
+  const instance = render(<App controller={controller} />, {
     stdout,
     stdin,
     exitOnCtrlC: false,
@@ -75,6 +85,7 @@ export async function runDashboard(
     incrementalRendering: false,
     ...(stats ? { onRender: stats.onRender } : {}),
   });
+  exit = () => instance.unmount();
   const stopSignals = onTerminationSignals((code) => {
     signalCode = code;
     instance.unmount();
@@ -86,18 +97,8 @@ export async function runDashboard(
     instance.cleanup();
     screen.restore();
     stats?.write();
+    controller.stop();
     await Promise.all(sessions.map(closeSession));
   }
   if (signalCode !== 0) throw new SilentExit(signalCode);
-}
-
-async function resolveType(session: Session, name: string) {
-  const known = session.catalog.resolve(name);
-  if (known) return known.ref;
-  for (const refresh of [false, true]) {
-    session.catalog.replace(await discoverTypes(session.factory, refresh));
-    const found = session.catalog.resolve(name);
-    if (found) return found.ref;
-  }
-  throw new NoResourceTypeError(name);
 }

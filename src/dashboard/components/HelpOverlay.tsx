@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { KEYMAP } from '../model/keymap.js';
+import { helpSections } from '../input/keymap.js';
 import { fit } from './format-row.js';
 
-/** Every key (from KEYMAP), cut to the space available; mutating keys marked when read-only. */
+/** Every key of the keymap, cut to the space available; mutating keys marked when read-only. */
 export function HelpOverlay(props: {
   height: number;
   width: number;
@@ -10,12 +10,12 @@ export function HelpOverlay(props: {
   offset: number;
 }) {
   const lines: Array<{ text: string; heading?: boolean; disabled?: boolean }> = [];
-  for (const { section, keys } of KEYMAP) {
+  for (const { section, keys } of helpSections()) {
     lines.push({ text: section, heading: true });
     for (const key of keys) {
-      const disabled = props.readonly && key.mutating === true;
+      const disabled = props.readonly && key.mutating;
       lines.push({
-        text: `  ${key.keys.padEnd(20)}${key.action}${disabled ? '  (read-only: off)' : ''}`,
+        text: `  ${key.keys.padEnd(20)}${key.help}${disabled ? '  (read-only: off)' : ''}`,
         disabled,
       });
     }

@@ -1,46 +1,21 @@
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
+import type { PickViewModel } from '../controller/text-view-models.js';
 import { fit } from './format-row.js';
-import { moveBy, scrollOffset } from './scroll.js';
-
-/** Props of PickView. */
-export interface PickViewProps {
-  title: string;
-  items: string[];
-  current: string;
-  height: number;
-  width: number;
-  active: boolean;
-  onPick: (item: string) => void;
-}
+import { scrollOffset } from './scroll.js';
 
 /** A list to choose from with the arrows and Enter (contexts); the current one is marked. */
-export function PickView(props: PickViewProps) {
-  const [selected, setSelected] = useState(Math.max(0, props.items.indexOf(props.current)));
-  const [offset, setOffset] = useState(0);
-  const height = props.height + 1;
-  useInput(
-    (input, key) => {
-      if (key.return) {
-        const item = props.items[selected];
-        if (item !== undefined) props.onPick(item);
-        return;
-      }
-      const next = moveBy(input, key, selected, props.items.length, height - 1);
-      if (next !== undefined) setSelected(next);
-    },
-    { isActive: props.active },
-  );
-  const top = scrollOffset(offset, selected, height, props.items.length);
-  if (top !== offset) setOffset(top);
+export function PickView(props: { view: PickViewModel; height: number; width: number }) {
+  const { view, height, width } = props;
+  view.offset = scrollOffset(view.offset, view.selected, height, view.items.length);
+  const top = view.offset;
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text wrap="truncate" color="cyan" bold>
-        {fit(`${props.title} [${props.items.length}]`, props.width)}
+        {fit(`${view.title} [${view.items.length}]`, width)}
       </Text>
-      {props.items.slice(top, top + height).map((item, i) => (
-        <Text key={item} wrap="truncate" inverse={top + i === selected}>
-          {fit(`${item === props.current ? '* ' : '  '}${item}`, props.width)}
+      {view.items.slice(top, top + height).map((item, i) => (
+        <Text key={item} wrap="truncate" inverse={top + i === view.selected}>
+          {fit(`${item === view.current ? '* ' : '  '}${item}`, width)}
         </Text>
       ))}
     </Box>

@@ -1,6 +1,3 @@
-import type { CatalogEntry } from './builtin-types.js';
-import type { ResourceCatalog } from './resource-catalog.js';
-
 /** What a `:` command asks for. */
 export type DashCommand =
   | { kind: 'quit' }
@@ -9,8 +6,20 @@ export type DashCommand =
   | { kind: 'namespace'; name: string }
   | { kind: 'contexts' }
   | { kind: 'context'; name: string }
-  | { kind: 'resource'; entry: CatalogEntry; namespace?: string }
-  | { kind: 'unknown'; text: string };
+  | { kind: 'resource'; type: string; scope: ResourceArgs }
+  | { kind: 'empty' };
+
+/** The arguments after a type name, in k9s's forms. */
+export interface ResourceArgs {
+  /** A namespace, '' for all (`all`, `-A`, `*`); absent: the current one. */
+  namespace?: string;
+  /** `app=web,tier!=db`: a label selector. */
+  labelSelector?: string;
+  /** `/regex`: a row filter (the rest of the line). */
+  filter?: string;
+  /** `@ctx`: another context. */
+  context?: string;
+}
 
 const SPECIAL = ['ns', 'namespace', 'ctx', 'context', 'contexts', 'help', 'quit', 'q'];
 
@@ -19,36 +28,61 @@ function namespaceArg(arg: string): string {
   return arg === 'all' || arg === '-A' || arg === '*' ? '' : arg;
 }
 
-/** Parses `:pods`, `:deploy kube-system`, `:ns`, `:ns demo`, `:ctx`, `:ctx kind-a`, `:q`. */
-export function parseCommand(text: string, catalog: ResourceCatalog): DashCommand {
-  const [word = '', arg] = text.trim().split(/\s+/);
+/** Whether a word is a label selector (`app=web`, `app=web,tier!=db`, `app==web`). */
+function isSelector(word: string): boolean {
+  return word.split(',').every((term) => /^[\w./-]+(==?|!=)[\w.-]*$/.test(term));
+}
+
+/**
+ * The arguments of `:pods`: `kube-system`, `all`, `app=web`, `/regex`, `@ctx`, in any order
+ * (k9s's command forms). A `/` starts the filter, which runs to the end of the line.
+ */
+export function parseResourceArgs(text: string): ResourceArgs {
+  const args: ResourceArgs = {};
+  const slash = text.search(/(^|\s)\//);
+  const words = (slash >= 0 ? text.slice(0, slash) : text).split(/\s+/).filter(Boolean);
+  if (slash >= 0) {
+    const filter = text.slice(slash).trim().slice(1).trim();
+    if (filter !== '') args.filter = filter;
+  }
+  for (const word of words) {
+    if (word.startsWith('@') && word.length > 1) args.context = word.slice(1);
+    else if (isSelector(word))
+      args.labelSelector = args.labelSelector ? `${args.labelSelector},${word}` : word;
+    else args.namespace = namespaceArg(word);
+  }
+  return args;
+}
+
+/** Parses `:pods`, `:deploy kube-system`, `:pod app=web /db @ctx`, `:ns`, `:ns demo`, `:ctx`, `:q`. */
+export function parseCommand(text: string): DashCommand {
+  const trimmed = text.trim();
+  const word = trimmed.split(/\s+/)[0] ?? '';
+  const rest = trimmed.slice(word.length).trim();
   const name = word.toLowerCase();
-  if (name === '') return { kind: 'unknown', text };
+  if (name === '') return { kind: 'empty' };
   if (name === 'q' || name === 'quit' || name === 'q!') return { kind: 'quit' };
   if (name === 'help' || name === '?') return { kind: 'help' };
+  const arg = rest.split(/\s+/)[0] ?? '';
   if (name === 'ctx' || name === 'context' || name === 'contexts')
     return arg ? { kind: 'context', name: arg } : { kind: 'contexts' };
-  if ((name === 'ns' || name === 'namespace') && arg)
-    return { kind: 'namespace', name: namespaceArg(arg) };
-  const entry = catalog.resolve(name);
-  if (!entry) return { kind: 'unknown', text: word };
-  if (entry.ref.resource === 'namespaces' && !arg) return { kind: 'namespaces' };
-  return arg === undefined
-    ? { kind: 'resource', entry }
-    : { kind: 'resource', entry, namespace: namespaceArg(arg) };
+  if (name === 'ns' || name === 'namespace' || name === 'namespaces')
+    return arg ? { kind: 'namespace', name: namespaceArg(arg) } : { kind: 'namespaces' };
+  return { kind: 'resource', type: word, scope: parseResourceArgs(rest) };
 }
 
 /** Completions of what has been typed: command words and type names, or context names. */
 export function completeCommand(
   text: string,
-  catalog: ResourceCatalog,
+  typeNames: readonly string[],
   contexts: readonly string[],
 ): string[] {
   const words = text.split(/\s+/);
   if (words.length <= 1) {
     const prefix = (words[0] ?? '').toLowerCase();
+    const types = typeNames.filter((n) => n.startsWith(prefix));
     const special = SPECIAL.filter((s) => s.startsWith(prefix));
-    return [...new Set([...catalog.complete(prefix), ...special])].slice(0, 50);
+    return [...new Set([...types, ...special])].slice(0, 50);
   }
   const [first = '', second = ''] = words;
   if (['ctx', 'context', 'contexts'].includes(first.toLowerCase()))

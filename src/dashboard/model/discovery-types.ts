@@ -1,33 +1,23 @@
-import type { Factory } from '../../commands/factory.js';
-import { parseGroupVersion, preferredResources } from '../../discovery/index.js';
-import type { CatalogEntry } from './builtin-types.js';
+import type { DiscoveryClient } from '../../discovery/index.js';
+import { preferredResources } from '../../discovery/index.js';
 
 /**
- * Every listable and watchable resource type the server offers (CRDs included), each in its
- * group's preferred version, from the factory's discovery (kubectl's disk cache when fresh).
- * `refresh` drops the cache first (a type the user asked for may be new).
+ * The names `:` completes, from discovery (CRDs included): every listable and watchable type's
+ * plural name, sorted, then its singular and short names. Only suggestions: what a typed name
+ * means is always the REST mapper's answer.
  */
-export async function discoverTypes(factory: Factory, refresh = false): Promise<CatalogEntry[]> {
-  const discovery = await factory.discovery();
-  if (refresh) discovery.invalidate();
+export async function completionNames(discovery: DiscoveryClient): Promise<string[]> {
   const snapshot = await discovery.snapshot();
-  const entries: CatalogEntry[] = [];
-  for (const { groupVersion, resource } of preferredResources(snapshot)) {
+  const plural = new Set<string>();
+  const others = new Set<string>();
+  for (const { group, resource } of preferredResources(snapshot)) {
     const verbs = resource.verbs ?? [];
     if (!verbs.includes('list') || !verbs.includes('watch')) continue;
-    const { group, version } = parseGroupVersion(groupVersion);
-    entries.push({
-      ref: {
-        group,
-        version,
-        resource: resource.name,
-        kind: resource.kind,
-        namespaced: resource.namespaced,
-      },
-      singular: resource.singularName || resource.kind.toLowerCase(),
-      shortNames: resource.shortNames ?? [],
-      verbs,
-    });
+    plural.add(resource.name);
+    const names = [resource.singularName, ...(resource.shortNames ?? [])];
+    if (group !== '') names.push(`${resource.name}.${group}`);
+    for (const name of names) if (name) others.add(name);
   }
-  return entries;
+  const rest = [...others].filter((n) => !plural.has(n)).sort();
+  return [...[...plural].sort(), ...rest];
 }

@@ -7,11 +7,14 @@ export interface RowFilter {
   test?: (text: string) => boolean;
   /** `-l app=web`: a server-side label selector. */
   labelSelector?: string;
+  /** Why the text cannot be used (an invalid regular expression): shown, and nothing is filtered. */
+  error?: string;
 }
 
 /**
  * Parses what the user typed after `/`: `-l sel` is a label selector, a leading `!` inverts,
- * the rest is a case-insensitive regular expression, or a plain substring when it is not one.
+ * the rest is a case-insensitive regular expression. Text that is not a valid regular
+ * expression is reported (`error`), not silently read as something else.
  */
 export function parseRowFilter(input: string): RowFilter | undefined {
   const source = input.trim();
@@ -21,16 +24,12 @@ export function parseRowFilter(input: string): RowFilter | undefined {
   const invert = source.startsWith('!');
   const pattern = invert ? source.slice(1).trim() : source;
   if (pattern === '') return undefined;
-  return { source, invert, test: matcher(pattern) };
-}
-
-function matcher(pattern: string): (text: string) => boolean {
   try {
     const regex = new RegExp(pattern, 'i');
-    return (text) => regex.test(text);
-  } catch {
-    const needle = pattern.toLowerCase();
-    return (text) => text.toLowerCase().includes(needle);
+    return { source, invert, test: (text) => regex.test(text) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { source, invert, error: why.replace(/^Invalid regular expression: /, '') };
   }
 }
 

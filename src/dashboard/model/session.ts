@@ -2,10 +2,10 @@ import { Factory } from '../../commands/factory.js';
 import { selectedContextName } from '../../config/client-config.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { IOStreams, OutputStream } from '../../util/io-streams.js';
+import type { RestMapper } from '../../discovery/index.js';
 import { contextSettings } from './context-settings.js';
-import { discoverTypes } from './discovery-types.js';
+import { completionNames } from './discovery-types.js';
 import { InformerPool } from './informer-pool.js';
-import { ResourceCatalog } from './resource-catalog.js';
 
 /** Everything the dashboard needs about one context: its client, cache and settings. */
 export interface Session {
@@ -19,7 +19,10 @@ export interface Session {
   favourites: string[];
   contexts: string[];
   pool: InformerPool;
-  catalog: ResourceCatalog;
+  /** What a typed type name means (kubectl's REST mapper: short names, kinds, CRDs). */
+  mapper: RestMapper;
+  /** Type names for `:` completion, filled when discovery answers. */
+  typeNames: string[];
 }
 
 /** Where the session's warnings go (never the terminal the dashboard draws on). */
@@ -66,9 +69,12 @@ export async function openSession(
   const settings = contextSettings(config, contextName);
   const { namespace } = await factory.namespace();
   const client = await factory.client();
-  const catalog = new ResourceCatalog();
-  discoverTypes(factory)
-    .then((entries) => catalog.replace(entries))
+  const mapper = await factory.restMapper();
+  const typeNames: string[] = [];
+  factory
+    .discovery()
+    .then(completionNames)
+    .then((names) => typeNames.push(...names))
     .catch((error: unknown) =>
       sink(`discovery: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -82,7 +88,8 @@ export async function openSession(
     favourites: settings.favourites,
     contexts: [...config.contexts.keys()].sort(),
     pool: new InformerPool(client),
-    catalog,
+    mapper,
+    typeNames,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { DashColumn, SortSpec } from './types.js';
+
 /** Compares two cell values: quantities and counts numerically, everything else as text. */
 export function compareCells(a: string, b: string): number {
   const na = numericValue(a);
@@ -28,4 +30,32 @@ function numericValue(text: string): number | undefined {
   const quantity = /^(\d+(?:\.\d+)?)(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/.exec(text);
   if (!quantity) return undefined;
   return Number(quantity[1]) * (UNITS[quantity[2] ?? ''] ?? 1);
+}
+
+/** A sort key: a named column (again: reverse), or the previous/next column. */
+export type SortKey = 'name' | 'age' | 'status' | 'previous' | 'next';
+
+/**
+ * The sort after a sort key (N, A, S, <, >) on a table with these columns; undefined when the
+ * key does not apply (no such column).
+ */
+export function sortAfter(
+  key: SortKey,
+  sort: SortSpec | undefined,
+  columns: readonly DashColumn[],
+): SortSpec | undefined {
+  const names = columns.map((c) => c.name);
+  if (key === 'previous' || key === 'next') {
+    if (names.length === 0) return undefined;
+    const current = sort
+      ? names.findIndex((n) => n.toLowerCase() === sort.column.toLowerCase())
+      : -1;
+    const step = key === 'next' ? 1 : -1;
+    const next = (current + step + names.length) % names.length;
+    return { column: names[next] as string, descending: false };
+  }
+  const column = names.find((n) => n.toLowerCase() === key);
+  if (column === undefined) return undefined;
+  const same = sort?.column.toLowerCase() === column.toLowerCase();
+  return { column, descending: same ? !sort?.descending : false };
 }

@@ -6,7 +6,7 @@ import { HelpOverlay } from '../../../src/dashboard/components/HelpOverlay.js';
 import { ResourceTable } from '../../../src/dashboard/components/ResourceTable.js';
 import { Footer } from '../../../src/dashboard/components/Footer.js';
 import { connectionText } from '../../../src/dashboard/components/connection-text.js';
-import { KEYMAP } from '../../../src/dashboard/model/keymap.js';
+import { helpSections } from '../../../src/dashboard/input/keymap.js';
 import { TableModel } from '../../../src/dashboard/model/table-model.js';
 import { recordedItems, recordedTable } from './recorded.js';
 
@@ -126,11 +126,11 @@ test('the header shows context, server version, namespace, favourites and the co
 });
 
 test('the help overlay lists every key of the keymap and marks mutating keys when read-only', () => {
-  const all = KEYMAP.flatMap((s) => s.keys);
+  const all = helpSections().flatMap((s) => s.keys);
   const text = plain(
     renderToString(<HelpOverlay height={200} width={120} readonly offset={0} />, { columns: 120 }),
   ).join('\n');
-  for (const key of all) assert.ok(text.includes(key.action), `help lists ${key.keys}`);
+  for (const key of all) assert.ok(text.includes(key.help), `help lists ${key.keys}`);
   assert.equal((text.match(/read-only: off/g) ?? []).length, all.filter((k) => k.mutating).length);
 });
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ResourceCatalog } from '../../../src/dashboard/model/resource-catalog.js';
-import { completeCommand, parseCommand } from '../../../src/dashboard/model/commands.js';
+import {
+  completeCommand,
+  parseCommand,
+  parseResourceArgs,
+} from '../../../src/dashboard/model/commands.js';
 import { contextSettings } from '../../../src/dashboard/model/context-settings.js';
 import { labelSelectorString, podsOf } from '../../../src/dashboard/model/drill-down.js';
 import { FrameScheduler } from '../../../src/dashboard/model/frame-scheduler.js';
@@ -24,46 +27,42 @@ test('frames: a burst of 1000 changes over 550 ms gives one flush per 100 ms, th
   assert.deepEqual(flushes, [10, 110, 210, 310, 410, 510, 610]);
 });
 
-test(':commands: types by any name, with a namespace; ns and ctx; unknown names', () => {
-  const catalog = new ResourceCatalog();
-  assert.deepEqual(parseCommand('deploy', catalog), {
+test(':commands: a type with k9s arguments (namespace, labels, /filter, @context); ns and ctx', () => {
+  assert.deepEqual(parseCommand('deploy'), { kind: 'resource', type: 'deploy', scope: {} });
+  assert.deepEqual(parseCommand('po kube-system'), {
     kind: 'resource',
-    entry: catalog.resolve('deployments'),
+    type: 'po',
+    scope: { namespace: 'kube-system' },
   });
-  const withNs = parseCommand('po kube-system', catalog);
-  assert.equal(withNs.kind === 'resource' && withNs.namespace, 'kube-system');
-  const all = parseCommand('pods all', catalog);
-  assert.equal(all.kind === 'resource' && all.namespace, '');
-  assert.deepEqual(parseCommand('ns', catalog), { kind: 'namespaces' });
-  assert.deepEqual(parseCommand('ns demo', catalog), { kind: 'namespace', name: 'demo' });
-  assert.deepEqual(parseCommand('ctx', catalog), { kind: 'contexts' });
-  assert.deepEqual(parseCommand('ctx other', catalog), { kind: 'context', name: 'other' });
-  assert.deepEqual(parseCommand('q', catalog), { kind: 'quit' });
-  assert.deepEqual(parseCommand('widgets', catalog), { kind: 'unknown', text: 'widgets' });
+  assert.deepEqual(parseCommand('pods all'), {
+    kind: 'resource',
+    type: 'pods',
+    scope: { namespace: '' },
+  });
+  assert.deepEqual(parseResourceArgs('demo @kind-b app=app,tier!=db /db-(0|1) x'), {
+    namespace: 'demo',
+    context: 'kind-b',
+    labelSelector: 'app=app,tier!=db',
+    filter: 'db-(0|1) x',
+  });
+  assert.deepEqual(parseResourceArgs('@kind-b app=web'), {
+    context: 'kind-b',
+    labelSelector: 'app=web',
+  });
+  assert.deepEqual(parseCommand('ns'), { kind: 'namespaces' });
+  assert.deepEqual(parseCommand('ns demo'), { kind: 'namespace', name: 'demo' });
+  assert.deepEqual(parseCommand('ctx'), { kind: 'contexts' });
+  assert.deepEqual(parseCommand('ctx other'), { kind: 'context', name: 'other' });
+  assert.deepEqual(parseCommand('q'), { kind: 'quit' });
+  assert.deepEqual(parseCommand('  '), { kind: 'empty' });
 });
 
-test('completion: plural names first, CRDs once discovery has them, context names after :ctx', () => {
-  const catalog = new ResourceCatalog();
-  assert.equal(completeCommand('dep', catalog, [])[0], 'deployments');
-  assert.equal(completeCommand('wid', catalog, []).length, 0);
-  catalog.replace([
-    {
-      ref: {
-        group: 'example.com',
-        version: 'v1',
-        resource: 'widgets',
-        kind: 'Widget',
-        namespaced: true,
-      },
-      singular: 'widget',
-      shortNames: ['wd'],
-      verbs: ['list', 'watch'],
-    },
-  ]);
-  assert.deepEqual(completeCommand('wid', catalog, []).slice(0, 2), ['widgets', 'widget']);
-  assert.equal(parseCommand('wd', catalog).kind, 'resource');
-  assert.equal(parseCommand('widgets.example.com', catalog).kind, 'resource');
-  assert.deepEqual(completeCommand('ctx pr', catalog, ['dev', 'prod', 'prod-eu']), [
+test('completion: discovery names as given (plural first), command words, context names after :ctx', () => {
+  const names = ['deployments', 'pods', 'widgets', 'deploy', 'widget', 'wd'];
+  assert.equal(completeCommand('dep', names, [])[0], 'deployments');
+  assert.deepEqual(completeCommand('wid', names, []), ['widgets', 'widget']);
+  assert.deepEqual(completeCommand('n', names, []), ['ns', 'namespace']);
+  assert.deepEqual(completeCommand('ctx pr', names, ['dev', 'prod', 'prod-eu']), [
     'ctx prod',
     'ctx prod-eu',
   ]);

@@ -55,7 +55,7 @@ test('watch changes: a new pod appears, changes status, and goes away', () => {
   );
 });
 
-test('filter: regex, substring fallback, inverse', () => {
+test('filter: regex, inverse; an invalid regex is an error, not a filter', () => {
   const m = model();
   const total = m.snapshot().total;
   m.setFilter(parseRowFilter('^default web'));
@@ -65,8 +65,11 @@ test('filter: regex, substring fallback, inverse', () => {
   );
   m.setFilter(parseRowFilter('!^default web'));
   assert.equal(m.snapshot().rows.length, total - web.length);
-  m.setFilter(parseRowFilter('web-('));
-  assert.equal(m.snapshot().rows.length, 0, 'an invalid regex is matched as text');
+  const invalid = parseRowFilter('web-(');
+  assert.match(invalid?.error ?? '', /Unterminated group/);
+  assert.equal(invalid?.test, undefined, 'an invalid regex matches nothing itself');
+  m.setFilter(invalid);
+  assert.equal(m.snapshot().rows.length, total, 'and hides no row');
   m.setFilter(undefined);
   assert.equal(m.snapshot().rows.length, total);
 });

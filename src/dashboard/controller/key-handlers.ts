@@ -1,0 +1,151 @@
+/** What each command of the keymap does (one handler per KeyCommand). */
+import type { KeyCommand } from '../input/keymap.js';
+import { completeCommand } from '../model/commands.js';
+import { sortAfter } from '../model/sorting.js';
+import { runCommand } from './command-runner.js';
+import type { DashController, KeyHandler } from './dash-controller.js';
+import { rowActions } from './row-actions.js';
+import { TableViewModel } from './table-view-model.js';
+
+type Handler = KeyHandler;
+
+/** The handlers of every key command, bound to a controller. */
+export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
+  const rows = rowActions(app);
+  const table = (): TableViewModel | undefined =>
+    app.top instanceof TableViewModel ? app.top : undefined;
+  /** Runs a row action on the selected row of the top table (nothing when there is none). */
+  const onRow =
+    (action: 'enter' | 'describe' | 'yaml' | 'logs' | 'remove' | 'scale' | 'restart'): Handler =>
+    () => {
+      const view = table();
+      const row = view?.selectedRow();
+      if (view && row) return rows[action](view, row);
+    };
+  const sortBy =
+    (key: Parameters<typeof sortAfter>[0]): Handler =>
+    () => {
+      const view = table();
+      if (!view) return;
+      const sort = sortAfter(key, view.sort, view.snapshot().columns);
+      if (sort) view.setSort(sort);
+    };
+  const completions = (): string[] =>
+    completeCommand(app.prompt, app.session.typeNames, app.session.contexts);
+
+  return {
+    'app.quit': () => app.host.exit(),
+    'app.help': () => {
+      app.helpOffset = 0;
+      app.mode = 'help';
+    },
+    'app.command': () => {
+      app.prompt = '';
+      app.mode = 'command';
+    },
+    'app.filter': () => {
+      const view = table();
+      if (!view) return;
+      app.prompt = view.filter;
+      app.mode = 'filter';
+    },
+    'view.back': () => {
+      const view = table();
+      if (view && view.filter !== '') return applyFilter(app, view, '');
+      app.pop();
+    },
+    'ns.all': () => {
+      if (table()) return rows.useNamespace('', false);
+    },
+    'ns.favourite': (press) => {
+      const namespace = app.favourites[Number(press.text) - 1];
+      if (table() && namespace !== undefined) return rows.useNamespace(namespace, false);
+    },
+    'move.up': () => app.move('up'),
+    'move.down': () => app.move('down'),
+    'move.pageUp': () => app.move('pageUp'),
+    'move.pageDown': () => app.move('pageDown'),
+    'move.top': () => app.move('top'),
+    'move.bottom': () => app.move('bottom'),
+    'row.enter': onRow('enter'),
+    'row.describe': onRow('describe'),
+    'row.yaml': onRow('yaml'),
+    'row.logs': onRow('logs'),
+    'row.delete': onRow('remove'),
+    'row.scale': onRow('scale'),
+    'row.restart': onRow('restart'),
+    'sort.name': sortBy('name'),
+    'sort.age': sortBy('age'),
+    'sort.status': sortBy('status'),
+    'sort.previous': sortBy('previous'),
+    'sort.next': sortBy('next'),
+    'table.wide': () => table()?.toggleWide(),
+    'logs.follow': () => {
+      if (app.top.kind === 'logs') app.top.toggleFollow(app.textHeight);
+    },
+    'logs.container': () => {
+      if (app.top.kind === 'logs') app.top.nextContainer(app.session.client, app.changed);
+    },
+    'pick.choose': () => {
+      const view = app.top;
+      if (view.kind !== 'pick') return;
+      const item = view.items[view.selected];
+      if (item !== undefined) view.onPick(item);
+    },
+    'prompt.cancel': () => {
+      app.mode = 'normal';
+    },
+    'prompt.submit': () => {
+      const text = app.prompt;
+      const mode = app.mode;
+      app.mode = 'normal';
+      if (mode === 'command') return runCommand(app, text);
+      const view = table();
+      if (view) applyFilter(app, view, text.trim());
+    },
+    'prompt.complete': () => {
+      const first = completions()[0];
+      if (first !== undefined) app.prompt = first;
+    },
+    'prompt.clear': () => {
+      if (app.mode === 'question' && app.question) app.question.answer = '';
+      else app.prompt = '';
+    },
+    'prompt.deleteWord': () => {
+      app.prompt = app.prompt.replace(/\S*\s*$/, '');
+    },
+    'prompt.backspace': () => {
+      if (app.mode === 'question' && app.question)
+        app.question.answer = app.question.answer.slice(0, -1);
+      else app.prompt = app.prompt.slice(0, -1);
+    },
+    'answer.submit': () => app.answer(app.question?.answer ?? ''),
+    'answer.cancel': () => app.answer(''),
+    'help.close': () => {
+      app.mode = 'normal';
+    },
+    'help.down': () => {
+      app.helpOffset++;
+    },
+    'help.up': () => {
+      app.helpOffset = Math.max(0, app.helpOffset - 1);
+    },
+  };
+}
+
+/** Sets a table's `/` filter; an invalid one is reported, a `-l` one changes what is watched. */
+export function applyFilter(app: DashController, view: TableViewModel, text: string): void {
+  const before = view.informerScope;
+  view.setFilter(text);
+  if (view.filterError) app.say(`filter: ${view.filterError}`, true);
+  const after = view.informerScope;
+  if (before.labelSelector !== after.labelSelector)
+    view.rescope(view.scope, app.session.pool, app.changed);
+}
+
+/** The completions of the prompt (shown under it). */
+export function promptCompletions(app: DashController): string[] {
+  return app.mode === 'command'
+    ? completeCommand(app.prompt, app.session.typeNames, app.session.contexts)
+    : [];
+}

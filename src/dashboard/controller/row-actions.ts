@@ -1,0 +1,177 @@
+/**
+ * What the row keys do to the selected object. Each goes through the same resource-level code
+ * as the verbs: describe through `ktl describe`'s describers, delete/scale/restart through the
+ * actions `ktl delete`, `ktl scale` and `ktl rollout restart` send.
+ */
+import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
+import { deleteObject } from '../../resources/actions/delete-object.js';
+import {
+  mutationPatch,
+  RESTARTABLE_KINDS,
+  sendMutation,
+} from '../../resources/actions/rollout-mutation.js';
+import { patchReplicas, replicasOf } from '../../resources/actions/scale-object.js';
+import { describeObject } from '../../resources/describe/describe-object.js';
+import type { ResourceRef } from '../../resources/resource-ref.js';
+import { objectPath, PODS_REF } from '../../resources/resource-ref.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+import type { PodQuery } from '../model/drill-down.js';
+import { podsOf } from '../model/drill-down.js';
+import { containerNames } from '../model/log-stream.js';
+import type { DashRow } from '../model/table-model.js';
+import { yamlText } from '../model/yaml-text.js';
+import type { DashController } from './dash-controller.js';
+import { errorText } from './error-text.js';
+import { TableViewModel } from './table-view-model.js';
+import { LogViewModel, TextViewModel } from './text-view-models.js';
+
+/** Which object an action is about. */
+interface Target {
+  ref: ResourceRef;
+  name: string;
+  namespace: string | undefined;
+}
+
+/** The types `s` (scale) applies to: they have a scale subresource. */
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
+
+function targetOf(view: TableViewModel, row: DashRow): Target {
+  const { ref } = view.scope;
+  return { ref, name: row.name, namespace: ref.namespaced ? row.namespace : undefined };
+}
+
+/** `kind/name` as kubectl prints it in messages. */
+function label(target: Target): string {
+  return `${target.ref.kind.toLowerCase()}/${target.name}`;
+}
+
+/** A pods table narrowed to what a drill-down selects. */
+export function podsView(query: PodQuery): TableViewModel {
+  return new TableViewModel({
+    scope: {
+      ref: PODS_REF,
+      namespace: query.namespace,
+      ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}),
+      ...(query.fieldSelector ? { fieldSelector: query.fieldSelector } : {}),
+    },
+    pinnedNamespace: true,
+    title: `pods of ${query.title}`,
+  });
+}
+
+/** The row actions, bound to a controller. */
+export function rowActions(app: DashController) {
+  const client = () => app.session.client;
+  const fetch = (target: Target): Promise<KubeObject> =>
+    client().json<KubeObject>({ path: objectPath(target.ref, target.name, target.namespace) });
+  const report = (promise: Promise<unknown>, done: string): void => {
+    promise.then(
+      () => app.say(done),
+      (error: unknown) => app.say(errorText(error), true),
+    );
+  };
+  const text = (title: string, load: () => Promise<string>): TextViewModel =>
+    new TextViewModel(title, load, app.changed);
+
+  const describe = (view: TableViewModel, row: DashRow): void => {
+    const target = targetOf(view, row);
+    app.push(
+      text(`describe ${label(target)}`, async () => {
+        const now = Date.now();
+        return describeObject(client(), target.ref, await fetch(target), {
+          showEvents: true,
+          clock: { age: (t) => translateTimestampSince(t, now), duration: humanDuration },
+        });
+      }),
+    );
+  };
+
+  /** Switches namespace (checked first when typed); shows its pods when asked. */
+  const useNamespace = async (namespace: string, showPods: boolean): Promise<void> => {
+    app.useNamespace(
+      namespace,
+      showPods,
+      () => new TableViewModel({ scope: { ref: PODS_REF, namespace } }),
+    );
+  };
+
+  return {
+    describe,
+    useNamespace,
+    yaml(view: TableViewModel, row: DashRow): void {
+      const target = targetOf(view, row);
+      app.push(text(`yaml ${label(target)}`, async () => yamlText(await fetch(target))));
+    },
+    async enter(view: TableViewModel, row: DashRow): Promise<void> {
+      const resource = view.scope.ref.resource;
+      if (view.picksNamespace || resource === 'namespaces')
+        return useNamespace(row.name, resource === 'namespaces' && !view.picksNamespace);
+      const query = podsOf(resource, await fetch(targetOf(view, row)));
+      if (query) app.push(podsView(query));
+      else describe(view, row);
+    },
+    async logs(view: TableViewModel, row: DashRow): Promise<void> {
+      if (view.scope.ref.resource !== 'pods')
+        return app.say('logs: select a pod (Enter on a workload lists its pods)', true);
+      const pod = await fetch(targetOf(view, row));
+      const containers = containerNames(pod as Parameters<typeof containerNames>[0]);
+      const container = containers[0];
+      if (!container) return app.say(`pod ${row.name} has no containers`, true);
+      app.push(
+        new LogViewModel({ namespace: row.namespace, pod: row.name, container }, containers),
+      );
+    },
+    remove(view: TableViewModel, row: DashRow): void {
+      const target = targetOf(view, row);
+      const where = target.namespace ? ` in namespace ${target.namespace}` : '';
+      app.ask({
+        text: `Delete ${label(target)}${where}? [y/N]`,
+        answer: '',
+        numeric: false,
+        onAnswer: (answer) => {
+          if (answer.toLowerCase() !== 'y') return app.say('delete cancelled');
+          const { ref, name, namespace } = target;
+          report(deleteObject(client(), ref, name, namespace), `${label(target)} deleted`);
+        },
+      });
+    },
+    async scale(view: TableViewModel, row: DashRow): Promise<void> {
+      const target = targetOf(view, row);
+      if (!SCALABLE.has(target.ref.resource))
+        return app.say(`scale: ${target.ref.resource} cannot be scaled`, true);
+      const object = await fetch(target);
+      app.ask({
+        text: `Scale ${label(target)} to replicas:`,
+        answer: String(replicasOf(object)),
+        numeric: true,
+        onAnswer: (answer) => {
+          const replicas = Number(answer);
+          if (answer === '' || !Number.isInteger(replicas) || replicas < 0)
+            return app.say('scale cancelled');
+          const { ref, name, namespace } = target;
+          report(
+            patchReplicas(client(), ref, name, namespace, replicas),
+            `${label(target)} scaled to ${replicas}`,
+          );
+        },
+      });
+    },
+    restart(view: TableViewModel, row: DashRow): void {
+      const target = targetOf(view, row);
+      if (target.ref.group !== 'apps' || !RESTARTABLE_KINDS.includes(target.ref.kind))
+        return app.say(`restart: ${target.ref.resource} cannot be restarted`, true);
+      app.ask({
+        text: `Restart ${label(target)}? [y/N]`,
+        answer: '',
+        numeric: false,
+        onAnswer: (answer) => {
+          if (answer.toLowerCase() !== 'y') return app.say('restart cancelled');
+          const restart = fetch(target).then((object) =>
+            sendMutation(client(), target, mutationPatch('restart', target.ref, object)),
+          );
+          report(restart, `${label(target)} restarted`);
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { InformerState } from '../../resources/informer.js';
+import { FrameScheduler } from '../model/frame-scheduler.js';
+import type { InformerPool } from '../model/informer-pool.js';
+import type { RowFilter } from '../model/row-filter.js';
+import { parseRowFilter } from '../model/row-filter.js';
+import type { DashRow, TableSnapshot } from '../model/table-model.js';
+import { TableModel } from '../model/table-model.js';
+import type { SortSpec, TableScope } from '../model/types.js';
+import { viewId } from '../model/views.js';
+
+/** What a table view is created with. */
+export interface TableViewOptions {
+  scope: TableScope;
+  /** Fixed by a drill-down (Node → Pods); otherwise the namespace follows the user's choice. */
+  pinnedNamespace?: boolean;
+  /** Shown instead of the type (e.g. "pods of deployments/web"). */
+  title?: string;
+  /** Enter picks a namespace instead of drilling down (`:ns`). */
+  picksNamespace?: boolean;
+  filter?: string;
+}
+
+/**
+ * A live table of one resource type: its scope, filter, sort and selection, and the row model
+ * fed by the shared informer of its scope while the view is on screen.
+ */
+export class TableViewModel {
+  readonly kind = 'table';
+  readonly id = viewId();
+  scope: TableScope;
+  readonly pinnedNamespace: boolean;
+  readonly title: string | undefined;
+  readonly picksNamespace: boolean;
+  filter = '';
+  /** Why the filter text is not usable (an invalid regular expression), or ''. */
+  filterError = '';
+  sort: SortSpec | undefined;
+  wide = false;
+  selectedUid: string | undefined;
+  /** Where the selection was, kept when its row goes away. */
+  selectedIndex = 0;
+  /** The first row on screen. */
+  offset = 0;
+  state: InformerState | undefined;
+  fatal: unknown;
+  model: TableModel;
+  private parsedFilter: RowFilter | undefined;
+  private release: (() => void) | undefined;
+  private frames: FrameScheduler | undefined;
+
+  constructor(options: TableViewOptions) {
+    this.scope = options.scope;
+    this.pinnedNamespace = options.pinnedNamespace === true;
+    this.title = options.title;
+    this.picksNamespace = options.picksNamespace === true;
+    this.model = this.newModel();
+    this.setFilter(options.filter ?? '');
+  }
+
+  /** The scope the informer watches: the view's, narrowed by a `-l` filter. */
+  get informerScope(): TableScope {
+    const selector = this.parsedFilter?.labelSelector;
+    return selector !== undefined ? { ...this.scope, labelSelector: selector } : this.scope;
+  }
+
+  /** Starts following the informer of the scope; `onFrame` is called at most ten times a second. */
+  attach(pool: InformerPool, onFrame: () => void): void {
+    this.detach();
+    const frames = new FrameScheduler(onFrame);
+    const model = this.model;
+    const { shared, release } = pool.acquire(this.informerScope, {
+      onChange: (changes) => {
+        model.applyChanges(changes);
+        frames.schedule();
+      },
+      onColumns: (columns) => {
+        model.setColumns(columns);
+        frames.schedule();
+      },
+      onState: (state) => {
+        this.state = state;
+        frames.schedule();
+      },
+      onFatal: (error) => {
+        this.fatal = error;
+        frames.schedule();
+      },
+    });
+    if (shared.columns) model.setColumns(shared.columns);
+    model.reset(shared.informer.items.values());
+    this.state = shared.informer.state;
+    this.fatal = shared.fatal;
+    this.frames = frames;
+    this.release = release;
+  }
+
+  /** Stops following (the informer stays warm in the pool for a while). */
+  detach(): void {
+    this.frames?.cancel();
+    this.release?.();
+    this.frames = undefined;
+    this.release = undefined;
+  }
+
+  /** Whether the view is following its informer. */
+  get attached(): boolean {
+    return this.release !== undefined;
+  }
+
+  /** Changes what the view watches (namespace, selectors): a fresh row model. */
+  rescope(scope: TableScope, pool: InformerPool | undefined, onFrame: () => void): void {
+    const wasAttached = this.attached;
+    this.detach();
+    this.scope = scope;
+    this.model = this.newModel();
+    this.selectedUid = undefined;
+    this.selectedIndex = 0;
+    this.state = undefined;
+    this.fatal = undefined;
+    if (wasAttached && pool) this.attach(pool, onFrame);
+  }
+
+  /** Sets the `/` filter; a `-l` filter changes the informer (re-attached by the caller). */
+  setFilter(text: string): void {
+    this.filter = text;
+    const parsed = parseRowFilter(text);
+    this.filterError = parsed?.error ?? '';
+    this.parsedFilter = parsed?.error ? undefined : parsed;
+    this.model.setFilter(this.parsedFilter);
+    this.selectedUid = undefined;
+    this.selectedIndex = 0;
+  }
+
+  setSort(sort: SortSpec | undefined): void {
+    this.sort = sort;
+    this.model.setSort(sort);
+  }
+
+  toggleWide(): void {
+    this.wide = !this.wide;
+    this.model.setWide(this.wide);
+  }
+
+  /** The current frame. */
+  snapshot(): TableSnapshot {
+    return this.model.snapshot();
+  }
+
+  /** The index of the selected row in the current frame. */
+  selected(): number {
+    const rows = this.snapshot().rows;
+    const found = this.selectedUid ? rows.findIndex((r) => r.uid === this.selectedUid) : -1;
+    return found >= 0 ? found : Math.min(this.selectedIndex, Math.max(0, rows.length - 1));
+  }
+
+  /** The selected row, if there are rows. */
+  selectedRow(): DashRow | undefined {
+    return this.snapshot().rows[this.selected()];
+  }
+
+  /** Moves the selection to a row index (clamped). */
+  select(index: number): void {
+    const rows = this.snapshot().rows;
+    const next = Math.max(0, Math.min(index, rows.length - 1));
+    const row = rows[next];
+    if (!row) return;
+    this.selectedUid = row.uid;
+    this.selectedIndex = next;
+  }
+
+  private newModel(): TableModel {
+    const showNamespace = this.scope.ref.namespaced && this.scope.namespace === '';
+    const model = new TableModel({ showNamespace });
+    model.setFilter(this.parsedFilter);
+    model.setSort(this.sort);
+    model.setWide(this.wide);
+    return model;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Every key of the dashboard, in one table: the controller looks keys up here to decide what
+ * they do, and the help screen (`?`) is drawn from the same rows, so the two cannot disagree.
+ */
+import type { KeyPress } from './keys.js';
+import { keySpec } from './keys.js';
+
+/** Where a binding applies: a view kind, a mode, or everywhere. */
+export type KeyScope =
+  | 'always'
+  | 'global'
+  | 'move'
+  | 'table'
+  | 'text'
+  | 'logs'
+  | 'pick'
+  | 'prompt'
+  | 'question'
+  | 'help';
+
+/** What a key does; the controller has one handler per command. */
+export type KeyCommand =
+  | 'app.quit'
+  | 'app.help'
+  | 'app.command'
+  | 'app.filter'
+  | 'view.back'
+  | 'ns.all'
+  | 'ns.favourite'
+  | 'move.up'
+  | 'move.down'
+  | 'move.pageUp'
+  | 'move.pageDown'
+  | 'move.top'
+  | 'move.bottom'
+  | 'row.enter'
+  | 'row.describe'
+  | 'row.yaml'
+  | 'row.logs'
+  | 'row.delete'
+  | 'row.scale'
+  | 'row.restart'
+  | 'sort.name'
+  | 'sort.age'
+  | 'sort.status'
+  | 'sort.previous'
+  | 'sort.next'
+  | 'table.wide'
+  | 'logs.follow'
+  | 'logs.container'
+  | 'pick.choose'
+  | 'prompt.cancel'
+  | 'prompt.submit'
+  | 'prompt.complete'
+  | 'prompt.clear'
+  | 'prompt.deleteWord'
+  | 'prompt.backspace'
+  | 'answer.cancel'
+  | 'answer.submit'
+  | 'help.close'
+  | 'help.down'
+  | 'help.up';
+
+/** One row of the keymap. */
+export interface KeyBinding {
+  scope: KeyScope;
+  /** The keys, as keySpec names them (`j`, `down`, `ctrl-d`, `enter`, `esc`, `space`). */
+  keys: string[];
+  command: KeyCommand;
+  /** The help screen's description. */
+  help: string;
+  /** Changes the cluster: refused in read-only mode. */
+  mutating?: boolean;
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** The keymap. Within a scope a key has one binding; scopes are tried as the controller lists them. */
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { scope: 'always', keys: ['ctrl-c'], command: 'app.quit', help: 'quit' },
+  { scope: 'global', keys: ['q'], command: 'app.quit', help: 'quit' },
+  { scope: 'global', keys: ['?'], command: 'app.help', help: 'this help' },
+  {
+    scope: 'global',
+    keys: [':'],
+    command: 'app.command',
+    help: 'command: :pods :deploy :<crd> [ns|all]  :ns [name]  :ctx [name]  :q',
+  },
+  {
+    scope: 'global',
+    keys: ['/'],
+    command: 'app.filter',
+    help: 'filter: text or regex, !inverse, -l label selector',
+  },
+  { scope: 'global', keys: ['esc'], command: 'view.back', help: 'clear filter / back' },
+  { scope: 'global', keys: ['0'], command: 'ns.all', help: 'all namespaces' },
+  { scope: 'global', keys: DIGITS, command: 'ns.favourite', help: 'favourite namespace' },
+  { scope: 'move', keys: ['down', 'j'], command: 'move.down', help: 'down' },
+  { scope: 'move', keys: ['up', 'k'], command: 'move.up', help: 'up' },
+  { scope: 'move', keys: ['pgdn', 'ctrl-f', 'space'], command: 'move.pageDown', help: 'page down' },
+  { scope: 'move', keys: ['pgup', 'ctrl-b'], command: 'move.pageUp', help: 'page up' },
+  { scope: 'move', keys: ['home', 'g'], command: 'move.top', help: 'top' },
+  { scope: 'move', keys: ['end', 'G'], command: 'move.bottom', help: 'bottom' },
+  {
+    scope: 'table',
+    keys: ['enter'],
+    command: 'row.enter',
+    help: 'drill down (workload/service/node → pods, namespace → use)',
+  },
+  { scope: 'table', keys: ['d'], command: 'row.describe', help: 'describe' },
+  { scope: 'table', keys: ['y'], command: 'row.yaml', help: 'YAML' },
+  { scope: 'table', keys: ['l'], command: 'row.logs', help: 'logs (pods)' },
+  { scope: 'table', keys: ['N'], command: 'sort.name', help: 'sort by name (again: reverse)' },
+  { scope: 'table', keys: ['A'], command: 'sort.age', help: 'sort by age (again: reverse)' },
+  { scope: 'table', keys: ['S'], command: 'sort.status', help: 'sort by status (again: reverse)' },
+  { scope: 'table', keys: ['<'], command: 'sort.previous', help: 'sort by the previous column' },
+  { scope: 'table', keys: ['>'], command: 'sort.next', help: 'sort by the next column' },
+  { scope: 'table', keys: ['w'], command: 'table.wide', help: 'wide columns' },
+  {
+    scope: 'table',
+    keys: ['ctrl-d'],
+    command: 'row.delete',
+    help: 'delete (asks first)',
+    mutating: true,
+  },
+  { scope: 'table', keys: ['s'], command: 'row.scale', help: 'scale', mutating: true },
+  { scope: 'table', keys: ['r'], command: 'row.restart', help: 'rollout restart', mutating: true },
+  { scope: 'logs', keys: ['f'], command: 'logs.follow', help: 'follow on/off' },
+  { scope: 'logs', keys: ['c'], command: 'logs.container', help: 'next container' },
+  { scope: 'pick', keys: ['enter'], command: 'pick.choose', help: 'choose' },
+  { scope: 'prompt', keys: ['enter'], command: 'prompt.submit', help: 'run the command / filter' },
+  { scope: 'prompt', keys: ['esc'], command: 'prompt.cancel', help: 'cancel' },
+  { scope: 'prompt', keys: ['tab'], command: 'prompt.complete', help: 'take the completion' },
+  { scope: 'prompt', keys: ['ctrl-u'], command: 'prompt.clear', help: 'clear the line' },
+  { scope: 'prompt', keys: ['ctrl-w'], command: 'prompt.deleteWord', help: 'delete a word' },
+  {
+    scope: 'prompt',
+    keys: ['backspace', 'delete'],
+    command: 'prompt.backspace',
+    help: 'delete a character',
+  },
+  { scope: 'question', keys: ['enter'], command: 'answer.submit', help: 'answer' },
+  { scope: 'question', keys: ['esc'], command: 'answer.cancel', help: 'cancel' },
+  { scope: 'help', keys: ['esc', '?', 'q'], command: 'help.close', help: 'close this help' },
+  { scope: 'help', keys: ['down', 'j'], command: 'help.down', help: 'scroll down' },
+  { scope: 'help', keys: ['up', 'k'], command: 'help.up', help: 'scroll up' },
+];
+
+const byScope = new Map<KeyScope, Map<string, KeyBinding>>();
+for (const binding of KEY_BINDINGS) {
+  let keys = byScope.get(binding.scope);
+  if (!keys) byScope.set(binding.scope, (keys = new Map()));
+  for (const spec of binding.keys) keys.set(spec, binding);
+}
+
+/** The binding of a key in the first of the scopes that binds it. */
+export function bindingFor(press: KeyPress, scopes: readonly KeyScope[]): KeyBinding | undefined {
+  const spec = keySpec(press);
+  for (const scope of scopes) {
+    const found = byScope.get(scope)?.get(spec);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The help screen's sections, in order, with the scopes each lists. */
+const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
+  { title: 'Global', scopes: ['always', 'global'] },
+  { title: 'Moving (tables, text, logs, lists)', scopes: ['move'] },
+  { title: 'Table', scopes: ['table'] },
+  { title: 'Logs', scopes: ['logs'] },
+  { title: 'Lists (:ctx)', scopes: ['pick'] },
+  { title: 'Prompt (: and /)', scopes: ['prompt'] },
+  { title: 'Questions', scopes: ['question'] },
+  { title: 'Help', scopes: ['help'] },
+];
+
+const GLYPHS: Record<string, string> = { up: '↑', down: '↓', space: 'space' };
+
+/** One help line. */
+export interface KeyHelp {
+  keys: string;
+  help: string;
+  mutating: boolean;
+}
+
+/** The keymap as the help screen lists it, section by section. */
+export function helpSections(): Array<{ section: string; keys: KeyHelp[] }> {
+  return SECTIONS.map(({ title, scopes }) => ({
+    section: title,
+    keys: KEY_BINDINGS.filter((b) => scopes.includes(b.scope)).map((b) => ({
+      keys: keysText(b.keys),
+      help: b.help,
+      mutating: b.mutating === true,
+    })),
+  }));
+}
+
+function keysText(keys: readonly string[]): string {
+  if (keys === DIGITS) return '1-9';
+  return keys.map((k) => GLYPHS[k] ?? k).join(' ');
+}

@@ -1,0 +1,9 @@
+import { toKubectlYaml } from '../../printers/yaml-text.js';
+import type { KubeObject } from '../../resources/watch-stream.js';
+
+/** The object as `kubectl get -o yaml` prints it, without managedFields. */
+export function yamlText(object: KubeObject): Promise<string> {
+  const copy = structuredClone(object);
+  if (copy.metadata) delete copy.metadata['managedFields'];
+  return toKubectlYaml(copy);
+}
