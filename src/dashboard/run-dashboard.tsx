@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import type { Factory } from '../commands/factory.js';
 import { PlainError, SilentExit } from '../errors/errors.js';
+import { colorAllowed } from '../util/io-streams.js';
 import { App } from './components/App.js';
 import { DashController } from './controller/dash-controller.js';
 import { keyHandlers } from './controller/key-handlers.js';
@@ -72,19 +73,22 @@ export async function runDashboard(
   const stats = statsFile ? new FrameStats(statsFile) : undefined;
   if (stats) stdin.prependListener('readable', stats.onKey);
   controller.start();
-  const instance = render(<App controller={controller} />, {
-    stdout,
-    stdin,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // Data changes are already batched into at most 10 frames a second (FrameScheduler); Ink's
-    // own throttle would only hold back the frame that answers a key (up to 1000/maxFps ms).
-    maxFps: 60,
-    // Ink 6.8's incremental mode drew the header one line low after the first frame here;
-    // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
-    incrementalRendering: false,
-    ...(stats ? { onRender: stats.onRender } : {}),
-  });
+  const instance = render(
+    <App controller={controller} colour={colorAllowed(stdout, factory.env)} />,
+    {
+      stdout,
+      stdin,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Data changes are already batched into at most 10 frames a second (FrameScheduler); Ink's
+      // own throttle would only hold back the frame that answers a key (up to 1000/maxFps ms).
+      maxFps: 60,
+      // Ink 6.8's incremental mode drew the header one line low after the first frame here;
+      // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
+      incrementalRendering: false,
+      ...(stats ? { onRender: stats.onRender } : {}),
+    },
+  );
   exit = () => instance.unmount();
   const stopSignals = onTerminationSignals((code) => {
     signalCode = code;

@@ -4,6 +4,7 @@ import { promptCompletions } from '../controller/key-handlers.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useController } from '../hooks/use-controller.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { ColourContext } from './colour.js';
 import { connectionText } from './connection-text.js';
 import type { FooterState } from './Footer.js';
 import { Footer } from './Footer.js';
@@ -33,36 +34,38 @@ function footerState(app: DashController): FooterState {
 }
 
 /** The dashboard's screen: header, the top view of the stack, the bottom line. */
-export function App(props: { controller: DashController }) {
+export function App(props: { controller: DashController; colour: boolean }) {
   const app = props.controller;
   useController(app);
   const { columns, rows } = useTerminalSize();
   app.resize(columns, rows);
   const now = useClock();
-  const { state, fatal } = app.connection();
+  const { state, fatal, health } = app.connection();
   return (
-    <Box flexDirection="column" width={columns} height={rows - 1}>
-      <Header
-        context={app.session.contextName}
-        cluster={app.session.clusterName}
-        serverVersion={app.serverVersion}
-        namespace={app.namespace}
-        favourites={app.favourites}
-        connection={connectionText(state, fatal, now)}
-        readonly={app.session.readonly}
-        width={columns}
-      />
-      {app.mode === 'help' ? (
-        <HelpOverlay
-          height={app.tableHeight + 2}
-          width={columns}
+    <ColourContext.Provider value={props.colour}>
+      <Box flexDirection="column" width={columns} height={rows - 1}>
+        <Header
+          context={app.session.contextName}
+          cluster={app.session.clusterName}
+          serverVersion={app.serverVersion}
+          namespace={app.namespace}
+          favourites={app.favourites}
+          connection={connectionText(state, fatal, now, health)}
           readonly={app.session.readonly}
-          offset={app.helpOffset}
+          width={columns}
         />
-      ) : (
-        <ViewSwitch view={app.top} now={now} height={app.tableHeight} width={columns} />
-      )}
-      <Footer state={footerState(app)} width={columns} />
-    </Box>
+        {app.mode === 'help' ? (
+          <HelpOverlay
+            height={app.tableHeight + 2}
+            width={columns}
+            readonly={app.session.readonly}
+            offset={app.helpOffset}
+          />
+        ) : (
+          <ViewSwitch view={app.top} now={now} height={app.tableHeight} width={columns} />
+        )}
+        <Footer state={footerState(app)} width={columns} />
+      </Box>
+    </ColourContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { useColour } from './colour.js';
 import { fit } from './format-row.js';
 
 /** What the bottom line shows: a prompt being typed, a question, or the last message. */
@@ -10,6 +11,7 @@ export type FooterState =
 
 /** The bottom line of the screen. */
 export function Footer(props: { state: FooterState; width: number }) {
+  const c = useColour();
   const { state, width } = props;
   if (state.kind === 'prompt') {
     const typed = `${state.prefix}${state.text}`;
@@ -27,13 +29,13 @@ export function Footer(props: { state: FooterState; width: number }) {
   }
   if (state.kind === 'question')
     return (
-      <Text wrap="truncate" color="yellow" bold>
+      <Text wrap="truncate" color={c('yellow')} bold>
         {fit(`${state.text} ${state.answer}█`, width)}
       </Text>
     );
   if (state.kind === 'message')
     return (
-      <Text wrap="truncate" color={state.error ? 'red' : 'green'}>
+      <Text wrap="truncate" color={c(state.error ? 'red' : 'green')}>
         {fit(state.text, width)}
       </Text>
     );

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useColour } from './colour.js';
 import { fit } from './format-row.js';
 
 /** Props of Header. */
@@ -15,6 +16,7 @@ export interface HeaderProps {
 
 /** Two lines: context, cluster, server version, connection state; namespace and favourites. */
 export function Header(props: HeaderProps) {
+  const c = useColour();
   const left = `ctx: ${props.context}  cluster: ${props.cluster}  server: ${props.serverVersion || '?'}  `;
   const flags = props.readonly ? '[read-only] ' : '';
   const room = Math.max(0, props.width - left.length - flags.length);
@@ -23,11 +25,11 @@ export function Header(props: HeaderProps) {
   return (
     <Box flexDirection="column" height={2}>
       <Text wrap="truncate">
-        <Text color="cyan">{fit(left, Math.min(left.length, props.width))}</Text>
-        {flags ? <Text color="magenta">{flags}</Text> : null}
-        <Text color={props.connection.colour}>{fit(props.connection.text, room)}</Text>
+        <Text color={c('cyan')}>{fit(left, Math.min(left.length, props.width))}</Text>
+        {flags ? <Text color={c('magenta')}>{flags}</Text> : null}
+        <Text color={c(props.connection.colour)}>{fit(props.connection.text, room)}</Text>
       </Text>
-      <Text wrap="truncate" color="cyan">
+      <Text wrap="truncate" color={c('cyan')}>
         {fit(line2, props.width)}
       </Text>
     </Box>

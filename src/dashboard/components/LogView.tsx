@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import type { LogViewModel } from '../controller/text-view-models.js';
+import { useColour } from './colour.js';
 import { fit } from './format-row.js';
 
 /** A container's log: sticks to the end unless the user scrolls up (`f` toggles). */
 export function LogView(props: { view: LogViewModel; height: number; width: number }) {
+  const c = useColour();
   const { view, height, width } = props;
   const stream = view.stream;
   const count = stream?.lines.length ?? 0;
@@ -19,7 +21,7 @@ export function LogView(props: { view: LogViewModel; height: number; width: numb
   const title = `logs ${pod}/${container}  [${phase}${view.follow ? ' · follow' : ''} · ${count} lines${dropped}]`;
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text wrap="truncate" color={stream?.phase === 'failed' ? 'red' : 'cyan'} bold>
+      <Text wrap="truncate" color={c(stream?.phase === 'failed' ? 'red' : 'cyan')} bold>
         {fit(title, width)}
       </Text>
       {(stream?.lines.slice(first, first + height) ?? []).map((line, i) => (

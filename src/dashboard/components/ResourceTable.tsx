@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { TableSnapshot } from '../model/table-model.js';
 import type { RowTone } from '../model/types.js';
+import { useColour } from './colour.js';
 import { fit, headerLine, rowLine } from './format-row.js';
 
 const TONE_COLOUR: Record<RowTone, string | undefined> = {
@@ -24,11 +25,14 @@ export interface ResourceTableProps {
   now: number;
   sortColumn?: string;
   descending?: boolean;
+  /** What to say when there is no row to draw (loading…, no rows, none match). */
+  empty?: string;
 }
 
 const Row = memo(function Row(props: { line: string; tone: RowTone; selected: boolean }) {
+  const c = useColour();
   return (
-    <Text wrap="truncate" color={TONE_COLOUR[props.tone]} inverse={props.selected}>
+    <Text wrap="truncate" color={c(TONE_COLOUR[props.tone])} inverse={props.selected}>
       {props.line}
     </Text>
   );
@@ -49,7 +53,9 @@ export function ResourceTable(props: ResourceTableProps) {
         const line = rowLine(snapshot, row, width, props.now, selected);
         return <Row key={row.uid} line={line} tone={row.tone} selected={selected} />;
       })}
-      {blanks > 0 && visible.length === 0 ? <Text dimColor>{fit('(no rows)', width)}</Text> : null}
+      {blanks > 0 && visible.length === 0 ? (
+        <Text dimColor>{fit(props.empty ?? '(no rows)', width)}</Text>
+      ) : null}
     </Box>
   );
 }

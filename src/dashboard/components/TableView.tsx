@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { TableViewModel } from '../controller/table-view-model.js';
+import { useColour } from './colour.js';
 import { fit } from './format-row.js';
 import { ResourceTable } from './ResourceTable.js';
 import { scrollOffset } from './scroll.js';
@@ -11,6 +12,7 @@ export function TableView(props: {
   height: number;
   width: number;
 }) {
+  const c = useColour();
   const { view, height, width } = props;
   const snapshot = view.snapshot();
   const selected = view.selected();
@@ -27,7 +29,7 @@ export function TableView(props: {
   const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${filterText}${invalid}`;
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text wrap="truncate" color={view.filterError ? 'red' : 'cyan'} bold>
+      <Text wrap="truncate" color={c(view.filterError ? 'red' : 'cyan')} bold>
         {fit(title, width)}
       </Text>
       <ResourceTable
@@ -37,8 +39,18 @@ export function TableView(props: {
         height={height}
         width={width}
         now={props.now}
+        empty={emptyText(view, snapshot.total)}
         {...(view.sort ? { sortColumn: view.sort.column, descending: view.sort.descending } : {})}
       />
     </Box>
   );
+}
+
+/** Why the table has no rows: still loading, cannot list, nothing matches, or really none. */
+function emptyText(view: TableViewModel, total: number): string {
+  if (view.fatal !== undefined) return '(cannot list: see the error above)';
+  const state = view.state;
+  if (!state || state.lists === 0)
+    return state?.phase === 'reconnecting' ? 'not connected yet: retrying…' : 'loading…';
+  return total > 0 ? '(no rows match the filter)' : '(no rows)';
 }

@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import type { TextViewModel } from '../controller/text-view-models.js';
+import { useColour } from './colour.js';
 import { fit } from './format-row.js';
 
 /** A scrollable text (YAML, describe): only the lines that fit. */
 export function TextView(props: { view: TextViewModel; height: number; width: number }) {
+  const c = useColour();
   const { view, height, width } = props;
   const count = view.lines?.length ?? 0;
   const status = view.error
@@ -13,7 +15,7 @@ export function TextView(props: { view: TextViewModel; height: number; width: nu
       : 'loading…';
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text wrap="truncate" color={view.error ? 'red' : 'cyan'} bold>
+      <Text wrap="truncate" color={c(view.error ? 'red' : 'cyan')} bold>
         {fit(`${view.title}  [${status}]`, width)}
       </Text>
       {(view.lines ?? []).slice(view.top, view.top + height).map((line, i) => (

@@ -1,11 +1,13 @@
 import { humanDuration } from '../../printers/human-duration.js';
 import type { InformerState } from '../../resources/informer.js';
+import type { ConnectionHealth } from '../model/informer-pool.js';
 
 /** The connection state as the header shows it, and its colour. */
 export function connectionText(
   state: InformerState | undefined,
   fatal: unknown,
   now: number,
+  health?: Pick<ConnectionHealth, 'everSynced' | 'staleSince'>,
 ): { text: string; colour: string } {
   if (fatal !== undefined) return { text: `error: ${errorText(fatal)}`, colour: 'red' };
   if (!state) return { text: 'connecting…', colour: 'yellow' };
@@ -17,11 +19,13 @@ export function connectionText(
     case 'stopped':
       return { text: 'stopped', colour: 'gray' };
     case 'reconnecting': {
-      const since = state.staleSince;
+      const why = state.lastError ? ` · ${state.lastError}` : '';
+      if (state.lists === 0 && !health?.everSynced)
+        return { text: `cannot connect · retrying${why}`, colour: 'red' };
+      const since = health?.staleSince ?? state.staleSince;
       const stale = since
         ? ` · stale since ${clockTime(since)} (${humanDuration(now - since.getTime())})`
         : '';
-      const why = state.lastError ? ` · ${state.lastError}` : '';
       return { text: `reconnecting${stale}${why}`, colour: 'red' };
     }
   }

@@ -11,6 +11,7 @@ import { bindingFor } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { decodeKey, splitKeys } from '../input/keys.js';
 import { rememberNamespace } from '../model/favourites.js';
+import type { ConnectionHealth } from '../model/informer-pool.js';
 import type { Session } from '../model/session.js';
 import { serverVersion } from '../model/session.js';
 import { bodyHeight } from '../model/views.js';
@@ -286,12 +287,13 @@ export class DashController {
   }
 
   /** The connection state the header shows: that of the nearest table down the stack. */
-  connection(): { state: InformerState | undefined; fatal: unknown } {
+  connection(): { state: InformerState | undefined; fatal: unknown; health: ConnectionHealth } {
+    const health = this.session.pool.health;
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const view = this.stack[i];
-      if (view?.kind === 'table') return { state: view.state, fatal: view.fatal };
+      if (view?.kind === 'table') return { state: view.state, fatal: view.fatal, health };
     }
-    return { state: undefined, fatal: undefined };
+    return { state: undefined, fatal: undefined, health };
   }
 
   /** Reads the server's version for the header. */

@@ -20,14 +20,17 @@ export class SharedInformer {
   users = 0;
   idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(client: HttpClient, scope: TableScope) {
+  constructor(client: HttpClient, scope: TableScope, health: ConnectionHealth) {
     this.informer = new Informer(client, scope.ref, {
       ...(scope.namespace && scope.ref.namespaced ? { namespace: scope.namespace } : {}),
       ...(scope.labelSelector ? { labelSelector: scope.labelSelector } : {}),
       ...(scope.fieldSelector ? { fieldSelector: scope.fieldSelector } : {}),
       table: true,
       onChange: (changes) => this.listeners.forEach((l) => l.onChange?.(changes)),
-      onState: (state) => this.listeners.forEach((l) => l.onState?.(state)),
+      onState: (state) => {
+        health.observe(state);
+        this.listeners.forEach((l) => l.onState?.(state));
+      },
       onColumns: (columns) => {
         this.columns = columns;
         this.listeners.forEach((l) => l.onColumns?.(columns));
@@ -37,6 +40,25 @@ export class SharedInformer {
       this.fatal = error;
       this.listeners.forEach((l) => l.onFatal?.(error));
     });
+  }
+}
+
+/**
+ * The connection of a context as a whole, across its informers: whether any list ever came
+ * in, and since when no data has been current. A view opened during an outage then shows when
+ * the context went stale, not when that view started trying; a context that never answered
+ * shows that, not "stale".
+ */
+export class ConnectionHealth {
+  everSynced = false;
+  staleSince: Date | undefined;
+
+  observe(state: InformerState): void {
+    if (state.phase === 'synced') {
+      this.everSynced = true;
+      this.staleSince = undefined;
+    } else if (state.phase === 'reconnecting' && this.everSynced)
+      this.staleSince ??= state.staleSince ?? new Date();
   }
 }
 
@@ -56,6 +78,7 @@ export function scopeKey(scope: TableScope): string {
  */
 export class InformerPool {
   private readonly shared = new Map<string, SharedInformer>();
+  readonly health = new ConnectionHealth();
 
   constructor(
     private readonly client: HttpClient,
@@ -71,7 +94,7 @@ export class InformerPool {
     const key = scopeKey(scope);
     let shared = this.shared.get(key);
     if (!shared) {
-      shared = new SharedInformer(this.client, scope);
+      shared = new SharedInformer(this.client, scope, this.health);
       this.shared.set(key, shared);
     }
     clearTimeout(shared.idleTimer);

@@ -160,12 +160,13 @@ export class TableModel {
     for (const row of this.rowsByUid.values()) if (rowPasses(this.filter, row.text)) rows.push(row);
     rows.sort(this.comparator(all));
     const ageColumn = columns.findIndex(isAgeColumn);
+    const sorted = this.sort ? columnIndex(columns, this.sort.column) : -1;
     return {
       columns,
       cellIndex,
       rows,
       total: this.rowsByUid.size,
-      widths: widthsOf(columns, cellIndex, rows, ageColumn),
+      widths: widthsOf(columns, cellIndex, rows, ageColumn, sorted),
       ageColumn,
       version: this.version,
     };
@@ -199,8 +200,10 @@ function widthsOf(
   cellIndex: number[],
   rows: DashRow[],
   ageColumn: number,
+  sorted: number,
 ): number[] {
-  const widths = columns.map((c) => c.name.length);
+  // The sorted column's header carries an arrow (RESTARTS↑): one more character.
+  const widths = columns.map((c, i) => c.name.length + (i === sorted ? 1 : 0));
   for (const row of rows) {
     for (let i = 0; i < cellIndex.length; i++) {
       const length = (row.cells[cellIndex[i] as number] ?? '').length;
