@@ -1,6 +1,8 @@
 import { render } from 'ink';
 import type { Factory } from '../commands/factory.js';
-import { PlainError, SilentExit } from '../errors/errors.js';
+import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
+import type { ResourceRef } from '../resources/resource-ref.js';
+import { PODS_REF } from '../resources/resource-ref.js';
 import { colorAllowed } from '../util/io-streams.js';
 import { App } from './components/App.js';
 import { DashController } from './controller/dash-controller.js';
@@ -56,7 +58,7 @@ export async function runDashboard(
     return session;
   };
   const session = await open();
-  const mapping = await session.mapper.mappingFor(options.type ?? 'pods');
+  const mapping = await initialType(session, options.type ?? 'pods');
   const initial = new TableViewModel({
     scope: { ref: mapping, namespace: session.defaultNamespace },
   });
@@ -105,4 +107,18 @@ export async function runDashboard(
     await Promise.all(sessions.map(closeSession));
   }
   if (signalCode !== 0) throw new SilentExit(signalCode);
+}
+
+/**
+ * The first type, as the REST mapper reads its name. Pods (the default) open even when
+ * discovery cannot be reached, so a dashboard started during an outage shows the connection
+ * state and catches up, instead of exiting.
+ */
+async function initialType(session: Session, name: string): Promise<ResourceRef> {
+  try {
+    return await session.mapper.mappingFor(name);
+  } catch (error) {
+    if (error instanceof NoResourceTypeError || !['pods', 'pod', 'po'].includes(name)) throw error;
+    return PODS_REF;
+  }
 }

@@ -76,6 +76,19 @@ export class Terminal {
     this.keys([text], true);
   }
 
+  /**
+   * Sends several keys (tmux key names or text) in ONE send-keys call, so that they reach ktl
+   * together, as a paste, key repeat or an SSH packet delivers them.
+   */
+  together(keys: string[]): void {
+    tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** The screen with its colour and style escape sequences. */
+  screenWithEscapes(): string {
+    return tmux('capture-pane', '-p', '-e', '-t', this.name);
+  }
+
   /** Waits until the screen matches; returns it (throws with the last screen on timeout). */
   async waitFor(
     pattern: RegExp | ((screen: string) => boolean),

@@ -24,9 +24,11 @@ export function TableView(props: {
     snapshot.rows.length === snapshot.total
       ? `${snapshot.total}`
       : `${snapshot.rows.length}/${snapshot.total}`;
+  const selector =
+    view.scope.labelSelector && view.title === undefined ? `  ${view.scope.labelSelector}` : '';
   const filterText = view.filter ? `  /${view.filter}` : '';
   const invalid = view.filterError ? `  (invalid: ${view.filterError})` : '';
-  const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${filterText}${invalid}`;
+  const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${selector}${filterText}${invalid}`;
   return (
     <Box flexDirection="column" height={height + 2}>
       <Text wrap="truncate" color={c(view.filterError ? 'red' : 'cyan')} bold>
