@@ -14,7 +14,7 @@ import { patchReplicas, replicasOf } from '../../resources/actions/scale-object.
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { objectPath, PODS_REF } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/watch-stream.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { PodQuery } from '../model/drill-down.js';
 import { podsOf } from '../model/drill-down.js';
 import { containerNames } from '../model/log-stream.js';
