@@ -1,3 +1,4 @@
+import type { Instance } from 'ink';
 import { render } from 'ink';
 import type { Factory } from '../commands/factory.js';
 import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
@@ -62,11 +63,21 @@ export async function runDashboard(
   const initial = new TableViewModel({
     scope: { ref: mapping, namespace: session.defaultNamespace },
   });
-  let exit = (): void => undefined;
+  let instance: Instance | undefined;
+  /** A job that needs the terminal (shell, editor): run between two Ink instances. */
+  let handover: (() => Promise<void>) | undefined;
   const controller = new DashController(
     session,
     initial,
-    { exit: () => exit(), switchContext: open },
+    {
+      exit: () => instance?.unmount(),
+      switchContext: open,
+      handOver: (job) =>
+        new Promise<void>((resolve, reject) => {
+          handover = () => job().then(resolve, reject);
+          instance?.unmount();
+        }),
+    },
     keyHandlers,
   );
   const screen = enterAlternateScreen(stdout, stdin);
@@ -74,33 +85,29 @@ export async function runDashboard(
   const statsFile = factory.env['KTL_DASH_STATS'];
   const stats = statsFile ? new FrameStats(statsFile) : undefined;
   if (stats) stdin.prependListener('readable', stats.onKey);
-  controller.start();
-  const instance = render(
-    <App controller={controller} colour={colorAllowed(stdout, factory.env)} />,
-    {
-      stdout,
-      stdin,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // Data changes are already batched into at most 10 frames a second (FrameScheduler); Ink's
-      // own throttle would only hold back the frame that answers a key (up to 1000/maxFps ms).
-      maxFps: 60,
-      // Ink 6.8's incremental mode drew the header one line low after the first frame here;
-      // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
-      incrementalRendering: false,
-      ...(stats ? { onRender: stats.onRender } : {}),
-    },
-  );
-  exit = () => instance.unmount();
   const stopSignals = onTerminationSignals((code) => {
+    // While a shell or editor has the terminal, Ctrl-C is theirs (it reaches the whole group).
+    if (handover && code === 130) return;
     signalCode = code;
-    instance.unmount();
+    handover = undefined;
+    instance?.unmount();
   });
+  controller.start();
   try {
-    await instance.waitUntilExit();
+    for (;;) {
+      instance = draw(controller, stdout, stdin, colorAllowed(stdout, factory.env), stats);
+      await instance.waitUntilExit();
+      instance.cleanup();
+      const job = handover;
+      if (!job || signalCode !== 0) break;
+      screen.suspend();
+      await job().catch(() => undefined);
+      handover = undefined;
+      screen.resume();
+    }
   } finally {
     stopSignals();
-    instance.cleanup();
+    instance?.cleanup();
     screen.restore();
     stats?.write();
     controller.stop();
@@ -121,4 +128,27 @@ async function initialType(session: Session, name: string): Promise<ResourceRef>
     if (error instanceof NoResourceTypeError || !['pods', 'pod', 'po'].includes(name)) throw error;
     return PODS_REF;
   }
+}
+
+/** Renders the dashboard with Ink (again after a handover: the controller keeps all state). */
+function draw(
+  controller: DashController,
+  stdout: NodeJS.WriteStream,
+  stdin: NodeJS.ReadStream,
+  colour: boolean,
+  stats: FrameStats | undefined,
+): Instance {
+  return render(<App controller={controller} colour={colour} />, {
+    stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // Data changes are already batched into at most 10 frames a second (FrameScheduler); Ink's
+    // own throttle would only hold back the frame that answers a key (up to 1000/maxFps ms).
+    maxFps: 60,
+    // Ink 6.8's incremental mode drew the header one line low after the first frame here;
+    // every frame is at most rows-1 lines, so a full redraw stays cheap and flicker-free.
+    incrementalRendering: false,
+    ...(stats ? { onRender: stats.onRender } : {}),
+  });
 }

@@ -48,10 +48,13 @@ test('navigate: pods, :deploy with completion, Enter drills into its pods, descr
   t.keys(['Enter']);
   screen = await t.waitFor(/pods of deployments\/web\([^)]*\)\[2\]/);
   t.keys(['d']);
-  screen = await t.waitFor(/describe pod\/web-[\s\S]*^Events:/m);
+  // ktl describe's full text (issue 13): its Events section is further down, after G.
+  screen = await t.waitFor(/describe pod\/web-\S+ {2}\[1-\d+ of \d+\]/);
   assert.match(screen, /^Name:\s+web-/m);
   assert.match(screen, new RegExp(`^Namespace:\\s+${namespace}`, 'm'));
   assert.match(screen, /^Labels:\s+app=web/m);
+  t.keys(['G']);
+  await t.waitFor(/^Events:/m);
   t.keys(['Escape']);
   await t.waitFor(/pods of deployments\/web/);
   t.keys(['y']);

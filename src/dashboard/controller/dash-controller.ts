@@ -13,7 +13,6 @@ import { decodeKey, splitKeys } from '../input/keys.js';
 import { rememberNamespace } from '../model/favourites.js';
 import type { ConnectionHealth } from '../model/informer-pool.js';
 import type { Session } from '../model/session.js';
-import { serverVersion } from '../model/session.js';
 import { bodyHeight } from '../model/views.js';
 import type { TableViewModel } from './table-view-model.js';
 import { errorText } from './error-text.js';
@@ -41,6 +40,8 @@ export interface ControllerHost {
   exit(): void;
   /** Opens a session on another context (`:ctx`). */
   switchContext(name: string): Promise<Session>;
+  /** Gives the terminal to `job` (a shell, an editor) and takes it back when it ends. */
+  handOver(job: () => Promise<void>): Promise<void>;
 }
 
 const SCOPES: Record<View['kind'], KeyScope[]> = {
@@ -94,8 +95,8 @@ export class DashController {
 
   /** Starts the top view and reads the server version. */
   start(): void {
-    this.activate();
     this.loadServerVersion();
+    this.activate();
   }
 
   /** Stops every view. */
@@ -142,6 +143,15 @@ export class DashController {
 
   private drain(): void {
     while (this.pending === undefined && this.queue.length > 0) {
+      const top = this.top;
+      if (top.kind === 'table' && top.holdsKeys) {
+        // Keys typed for a table that is still loading (`:deploy⏎j`) apply to its rows.
+        this.pending = top.loaded.finally(() => {
+          this.pending = undefined;
+          this.drain();
+        });
+        break;
+      }
       const press = this.queue.shift() as KeyPress;
       const result = this.handleKey(press);
       if (result instanceof Promise) {
@@ -299,7 +309,7 @@ export class DashController {
   /** Reads the server's version for the header. */
   loadServerVersion(): void {
     const session = this.session;
-    void serverVersion(session.client).then((v) => {
+    void session.serverVersion.then((v) => {
       if (this.session !== session) return;
       this.serverVersion = v;
       this.changed();

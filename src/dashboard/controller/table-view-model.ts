@@ -8,6 +8,9 @@ import { TableModel } from '../model/table-model.js';
 import type { SortSpec, TableScope } from '../model/types.js';
 import { viewId } from '../model/views.js';
 
+/** How long keys typed for a new table wait for its first rows. */
+const LOAD_WAIT_MS = 2000;
+
 /** What a table view is created with. */
 export interface TableViewOptions {
   scope: TableScope;
@@ -44,6 +47,11 @@ export class TableViewModel {
   state: InformerState | undefined;
   fatal: unknown;
   model: TableModel;
+  /** Settles when the first list is in (or failed), or after LOAD_WAIT_MS at most. */
+  loaded: Promise<void> = Promise.resolve();
+  /** Keys typed for this table wait for `loaded` (until its first list, or the wait ran out). */
+  holdsKeys = false;
+  private markLoaded: () => void = () => undefined;
   private parsedFilter: RowFilter | undefined;
   private release: (() => void) | undefined;
   private frames: FrameScheduler | undefined;
@@ -66,6 +74,7 @@ export class TableViewModel {
   /** Starts following the informer of the scope; `onFrame` is called at most ten times a second. */
   attach(pool: InformerPool, onFrame: () => void): void {
     this.detach();
+    this.waitForList();
     const frames = new FrameScheduler(onFrame);
     const model = this.model;
     const { shared, release } = pool.acquire(this.informerScope, {
@@ -79,10 +88,12 @@ export class TableViewModel {
       },
       onState: (state) => {
         this.state = state;
+        if (state.lists > 0) this.markLoaded();
         frames.schedule();
       },
       onFatal: (error) => {
         this.fatal = error;
+        this.markLoaded();
         frames.schedule();
       },
     });
@@ -90,12 +101,29 @@ export class TableViewModel {
     model.reset(shared.informer.items.values());
     this.state = shared.informer.state;
     this.fatal = shared.fatal;
+    if (this.state.lists > 0 || this.fatal !== undefined) this.markLoaded();
     this.frames = frames;
     this.release = release;
   }
 
+  private waitForList(): void {
+    this.holdsKeys = true;
+    this.loaded = new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.holdsKeys = false;
+        resolve();
+      };
+      this.markLoaded = done;
+      // Keys wait for a new table's rows, but never for long: an outage must not eat them.
+      const timer = setTimeout(done, LOAD_WAIT_MS);
+      timer.unref();
+    });
+  }
+
   /** Stops following (the informer stays warm in the pool for a while). */
   detach(): void {
+    this.markLoaded();
     this.frames?.cancel();
     this.release?.();
     this.frames = undefined;

@@ -23,6 +23,8 @@ export interface Session {
   mapper: RestMapper;
   /** Type names for `:` completion, filled when discovery answers. */
   typeNames: string[];
+  /** The server's gitVersion ('' when it cannot be read), asked for first thing. */
+  serverVersion: Promise<string>;
 }
 
 /** Where the session's warnings go (never the terminal the dashboard draws on). */
@@ -69,6 +71,7 @@ export async function openSession(
   const settings = contextSettings(config, contextName);
   const { namespace } = await factory.namespace();
   const client = await factory.client();
+  const version = serverVersion(client);
   const mapper = await factory.restMapper();
   const typeNames: string[] = [];
   factory
@@ -90,6 +93,7 @@ export async function openSession(
     pool: new InformerPool(client),
     mapper,
     typeNames,
+    serverVersion: version,
   };
 }
 

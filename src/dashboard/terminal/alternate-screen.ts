@@ -20,7 +20,10 @@ interface RawInput {
  * Node prints it, so the message lands on the normal screen). Signals are the caller's: it
  * unmounts the app and then calls `restore()`.
  */
-export function enterAlternateScreen(out: Terminal, input: RawInput): { restore: () => void } {
+export function enterAlternateScreen(
+  out: Terminal,
+  input: RawInput,
+): { restore: () => void; suspend: () => void; resume: () => void } {
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -39,7 +42,10 @@ export function enterAlternateScreen(out: Terminal, input: RawInput): { restore:
   out.write(ENTER_ALTERNATE_SCREEN);
   process.on('exit', restore);
   process.on('uncaughtExceptionMonitor', restore);
-  return { restore };
+  // A program the terminal is handed to (a shell, an editor) draws on the normal screen.
+  const suspend = (): void => void out.write(LEAVE_ALTERNATE_SCREEN);
+  const resume = (): void => void out.write(ENTER_ALTERNATE_SCREEN);
+  return { restore, suspend, resume };
 }
 
 /** Calls `onSignal` with the signal's exit code (128 + number) on SIGTERM, SIGHUP or SIGINT. */
