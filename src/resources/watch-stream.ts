@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { HttpClient } from '../transport/http-client.js';
 import type { KubeObject } from './kube-object.js';
 import type { ResourceRef } from './resource-ref.js';
@@ -84,10 +85,13 @@ export async function* watchEvents<T = KubeObject>(
   }
   arm();
   let buffered = '';
+  // A multi-byte character may be split between two network chunks: the decoder keeps the
+  // partial bytes until the rest arrives (decoding each chunk alone printed U+FFFD).
+  const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of stream) {
       arm();
-      buffered += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      buffered += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
       let newline: number;
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline).trim();
@@ -95,6 +99,7 @@ export async function* watchEvents<T = KubeObject>(
         if (line !== '') yield parseEvent<T>(line);
       }
     }
+    buffered += decoder.end();
     if (buffered.trim() !== '') yield parseEvent<T>(buffered.trim());
   } catch (error) {
     if (inactive) throw new WatchInactiveError(options.inactivityMs ?? 0);
