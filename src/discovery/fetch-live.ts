@@ -1,4 +1,5 @@
 import type { HttpResponse, RequestOptions } from '../transport/http-client.js';
+import { decodeJson } from '../transport/decode-json.js';
 import { statusErrorFromResponse } from '../transport/status-error.js';
 import { AGGREGATED_ACCEPT, convertAggregated, isAggregatedContentType } from './aggregated.js';
 import type {
@@ -8,6 +9,9 @@ import type {
   APIResourceList,
   APIVersions,
 } from './types.js';
+
+/** client-go's discovery client gives up after 32 s when no --request-timeout is set. */
+export const DISCOVERY_TIMEOUT_MS = 32_000;
 
 /** The one thing discovery needs from the transport (HttpClient satisfies it). */
 export interface DiscoveryHttp {
@@ -24,8 +28,17 @@ export interface LiveGroups {
 /** Fetches /api and /apis in parallel, asking for aggregated discovery (client-go's order). */
 export async function fetchGroups(http: DiscoveryHttp): Promise<LiveGroups> {
   const [core, named] = await Promise.all([
-    http.request({ path: '/api', accept: AGGREGATED_ACCEPT, allowErrorStatus: true }),
-    http.request({ path: '/apis', accept: AGGREGATED_ACCEPT }),
+    http.request({
+      path: '/api',
+      accept: AGGREGATED_ACCEPT,
+      allowErrorStatus: true,
+      defaultTimeoutMs: DISCOVERY_TIMEOUT_MS,
+    }),
+    http.request({
+      path: '/apis',
+      accept: AGGREGATED_ACCEPT,
+      defaultTimeoutMs: DISCOVERY_TIMEOUT_MS,
+    }),
   ]);
   // A 404 on /api is tolerated (aggregated API servers answer so); other failures are errors.
   if (core.status !== 404 && (core.status < 200 || core.status > 299)) {
@@ -49,7 +62,7 @@ function emptyAggregated(): LiveGroups {
 }
 
 function parseGroupsResponse(response: HttpResponse, isCore: boolean): LiveGroups {
-  const body = JSON.parse(response.body.toString('utf8')) as unknown;
+  const body = decodeJson<unknown>(response.body);
   if (isAggregatedContentType(response.headers['content-type'])) {
     return convertAggregated(body as AggregatedDiscoveryList);
   }
@@ -69,8 +82,12 @@ export async function fetchResourceList(
   groupVersion: string,
 ): Promise<APIResourceList> {
   const path = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
-  const response = await http.request({ path, accept: 'application/json, */*' });
-  const list = JSON.parse(response.body.toString('utf8')) as APIResourceList;
+  const response = await http.request({
+    path,
+    accept: 'application/json, */*',
+    defaultTimeoutMs: DISCOVERY_TIMEOUT_MS,
+  });
+  const list = decodeJson<APIResourceList>(response.body);
   // Old servers leave out groupVersion; client-go fills it in the same way.
   return {
     ...list,

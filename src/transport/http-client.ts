@@ -1,11 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { createGunzip } from 'node:zlib';
 import { formatGoDuration } from '../config/duration.js';
 import type { RestConfig } from '../config/rest-config.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { anonymous } from './auth/authenticator.js';
+import { decodeJson } from './decode-json.js';
 import { networkError } from './network-error.js';
 import { httpProxyAgent, httpsProxyAgent } from './proxy-agent.js';
 import { proxyFor } from './proxy-env.js';
@@ -29,6 +31,8 @@ export interface RequestOptions {
   allowErrorStatus?: boolean;
   /** Do not add ?timeout= (watch and streaming requests set their own). */
   noTimeoutParam?: boolean;
+  /** A client-side limit for this request when --request-timeout is not set (discovery's 32 s). */
+  defaultTimeoutMs?: number;
   /** Receives this request's Warning headers instead of the client's handler (e.g. to locate them). */
   onWarning?: (text: string) => void;
 }
@@ -52,6 +56,10 @@ export interface HttpClientOptions {
 }
 
 const MAX_RETRIES = 10;
+/** client-go's dialer timeout (net.Dialer{Timeout: 30s}). */
+export const DIAL_TIMEOUT_MS = 30_000;
+/** client-go's TLSHandshakeTimeout. */
+export const TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
 const RETRY_AFTER_CAP_S = 10;
 
 /** An HTTP(S) client for one API server, with keep-alive, auth, retries and kubectl's errors. */
@@ -124,7 +132,7 @@ export class HttpClient {
   /** Sends a request and reads its body as JSON. */
   async json<T>(options: RequestOptions): Promise<T> {
     const response = await this.request({ accept: 'application/json', ...options });
-    return JSON.parse(response.body.toString('utf8')) as T;
+    return decodeJson<T>(response.body);
   }
 
   /**
@@ -189,8 +197,10 @@ export class HttpClient {
           resolve(decompress(response));
         },
       );
-      if (this.config.timeoutMs > 0) {
-        request.setTimeout(this.config.timeoutMs, () => {
+      request.on('socket', (socket) => guardConnect(request, socket, url.protocol === 'https:'));
+      const timeoutMs = this.config.timeoutMs || options.defaultTimeoutMs || 0;
+      if (timeoutMs > 0) {
+        request.setTimeout(timeoutMs, () => {
           request.destroy(Object.assign(new Error('timeout'), { code: 'KTL_TIMEOUT' }));
         });
       }
@@ -249,6 +259,27 @@ export class HttpClient {
       this.options.onWarning?.(text);
     }
   }
+}
+
+/**
+ * Bounds the two steps before a request is sent as client-go's transport does: the TCP dial
+ * (30 s) and then the TLS handshake (10 s). Without them a server that accepts connections and
+ * never answers (a stopped apiserver) hung ktl forever. A reused pooled socket skips both.
+ */
+function guardConnect(request: http.ClientRequest, socket: Socket, tls: boolean): void {
+  if (request.reusedSocket) return;
+  const bound = (code: string, ms: number, doneEvent: string): void => {
+    const id = setTimeout(() => request.destroy(Object.assign(new Error(code), { code })), ms);
+    socket.once(doneEvent, () => clearTimeout(id));
+    socket.once('close', () => clearTimeout(id));
+  };
+  const handshake = (): void => {
+    if (tls) bound('KTL_TLS_HANDSHAKE_TIMEOUT', TLS_HANDSHAKE_TIMEOUT_MS, 'secureConnect');
+  };
+  if (socket.connecting) {
+    bound('KTL_DIAL_TIMEOUT', DIAL_TIMEOUT_MS, 'connect');
+    socket.once('connect', handshake);
+  } else handshake();
 }
 
 function impersonationHeaders(config: RestConfig): Record<string, string> {

@@ -118,9 +118,15 @@ function genericStatus(
         message: `the server was unable to return a response in the time allotted, but may still be processing the request${suffix}`,
       };
     default:
+      // apimachinery's NewGenericServerResponse: only 5xx codes blame the server.
+      if (code >= 500)
+        return {
+          reason: '',
+          message: `an error on the server (${JSON.stringify(body || 'unknown')}) has prevented the request from succeeding${suffix}`,
+        };
       return {
         reason: '',
-        message: `an error on the server (${JSON.stringify(body || 'unknown')}) has prevented the request from succeeding${suffix}`,
+        message: `the server responded with the status code ${code} but did not return more information${suffix}`,
       };
   }
 }
