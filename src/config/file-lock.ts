@@ -49,23 +49,51 @@ function tryCreate(lockPath: string): boolean {
   return true;
 }
 
-/** A lock written by a ktl process that has died is stale; kubectl's empty locks never are. */
+/**
+ * A lock written by a ktl process that has died is stale; kubectl's empty locks never are.
+ * Removing it is a read-check-unlink, and two processes doing that at once could each unlink
+ * what the other had just created in its place (both then wrote: lost edits). So the removal
+ * runs under a second O_EXCL file, `<lock>.takeover`, held for microseconds: under it the lock
+ * is read again and unlinked only if it is still the dead owner's. Only the takeover holder
+ * can remove a stale lock, so no live lock can replace it between the check and the unlink.
+ */
 function removeIfStale(lockPath: string): boolean {
-  let owner: number;
-  try {
-    const match = /^ktl (\d+)\n$/.exec(readFileSync(lockPath, 'utf8'));
-    if (!match) return false;
-    owner = Number(match[1]);
-  } catch {
+  const owner = deadOwner(lockPath);
+  if (owner === undefined) return false;
+  const guardPath = `${lockPath}.takeover`;
+  if (!tryCreate(guardPath)) {
+    // A guard whose holder died (it crashed within those microseconds) is cleared the same way.
+    if (deadOwner(guardPath) !== undefined) unlinkQuietly(guardPath);
     return false;
   }
-  if (owner === process.pid || processAlive(owner)) return false;
   try {
-    unlinkSync(lockPath);
-  } catch {
-    // someone else removed it first
+    if (deadOwner(lockPath) !== owner) return false;
+    unlinkQuietly(lockPath);
+    return true;
+  } finally {
+    unlinkQuietly(guardPath);
   }
-  return true;
+}
+
+/** The pid written in a ktl lock whose process no longer exists, else undefined. */
+function deadOwner(path: string): number | undefined {
+  let owner: number;
+  try {
+    const match = /^ktl (\d+)\n$/.exec(readFileSync(path, 'utf8'));
+    if (!match) return undefined;
+    owner = Number(match[1]);
+  } catch {
+    return undefined;
+  }
+  return owner === process.pid || processAlive(owner) ? undefined : owner;
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
 }
 
 function processAlive(pid: number): boolean {
