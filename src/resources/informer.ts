@@ -5,6 +5,7 @@ import type { ResourceRef } from './resource-ref.js';
 import type { WatchEvent } from './watch-stream.js';
 import { watchEvents } from './watch-stream.js';
 import { backoffDelay } from './backoff.js';
+import { noteServerAnswered, serverAnswers } from './server-liveness.js';
 import { itemsOf, TABLE_ACCEPT, uidOf } from './informer-items.js';
 import type { InformerItem } from './informer-items.js';
 import type { KubeObject } from './kube-object.js';
@@ -18,6 +19,8 @@ export interface InformerState {
   resourceVersion: string;
   /** How many times the list was fetched (1 at start; more after 410 Gone or outages). */
   lists: number;
+  /** Failed attempts in a row while reconnecting (the backoff grows with it; 0 once resumed). */
+  failures?: number;
 }
 
 /** A change the informer saw; on relist, changes are computed by comparing with what it held. */
@@ -36,6 +39,14 @@ export interface InformerOptions {
   table?: boolean;
   /** A silent connection is dropped after this long (bookmarks arrive about once a minute). */
   inactivityMs?: number;
+  /**
+   * After this long without an event the server is probed (GET /version); a server that does
+   * not answer within 10 s makes the watch stale at once (phase 'reconnecting', staleSince set)
+   * instead of after the inactivity timeout. Default 20 s, so a hung server shows in ~30 s.
+   */
+  idleProbeMs?: number;
+  /** The wait before reconnect attempt N (tests shorten it); exponential with jitter by default. */
+  backoff?: (failures: number) => number;
   onChange?: (changes: InformerChange[]) => void;
   onState?: (state: InformerState) => void;
   /** Called once with the Table column definitions (table mode). */
@@ -52,6 +63,8 @@ export class Informer {
   private stateValue: InformerState = { phase: 'listing', resourceVersion: '', lists: 0 };
   private readonly controller = new AbortController();
   private running: Promise<void> | undefined;
+  /** Failed attempts in a row; reset once a relist or a watch event shows the server is back. */
+  private failures = 0;
   private columnsSent = false;
 
   constructor(
@@ -85,7 +98,6 @@ export class Informer {
 
   private async loop(onSynced: () => void, onFirstError: (error: unknown) => void): Promise<void> {
     let needList = true;
-    let failures = 0;
     let first = true;
     while (!this.controller.signal.aborted) {
       try {
@@ -96,7 +108,7 @@ export class Informer {
           first = false;
         }
         await this.watchOnce();
-        failures = 0;
+        this.failures = 0;
       } catch (error) {
         if (this.controller.signal.aborted) return;
         if (first && isFatal(error)) {
@@ -107,14 +119,18 @@ export class Informer {
           needList = true;
           continue;
         }
-        failures++;
+        this.failures++;
         this.setState({
           phase: 'reconnecting',
-          staleSince: this.stateValue.staleSince ?? new Date(),
+          staleSince:
+            this.stateValue.staleSince ??
+            (error instanceof WatchStaleError ? error.since : new Date()),
           lastError: describe(error),
+          failures: this.failures,
         });
-        needList = needList || failures > 1;
-        await sleep(backoffDelay(failures), this.controller.signal);
+        needList = needList || this.failures > 1;
+        const backoff = this.options.backoff ?? backoffDelay;
+        await sleep(backoff(this.failures), this.controller.signal);
       }
     }
   }
@@ -145,11 +161,17 @@ export class Informer {
     }
     this.items.clear();
     for (const [uid, item] of seen) this.items.set(uid, item);
+    // The server answered in full: the next outage starts its backoff from the beginning.
+    this.failures = 0;
     this.setState({ phase: 'synced', resourceVersion, lists: this.stateValue.lists + 1 });
     if (changes.length > 0) this.options.onChange?.(changes);
   }
 
   private async watchOnce(): Promise<void> {
+    const watch = new AbortController();
+    const stopWatch = (): void => watch.abort();
+    this.controller.signal.addEventListener('abort', stopWatch, { once: true });
+    const idle = new IdleProbe(this.client, this.options.idleProbeMs ?? 20_000, watch);
     const events = watchEvents<KubeObject>(this.client, this.ref, {
       ...this.listScope(),
       resourceVersion: this.stateValue.resourceVersion,
@@ -157,9 +179,23 @@ export class Informer {
       timeoutSeconds: 300 + Math.floor(Math.random() * 300),
       inactivityMs: this.options.inactivityMs ?? 90_000,
       accept: this.options.table ? TABLE_ACCEPT : 'application/json',
-      signal: this.controller.signal,
+      signal: watch.signal,
     });
-    for await (const event of events) this.apply(event);
+    try {
+      for await (const event of events) {
+        idle.activity();
+        this.failures = 0;
+        this.apply(event);
+      }
+    } catch (error) {
+      // Aborted by the probe while still connecting: the staleness is the news, not the abort.
+      if (!idle.staleSince) throw error;
+    } finally {
+      idle.stop();
+      this.controller.signal.removeEventListener('abort', stopWatch);
+    }
+    if (idle.staleSince && !this.controller.signal.aborted)
+      throw new WatchStaleError(idle.staleSince);
   }
 
   private apply(event: WatchEvent<KubeObject>): void {
@@ -209,6 +245,62 @@ export class Informer {
     }
     this.stateValue = next;
     this.options.onState?.(next);
+  }
+}
+
+/** The server stopped answering while the watch was quiet: what it holds may be out of date. */
+export class WatchStaleError extends Error {
+  constructor(readonly since: Date) {
+    super(`the server did not answer for ${Math.round((Date.now() - since.getTime()) / 1000)}s`);
+  }
+}
+
+/**
+ * Watches a watch for silence: after `idleMs` without an event it asks whether the server
+ * still answers, and aborts the watch (recording since when) if it does not.
+ */
+class IdleProbe {
+  staleSince: Date | undefined;
+  private lastContact = new Date();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly client: HttpClient,
+    private readonly idleMs: number,
+    private readonly watch: AbortController,
+  ) {
+    this.arm();
+  }
+
+  activity(): void {
+    this.lastContact = new Date();
+    noteServerAnswered(this.client);
+    this.arm();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    if (this.stopped || this.idleMs <= 0) return;
+    this.timer = setTimeout(() => void this.check(), this.idleMs);
+    this.timer.unref();
+  }
+
+  private async check(): Promise<void> {
+    const alive = await serverAnswers(this.client, this.watch.signal);
+    if (this.stopped) return;
+    if (alive) {
+      this.lastContact = new Date();
+      this.arm();
+      return;
+    }
+    this.staleSince = this.lastContact;
+    this.watch.abort();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -141,4 +142,37 @@ test('a lock left by a dead ktl process is taken over', async () => {
   const result = await ktl(['config', 'set-context', 'x'], { env: { KUBECONFIG: file } });
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(readdirSync(dir), ['config']);
+});
+
+test('30 processes racing to take over a dead ktl lock lose no edit (repeated)', async () => {
+  for (let round = 0; round < 3; round++) {
+    const dir = mkdtempSync(join(tmpdir(), 'ktl-config-stale-race-'));
+    try {
+      const file = join(dir, 'config');
+      writeFileSync(file, 'apiVersion: v1\nkind: Config\n', { mode: 0o600 });
+      writeFileSync(`${file}.lock`, 'ktl 999999999\n');
+      const env = { KUBECONFIG: file };
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          ktl(['config', 'set-context', `ctx-${i}`, `--namespace=ns-${i}`], { env }),
+        ),
+      );
+      const after = parse(readFileSync(file, 'utf8')) as { contexts?: Array<{ name: string }> };
+      const names = new Set((after.contexts ?? []).map((c) => c.name));
+      // An edit may only be missing if its process said so: a lock still busy after 10 s on a
+      // loaded machine fails with kubectl's message; an exit 0 with the edit gone is a loss.
+      const lost = results
+        .map((result, i) => ({ result, name: `ctx-${i}` }))
+        .filter(({ result, name }) => {
+          if (result.code === 0) return !names.has(name);
+          assert.match(result.stderr, /config\.lock: file exists/);
+          return false;
+        })
+        .map(({ name }) => name);
+      assert.deepEqual(lost, [], `round ${round}: contexts lost`);
+      assert.deepEqual(readdirSync(dir), ['config']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
