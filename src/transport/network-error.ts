@@ -36,8 +36,7 @@ export function networkError(error: unknown, url: URL, method: string): CliError
   // client-go's transport limits (DIAL_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS), as Go words them.
   if (code === 'KTL_TLS_HANDSHAKE_TIMEOUT')
     return new ConnectionError('net/http: TLS handshake timeout');
-  if (code === 'KTL_DIAL_TIMEOUT')
-    return new ConnectionError(`dial tcp ${hostPort}: i/o timeout`);
+  if (code === 'KTL_DIAL_TIMEOUT') return new ConnectionError(`dial tcp ${hostPort}: i/o timeout`);
   if (code === 'ETIMEDOUT' || code === 'KTL_TIMEOUT') {
     return new ConnectionError(
       `${verb} "${url.href}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
