@@ -208,6 +208,24 @@ patchesJson6902:
     'kustomization.yaml': 'resources: [d.yaml]\nbuildMetadata: [managedByLabel]\n',
     'd.yaml': deployment,
   },
+  'openapi: a custom schema replaces the built-in one for strategic merge': {
+    'kustomization.yaml':
+      'resources: [w.yaml, d.yaml]\nopenapi:\n  path: schema.json\npatches:\n- patch: |-\n    apiVersion: example.com/v1\n    kind: Widget\n    metadata: {name: w}\n    spec:\n      items:\n      - {name: b, v: 2}\n      - {name: a, extra: true}\n- patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: d}\n    spec:\n      template:\n        spec:\n          containers:\n          - {name: y, image: y}\n',
+    'schema.json':
+      '{\n  "definitions": {\n    "com.example.v1.Widget": {\n      "x-kubernetes-group-version-kind": [{"group": "example.com", "version": "v1", "kind": "Widget"}],\n      "properties": {\n        "spec": {"$ref": "#/definitions/com.example.v1.WidgetSpec"}\n      }\n    },\n    "com.example.v1.WidgetSpec": {\n      "properties": {\n        "items": {\n          "type": "array",\n          "x-kubernetes-patch-strategy": "merge",\n          "x-kubernetes-patch-merge-key": "name",\n          "items": {"$ref": "#/definitions/com.example.v1.Item"}\n        }\n      }\n    },\n    "com.example.v1.Item": {"properties": {"name": {"type": "string"}}}\n  }\n}\n',
+    'w.yaml':
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  items:\n  - {name: a, v: 1}\n',
+    'd.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: x, image: x}\n',
+  },
+  'crds: name references and label selectors declared in OpenAPI definitions': {
+    'kustomization.yaml':
+      'crds: [mycrd.json]\nresources: [res.yaml]\nnamePrefix: pre-\ncommonLabels: {app: x}\n',
+    'mycrd.json':
+      '{\n  "github.com/example/pkg/apis/jingfang/v1beta1.Bee": {\n    "Schema": {\n      "properties": {\n        "apiVersion": {"type": "string"},\n        "kind": {"type": "string"},\n        "metadata": {"$ref": "k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta"},\n        "spec": {"$ref": "github.com/example/pkg/apis/jingfang/v1beta1.BeeSpec"}\n      }\n    }\n  },\n  "github.com/example/pkg/apis/jingfang/v1beta1.BeeSpec": {\n    "Schema": {\n      "properties": {\n        "configMap": {"type": "object", "x-kubernetes-object-ref-api-version": "v1", "x-kubernetes-object-ref-kind": "ConfigMap"},\n        "selector": {"type": "object", "x-kubernetes-label-selector": ""}\n      }\n    }\n  }\n}\n',
+    'res.yaml':
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n---\napiVersion: jingfang.example.com/v1beta1\nkind: Bee\nmetadata: {name: bee}\nspec:\n  configMap: {name: cm}\n  selector: {}\n',
+  },
   'missing resource file': { 'kustomization.yaml': 'resources: [nothere.yaml]\n' },
   'unknown field': { 'kustomization.yaml': 'resources: []\nfoo: bar\n' },
   'empty kustomization': { 'kustomization.yaml': '' },

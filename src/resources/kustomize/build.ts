@@ -2,8 +2,15 @@ import { existsSync } from 'node:fs';
 import type { JsonObject, JsonValue } from '../patch/json-value.js';
 import { isJsonObject } from '../patch/json-value.js';
 import type { TransformerConfig } from './config.js';
-import { defaultConfig, mergeConfig, parseConfigFile, parseFieldSpec } from './config.js';
+import {
+  defaultConfig,
+  emptyConfig,
+  mergeConfig,
+  parseConfigFile,
+  parseFieldSpec,
+} from './config.js';
 import { KustomizeError } from './errors.js';
+import type { FieldSpec } from './field-spec.js';
 import { mergeSpecs, specs } from './field-spec.js';
 import type { GeneratorOptions } from './generators.js';
 import { contentHash, generate, mergeOptions, parseOptions } from './generators.js';
@@ -35,6 +42,8 @@ import {
 } from './transformers.js';
 import type { Var } from './vars.js';
 import { parseVars, resolveVars } from './vars.js';
+import { setCustomSchemas } from './merge-schema.js';
+import { schemasFromOpenApi } from './openapi.js';
 import { parseYamlDocuments } from './yaml-docs.js';
 
 /** Options of a build (kubectl kustomize's flags). */
@@ -63,6 +72,39 @@ function emptyAccumulator(): Accumulator {
 
 /** Builds the kustomization in `dir` (krusty.Kustomizer.Run). */
 export function buildKustomization(dir: string, options: BuildOptions): BuildResult {
+  try {
+    return build(dir, options);
+  } finally {
+    setCustomSchemas(undefined);
+    schemaChosen = false;
+  }
+}
+
+/** Whether a kustomization of this build has chosen the OpenAPI schema (the first one does). */
+let schemaChosen = false;
+
+/** openapi.SetSchema: `openapi: {path: file}` replaces the built-in schema for the build. */
+function chooseSchema(loader: Loader, raw: JsonObject, file: string): void {
+  if (schemaChosen) return;
+  const openapi = raw['openapi'];
+  if (!isJsonObject(openapi)) return;
+  const path = typeof openapi['path'] === 'string' ? openapi['path'] : undefined;
+  const version = typeof openapi['version'] === 'string' ? openapi['version'] : undefined;
+  if (path !== undefined) {
+    if (version !== undefined)
+      throw new KustomizeError('builtin version and custom schema provided, cannot use both');
+    const docs = parseYamlDocuments(loader.load(path), loader.absolute(path));
+    setCustomSchemas(schemasFromOpenApi(docs[0] ?? null, loader.absolute(path)));
+    schemaChosen = true;
+    return;
+  }
+  if (version === undefined || version === '') return;
+  if (version !== 'v1.21.2')
+    throw new KustomizeError(`the specified OpenAPI version is not built in: ${file}`);
+  schemaChosen = true;
+}
+
+function build(dir: string, options: BuildOptions): BuildResult {
   const warnings: string[] = [];
   const loader = Loader.forRoot(dir, options.loadRestrictor);
   const target = new Target(loader, warnings);
@@ -141,6 +183,7 @@ class Target {
     this.warnings = warnings;
     this.kustomization = loadKustomization(loader);
     warnings.push(...this.kustomization.warnings);
+    chooseSchema(loader, this.kustomization.raw, this.kustomization.file);
   }
 
   get raw(): JsonObject {
@@ -588,7 +631,62 @@ function checkVarNames(vars: readonly Var[]): void {
   }
 }
 
-/** `crds:` files: name references declared with x-kubernetes-object-ref-* in CRD schemas. */
-function crdConfig(_docs: JsonValue[]): TransformerConfig {
-  return defaultConfig();
+/**
+ * `crds:` files (LoadConfigFromCRDs): OpenAPI definitions keyed by Go type name whose
+ * properties carry x-kubernetes-* markers for annotations, label selectors, identities (name
+ * prefixes) and object references (name references).
+ */
+function crdConfig(docs: JsonValue[]): TransformerConfig {
+  let config = emptyConfig();
+  const map = docs[0];
+  if (!isJsonObject(map)) return config;
+  for (const [name, api] of Object.entries(map)) {
+    const props = propertiesOf(api);
+    if (!props || !('kind' in props) || !('apiVersion' in props) || !('metadata' in props))
+      continue;
+    const kind = name.split('.').pop() ?? name;
+    const part = emptyConfig();
+    loadCrdType(part, kind, map, name, [], 0);
+    config = mergeConfig(config, part);
+  }
+  return config;
+}
+
+function propertiesOf(api: JsonValue | undefined): JsonObject | undefined {
+  if (!isJsonObject(api) || !isJsonObject(api['Schema'])) return undefined;
+  const props = api['Schema']['properties'];
+  return isJsonObject(props) ? props : undefined;
+}
+
+function loadCrdType(
+  config: TransformerConfig,
+  kind: string,
+  map: JsonObject,
+  typeName: string,
+  path: string[],
+  depth: number,
+): void {
+  const props = propertiesOf(map[typeName]);
+  if (!props || depth > 20) return;
+  for (const [prop, property] of Object.entries(props)) {
+    if (!isJsonObject(property)) continue;
+    const at = [...path, prop];
+    const spec = (p: string[]): FieldSpec => ({ gvk: { kind }, path: p.join('/'), create: false });
+    if (typeof property['x-kubernetes-annotation'] === 'string')
+      config.commonAnnotations.push(spec(at));
+    if (typeof property['x-kubernetes-label-selector'] === 'string')
+      config.commonLabels.push(spec(at));
+    if (typeof property['x-kubernetes-identity'] === 'string') config.namePrefix.push(spec(at));
+    const version = property['x-kubernetes-object-ref-api-version'];
+    const refKind = property['x-kubernetes-object-ref-kind'];
+    if (typeof version === 'string' && typeof refKind === 'string') {
+      const nameKey = property['x-kubernetes-object-ref-name-key'];
+      config.nameReference.push({
+        target: { group: '', version, kind: refKind },
+        referrers: [spec([...at, typeof nameKey === 'string' ? nameKey : 'name'])],
+      });
+    }
+    if (typeof property['$ref'] === 'string')
+      loadCrdType(config, kind, map, property['$ref'], at, depth + 1);
+  }
 }

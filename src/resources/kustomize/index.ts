@@ -3,3 +3,4 @@ export { buildKustomization } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export type { LoadRestrictor } from './loader.js';
 export { KustomizeError } from './errors.js';
+export { filenameFlagProblem, kustomizeManifests } from './manifests.js';

@@ -79,11 +79,11 @@ function mustBeDirectory(dir: string): string {
     real = realpathSync(full);
   } catch {
     throw new KustomizeError(
-      `must build at directory: not a valid directory: evalsymlink failure on '${full}' : lstat ${full}: no such file or directory`,
+      `must build at directory: not a valid directory: evalsymlink failure on '${dir}' : lstat ${full}: no such file or directory`,
     );
   }
   if (!statSync(real).isDirectory())
-    throw new KustomizeError(`must build at directory: '${full}': file is not directory`);
+    throw new KustomizeError(`must build at directory: '${dir}': file is not directory`);
   return real;
 }
 

@@ -116,23 +116,19 @@ const META_ONLY = [
 ];
 for (const key of META_ONLY) KINDS[key] = metaOnly;
 
+let custom: Record<string, MergeSchema> | undefined;
+
 /** The schema of an object type, or undefined when kustomize has none (custom resources). */
 export function schemaFor(apiVersion: string, kind: string): MergeSchema | undefined {
   const { group, version } = parseApiVersion(apiVersion);
-  return KINDS[group === '' ? `${version}/${kind}` : `${group}/${version}/${kind}`];
+  const key = group === '' ? `${version}/${kind}` : `${group}/${version}/${kind}`;
+  return (custom ?? KINDS)[key];
 }
 
-/** Adds or replaces schemas for kinds (from the kustomization's `openapi:` or `crds:`). */
-export function extendSchemas(extra: Record<string, MergeSchema>): () => void {
-  const saved: Record<string, MergeSchema | undefined> = {};
-  for (const [key, schema] of Object.entries(extra)) {
-    saved[key] = KINDS[key];
-    KINDS[key] = schema;
-  }
-  return () => {
-    for (const [key, schema] of Object.entries(saved)) {
-      if (schema === undefined) delete KINDS[key];
-      else KINDS[key] = schema;
-    }
-  };
+/**
+ * Replaces the built-in schema by one from a kustomization's `openapi: {path: ...}` for the
+ * rest of a build (kustomize's openapi.SetSchema), or restores it (undefined).
+ */
+export function setCustomSchemas(schemas: Record<string, MergeSchema> | undefined): void {
+  custom = schemas;
 }
