@@ -1,6 +1,9 @@
 /** Table output compared with what kubectl v1.34 printed for the same server-side Tables. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getOptionsFrom } from '../../../src/commands/get/get-options.js';
+import { tableOptionsFor } from '../../../src/commands/get/print-table.js';
+import type { GetPlan } from '../../../src/commands/get/run-get.js';
 import { TableOutput } from '../../../src/printers/table/table-output.js';
 import type { Table, TableRow } from '../../../src/printers/table/table-types.js';
 import { loadOracle } from './oracle.js';
@@ -20,16 +23,25 @@ function kindOf(type: string) {
   return found;
 }
 
+/** The recorded command line as get's flags and its positional arguments. */
 function parseArgs(args: readonly string[]) {
-  const labels: string[] = [];
+  const labelColumns: string[] = [];
   const positional: string[] = [];
+  let output: string | undefined;
   for (let i = 1; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '-L') labels.push(...(args[++i] as string).split(','));
-    else if (arg === '-o') i++;
+    if (arg === '-L') labelColumns.push(args[++i] as string);
+    else if (arg === '-o') output = args[++i];
     else if (!arg.startsWith('-')) positional.push(arg);
   }
-  return { labels, positional };
+  const options = getOptionsFrom({
+    ...(output === undefined ? {} : { output }),
+    allNamespaces: args.includes('-A'),
+    headers: !args.includes('--no-headers'),
+    showLabels: args.includes('--show-labels'),
+    labelColumns,
+  });
+  return { options, positional };
 }
 
 /** The (type, names) requests of a run, in kubectl's order. */
@@ -59,23 +71,20 @@ function tableFor(resource: string, names: string[]): Table {
 
 function render(recorded: OracleRun): string {
   const { args } = recorded;
-  const { labels, positional } = parseArgs(args);
-  const all = args.includes('-A');
+  const { options, positional } = parseArgs(args);
   const asked = requests(positional);
   const multiple = new Set(asked.map((r) => kindOf(r.type).kind)).size > 1;
+  // Only what get's table options read: the requests themselves are served from the oracle.
+  const plan: GetPlan = { requests: [], namespace: '', withKind: multiple, singleObject: false };
   let out = '';
   const output = new TableOutput((text) => (out += text));
   for (const request of asked) {
     const kind = kindOf(request.type);
-    const printer = output.startType({
-      wide: args.includes('wide'),
-      noHeaders: args.includes('--no-headers'),
-      showLabels: args.includes('--show-labels'),
-      columnLabels: labels,
-      // kubectl v1.34 keeps NAMESPACE for cluster-scoped types in a multi-type -A get.
-      withNamespace: all && (kind.namespaced || multiple),
-      ...(multiple ? { withKind: { group: '', kind: kind.kind } } : {}),
-    });
+    const groupKind = { group: '', kind: kind.kind };
+    // get's own rule for the NAMESPACE column, kind prefixes, labels, wide and headers.
+    const printer = output.startType(
+      tableOptionsFor(plan, options, kind.namespaced, groupKind, false),
+    );
     printer.printTable(tableFor(kind.resource, request.names));
   }
   output.flush();
