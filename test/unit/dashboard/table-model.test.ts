@@ -2,13 +2,27 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseRowFilter } from '../../../src/dashboard/model/row-filter.js';
 import { TableModel } from '../../../src/dashboard/model/table-model.js';
+import type { InformerItem } from '../../../src/resources/informer-items.js';
 import { recordedChanges, recordedItems, recordedTable } from './recorded.js';
 
-function model(showNamespace = true): TableModel {
+function model(showNamespace = true, items = recordedItems('pods-table.json')): TableModel {
   const m = new TableModel({ showNamespace });
   m.setColumns(recordedTable('pods-table.json').columnDefinitions);
-  m.reset(recordedItems('pods-table.json'));
+  m.reset(items);
   return m;
+}
+
+const keyOf = (item: InformerItem): string =>
+  `${item.object.metadata?.namespace}/${item.object.metadata?.name}`;
+
+/** The recorded pods with their RESTARTS cell (row cell 3) replaced, one value per pod. */
+function withRestarts(restarts: (index: number) => string): InformerItem[] {
+  return recordedItems('pods-table.json').map((item, index) => {
+    assert.ok(item.row);
+    const cells = [...item.row.cells];
+    cells[3] = restarts(index);
+    return { ...item, row: { ...item.row, cells } };
+  });
 }
 
 test('server Table columns: priority-0 ones by default, wide ones with w, NAMESPACE added for all namespaces', () => {
@@ -27,9 +41,16 @@ test('server Table columns: priority-0 ones by default, wide ones with w, NAMESP
 });
 
 test('rows are sorted by namespace and name, and carry the status tone', () => {
-  const snap = model().snapshot();
-  const keys = snap.rows.map((r) => `${r.namespace}/${r.name}`);
-  assert.deepEqual(keys, [...keys].sort());
+  // The server lists in that order already: feed them reversed, so the model must sort.
+  const recorded = recordedItems('pods-table.json');
+  const expected = recorded.map(keyOf).sort();
+  const reversed = [...recorded].reverse();
+  assert.notDeepEqual(reversed.map(keyOf), expected);
+  const snap = model(true, reversed).snapshot();
+  assert.deepEqual(
+    snap.rows.map((r) => `${r.namespace}/${r.name}`),
+    expected,
+  );
   assert.ok(
     snap.rows.every((r) => r.tone === 'good'),
     'all recorded pods are Running and ready',
@@ -81,6 +102,26 @@ test('sort by any column, numeric where the cells are numbers, and by age from c
   assert.deepEqual(
     ready,
     [...ready].sort((a, b) => b - a),
+  );
+  // counts compare as numbers (10 after 9), which text order would not give; ties by name
+  const restarts = ['9', '10', '100 (5m ago)', '2'];
+  const counts = model(
+    true,
+    withRestarts((i) => restarts[i % restarts.length] as string),
+  );
+  counts.setSort({ column: 'Restarts', descending: false });
+  const sorted = counts.snapshot().rows.map((r) => parseInt(r.cells[4] ?? '', 10));
+  assert.deepEqual(
+    sorted,
+    [...sorted].sort((a, b) => a - b),
+  );
+  assert.notDeepEqual(
+    counts.snapshot().rows.map((r) => r.cells[4]),
+    counts
+      .snapshot()
+      .rows.map((r) => r.cells[4] ?? '')
+      .sort(),
+    'text order differs',
   );
   m.setSort({ column: 'Age', descending: false });
   const created = m.snapshot().rows.map((r) => r.createdAt);
