@@ -101,6 +101,9 @@ export async function runDashboard(
       const job = handover;
       if (!job || signalCode !== 0) break;
       screen.suspend();
+      // Ink stopped listening but the stream may still be reading the terminal: stop it, or it
+      // takes the keys meant for the shell or editor.
+      stdin.pause();
       await job().catch(() => undefined);
       handover = undefined;
       screen.resume();

@@ -51,6 +51,13 @@ const SCOPES: Record<View['kind'], KeyScope[]> = {
   pick: ['pick', 'move', 'global'],
 };
 
+/** The scopes of the top view's keys: a pods table adds the pod keys (shell, attach…). */
+function viewScopes(view: View): KeyScope[] {
+  if (view.kind === 'table' && view.scope.ref.group === '' && view.scope.ref.resource === 'pods')
+    return ['pods', ...SCOPES.table];
+  return SCOPES[view.kind];
+}
+
 const MODE_SCOPES: Record<Exclude<Mode, 'normal'>, KeyScope[]> = {
   command: ['prompt'],
   filter: ['prompt'],
@@ -167,7 +174,7 @@ export class DashController {
   }
 
   private handleKey(press: KeyPress): void | Promise<void> {
-    const scopes = this.mode === 'normal' ? SCOPES[this.top.kind] : MODE_SCOPES[this.mode];
+    const scopes = this.mode === 'normal' ? viewScopes(this.top) : MODE_SCOPES[this.mode];
     const binding = bindingFor(press, scopes);
     if (binding) return this.run(binding, press);
     if (this.mode === 'command' || this.mode === 'filter') return this.type(press);

@@ -5,6 +5,7 @@ import { sortAfter } from '../model/sorting.js';
 import { runCommand } from './command-runner.js';
 import type { DashController, KeyHandler } from './dash-controller.js';
 import { rowActions } from './row-actions.js';
+import { terminalActions } from './terminal-actions.js';
 import { TableViewModel } from './table-view-model.js';
 
 type Handler = KeyHandler;
@@ -12,6 +13,7 @@ type Handler = KeyHandler;
 /** The handlers of every key command, bound to a controller. */
 export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
   const rows = rowActions(app);
+  const terminal = terminalActions(app);
   const table = (): TableViewModel | undefined =>
     app.top instanceof TableViewModel ? app.top : undefined;
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
@@ -21,6 +23,14 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       const view = table();
       const row = view?.selectedRow();
       if (view && row) return rows[action](view, row);
+    };
+  /** Runs a terminal action (shell, attach, edit) on the selected row of the top table. */
+  const onTerminal =
+    (action: keyof typeof terminal): Handler =>
+    () => {
+      const view = table();
+      const row = view?.selectedRow();
+      if (view && row) return terminal[action](view, row);
     };
   const sortBy =
     (key: Parameters<typeof sortAfter>[0]): Handler =>
@@ -74,6 +84,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'row.delete': onRow('remove'),
     'row.scale': onRow('scale'),
     'row.restart': onRow('restart'),
+    'row.edit': onTerminal('edit'),
+    'pod.shell': onTerminal('shell'),
+    'pod.attach': onTerminal('attach'),
     'sort.name': sortBy('name'),
     'sort.age': sortBy('age'),
     'sort.status': sortBy('status'),

@@ -11,6 +11,7 @@ export type KeyScope =
   | 'global'
   | 'move'
   | 'table'
+  | 'pods'
   | 'text'
   | 'logs'
   | 'pick'
@@ -40,6 +41,9 @@ export type KeyCommand =
   | 'row.delete'
   | 'row.scale'
   | 'row.restart'
+  | 'row.edit'
+  | 'pod.shell'
+  | 'pod.attach'
   | 'sort.name'
   | 'sort.age'
   | 'sort.status'
@@ -125,6 +129,27 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   { scope: 'table', keys: ['s'], command: 'row.scale', help: 'scale', mutating: true },
   { scope: 'table', keys: ['r'], command: 'row.restart', help: 'rollout restart', mutating: true },
+  {
+    scope: 'table',
+    keys: ['e'],
+    command: 'row.edit',
+    help: 'edit ($KUBE_EDITOR, $EDITOR)',
+    mutating: true,
+  },
+  {
+    scope: 'pods',
+    keys: ['s'],
+    command: 'pod.shell',
+    help: 'shell in a container (bash, else sh)',
+    mutating: true,
+  },
+  {
+    scope: 'pods',
+    keys: ['a'],
+    command: 'pod.attach',
+    help: 'attach to a container',
+    mutating: true,
+  },
   { scope: 'logs', keys: ['f'], command: 'logs.follow', help: 'follow on/off' },
   { scope: 'logs', keys: ['c'], command: 'logs.container', help: 'next container' },
   { scope: 'pick', keys: ['enter'], command: 'pick.choose', help: 'choose' },
@@ -168,6 +193,7 @@ const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
   { title: 'Global', scopes: ['always', 'global'] },
   { title: 'Moving (tables, text, logs, lists)', scopes: ['move'] },
   { title: 'Table', scopes: ['table'] },
+  { title: 'Pods', scopes: ['pods'] },
   { title: 'Logs', scopes: ['logs'] },
   { title: 'Lists (:ctx)', scopes: ['pick'] },
   { title: 'Prompt (: and /)', scopes: ['prompt'] },
