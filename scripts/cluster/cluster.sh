@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local Kubernetes control plane for ktl's tests and demos:
-#   etcd + kube-apiserver + kube-controller-manager + kube-scheduler + kwok (fake nodes/pods),
-#   all on 127.0.0.1, built from Go modules by build.sh (cached).
+#   etcd + kube-apiserver + kube-controller-manager + kube-scheduler + kwok (fake nodes/pods)
+#   + metrics-server (the metrics.k8s.io API over kwok's emulated kubelet /metrics/resource),
+#   all on 127.0.0.1, built from Go modules by build.sh and build-metrics-server.sh (cached).
 #
 # Usage: bash scripts/cluster/cluster.sh up|down|status   (or: npm run cluster -- up)
 #
@@ -13,7 +14,8 @@
 #   KTL_CLUSTER_DIR      state dir (default <repo>/.cluster); several clusters can run side by side
 #   KTL_CLUSTER_NODES    number of fake kwok nodes (default 2)
 #   KTL_CLUSTER_TIMEOUT  seconds to wait per component (default 60)
-#   KTL_CLUSTER_BIN_DIR  use these binaries instead of running build.sh
+#   KTL_CLUSTER_BIN_DIR  use these binaries instead of running build.sh (metrics-server too when that
+#                        directory holds one, else build-metrics-server.sh)
 #   KTL_CLUSTER_ADVERTISE_ADDRESS  kube-apiserver --advertise-address (default: apiserver's own choice)
 #
 # Layout of $DIR: env (shell-sourceable KTL_* variables), kubeconfig (admin, context/cluster ktl-local,
@@ -46,6 +48,11 @@
 #     2-core machine. Tokens are random (openssl rand -hex 16), users ktl-admin (system:masters) and
 #     ktl-viewer.
 #   - Fake nodes were Ready and the node.kubernetes.io/not-ready taint gone within ~1 s of creation.
+#   - metrics-server v0.8.1 (build-metrics-server.sh) runs with the admin kubeconfig, reached through
+#     an ExternalName Service (127.0.0.1) and the APIService; it needs --kubelet-request-timeout below
+#     0.9 x --metric-resolution (10 s, its minimum), and drops a node whose CPU or memory reads zero,
+#     hence the per-node overhead in kwok's Metric. Its start and the APIService becoming Available
+#     add 1-2 s to `up`; the first figures follow one or two scrapes later. Cold build: 3.5 min CPU.
 #   - Timings measured: cold build.sh 13m46s (kube-apiserver ~7 min, KCM ~2 min, kubectl 40 s, etcd
 #     ~1.3 min, kwok ~3 min); cached build.sh 0.03 s; `up` 12-32 s (apiserver /readyz 3-16 s depending
 #     on machine load); `down` 1-6 s.
@@ -56,7 +63,7 @@ REPO=$(cd "$SCRIPT_DIR/../.." && pwd)
 DIR=${KTL_CLUSTER_DIR:-$REPO/.cluster}
 NODES=${KTL_CLUSTER_NODES:-2}
 TIMEOUT=${KTL_CLUSTER_TIMEOUT:-60}
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok metrics-server)
 T0=$SECONDS
 
 log() { printf '[cluster %ds] %s\n' $((SECONDS - T0)) "$*" >&2 2>/dev/null || true; }
@@ -116,6 +123,8 @@ health() {
     kube-controller-manager) c_curl -o /dev/null -k "https://127.0.0.1:$KCM_PORT/healthz" ;;
     kube-scheduler) c_curl -o /dev/null -k "https://127.0.0.1:$SCHED_PORT/healthz" ;;
     kwok) c_curl -o /dev/null "http://127.0.0.1:$KWOK_PORT/readyz" ;;
+    # /livez: /readyz also fails while a scrape of kwok's nodes is pending (metric-storage-ready)
+    metrics-server) c_curl -o /dev/null -k "https://127.0.0.1:$METRICS_SERVER_PORT/livez" ;;
     *) return 1 ;;
   esac
 }
@@ -237,13 +246,19 @@ load_env() {
   SCHED_PORT=$KTL_SCHEDULER_PORT KWOK_PORT=$KTL_KWOK_PORT
   PID_ETCD=$KTL_ETCD_PID PID_KUBE_APISERVER=$KTL_APISERVER_PID PID_KUBE_CONTROLLER_MANAGER=$KTL_KCM_PID
   PID_KUBE_SCHEDULER=$KTL_SCHEDULER_PID PID_KWOK=$KTL_KWOK_PID
+  METRICS_SERVER_PORT=${KTL_METRICS_SERVER_PORT:-} PID_METRICS_SERVER=${KTL_METRICS_SERVER_PID:-}
 }
+
+# recorded COMPONENT: whether the env names it (a cluster started before metrics-server was added
+# has no metrics-server; it stays healthy and usable rather than being torn down and restarted)
+recorded() { [ "$1" != metrics-server ] || [ -n "${PID_METRICS_SERVER:-}" ]; }
 
 pid_of() { local v="PID_$(echo "$1" | tr a-z- A-Z_)"; echo "${!v:-}"; }
 
 healthy() {
   local c
   for c in "${COMPONENTS[@]}"; do
+    recorded "$c" || continue
     is_ours "$(pid_of "$c")" && health "$c" || return 1
   done
 }
@@ -364,16 +379,23 @@ cmd_up() {
   done
   log "binaries: $BIN"
   local KUBECTL=$BIN/kubectl
+  local MS_BIN=$BIN
+  if [ ! -x "$MS_BIN/metrics-server" ]; then
+    step "building metrics-server (scripts/cluster/build-metrics-server.sh; cached after the first run)"
+    MS_BIN=$(bash "$SCRIPT_DIR/build-metrics-server.sh" </dev/null | tail -n 1) \
+      || fail "build-metrics-server.sh failed (its output is above)"
+    [ -x "$MS_BIN/metrics-server" ] || fail "missing binary $MS_BIN/metrics-server"
+  fi
 
   step "generating certificates and tokens in $DIR/pki" "$DIR/pki/openssl.log"
   gen_pki || fail "openssl failed"
 
   local ports
-  ports=($(free_ports 6)) || fail "could not pick free ports (python3 or node needed)"
-  [ "${#ports[@]}" -eq 6 ] || fail "could not pick free ports"
+  ports=($(free_ports 7)) || fail "could not pick free ports (python3 or node needed)"
+  [ "${#ports[@]}" -eq 7 ] || fail "could not pick free ports"
   ETCD_PORT=${ports[0]} ETCD_PEER_PORT=${ports[1]} API_PORT=${ports[2]}
-  KCM_PORT=${ports[3]} SCHED_PORT=${ports[4]} KWOK_PORT=${ports[5]}
-  log "ports: etcd=$ETCD_PORT peer=$ETCD_PEER_PORT apiserver=$API_PORT kcm=$KCM_PORT scheduler=$SCHED_PORT kwok=$KWOK_PORT"
+  KCM_PORT=${ports[3]} SCHED_PORT=${ports[4]} KWOK_PORT=${ports[5]} METRICS_SERVER_PORT=${ports[6]}
+  log "ports: etcd=$ETCD_PORT peer=$ETCD_PEER_PORT apiserver=$API_PORT kcm=$KCM_PORT scheduler=$SCHED_PORT kwok=$KWOK_PORT metrics-server=$METRICS_SERVER_PORT"
 
   local P=$DIR/pki R=$DIR/run
   write_kubeconfig "$DIR/kubeconfig" ktl-local admin cert "$P/admin"
@@ -499,6 +521,82 @@ spec:
   - containers: [broken-attach]
     logsFile: $KW/missing-attach.log
   - logsFile: $KW/attach.log
+---
+# The kubelet's /metrics/resource, emulated per fake node at /metrics/nodes/<node>/metrics/resource
+# (the node annotation metrics.k8s.io/resource-metrics-path points metrics-server there); after
+# kwok's kustomize/metrics/resource/metrics-resource.yaml. Values come from the usage below.
+kind: Metric
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-metrics-resource
+spec:
+  path: /metrics/nodes/{nodeName}/metrics/resource
+  metrics:
+  - {name: scrape_error, dimension: node, kind: gauge, value: '0', help: 1 if there was an error while getting metrics from the node, 0 otherwise}
+  - name: container_start_time_seconds
+    dimension: container
+    kind: gauge
+    help: Start time of the container since unix epoch in seconds
+    labels: [{name: container, value: container.name}, {name: namespace, value: pod.metadata.namespace}, {name: pod, value: pod.metadata.name}]
+    value: pod.SinceSecond()
+  - name: container_cpu_usage_seconds_total
+    dimension: container
+    kind: counter
+    help: Cumulative cpu time consumed by the container in core-seconds
+    labels: [{name: container, value: container.name}, {name: namespace, value: pod.metadata.namespace}, {name: pod, value: pod.metadata.name}]
+    value: pod.CumulativeUsage("cpu", container.name)
+  - name: container_memory_working_set_bytes
+    dimension: container
+    kind: gauge
+    help: Current working set of the container in bytes
+    labels: [{name: container, value: container.name}, {name: namespace, value: pod.metadata.namespace}, {name: pod, value: pod.metadata.name}]
+    value: pod.Usage("memory", container.name)
+  - name: pod_cpu_usage_seconds_total
+    dimension: pod
+    kind: counter
+    help: Cumulative cpu time consumed by the pod in core-seconds
+    labels: [{name: namespace, value: pod.metadata.namespace}, {name: pod, value: pod.metadata.name}]
+    value: pod.CumulativeUsage("cpu")
+  - name: pod_memory_working_set_bytes
+    dimension: pod
+    kind: gauge
+    help: Current working set of the pod in bytes
+    labels: [{name: namespace, value: pod.metadata.namespace}, {name: pod, value: pod.metadata.name}]
+    value: pod.Usage("memory")
+  # a node's usage is its pods' plus a system overhead (50m, 256Mi): metrics-server drops nodes
+  # that report zero, and a real node never idles at zero
+  - name: node_cpu_usage_seconds_total
+    dimension: node
+    kind: counter
+    help: Cumulative cpu time consumed by the node in core-seconds
+    value: node.CumulativeUsage("cpu") + node.SinceSecond() * 0.05
+  - name: node_memory_working_set_bytes
+    dimension: node
+    kind: gauge
+    help: Current working set of the node in bytes
+    value: node.Usage("memory") + 268435456.0
+---
+# Usage per container: the pod annotations kwok.x-k8s.io/usage-cpu and kwok.x-k8s.io/usage-memory
+# when set (tests use them for exact sorting), else a value that differs from pod to pod (from the
+# length of its name and its creation second), so that top --sort-by has something to sort.
+kind: ClusterResourceUsage
+apiVersion: kwok.x-k8s.io/v1alpha1
+metadata:
+  name: ktl-usage
+spec:
+  selector: {}
+  usages:
+  - usage:
+      cpu:
+        expression: |
+          "kwok.x-k8s.io/usage-cpu" in pod.metadata.annotations
+          ? Quantity(pod.metadata.annotations["kwok.x-k8s.io/usage-cpu"])
+          : Quantity("1m") * double(1 + (size(pod.metadata.name) * 7 + int(UnixSecond(pod.metadata.creationTimestamp))) % 50)
+      memory:
+        expression: |
+          "kwok.x-k8s.io/usage-memory" in pod.metadata.annotations
+          ? Quantity(pod.metadata.annotations["kwok.x-k8s.io/usage-memory"])
+          : Quantity("1Mi") * double(4 + (size(pod.metadata.name) * 13 + int(UnixSecond(pod.metadata.creationTimestamp))) % 60)
 EOF
   : >"$KW/attach.log"
   # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too)
@@ -520,6 +618,7 @@ metadata:
   annotations:
     kwok.x-k8s.io/node: fake
     node.alpha.kubernetes.io/ttl: \"0\"
+    metrics.k8s.io/resource-metrics-path: /metrics/nodes/kwok-node-$i/metrics/resource
   labels:
     kubernetes.io/arch: amd64
     kubernetes.io/hostname: kwok-node-$i
@@ -539,6 +638,49 @@ metadata:
     [ "$(grep -c ':True:$' <<<"$out")" -eq "$NODES" ]
   }
   wait_until "$NODES nodes Ready and untainted" "$PID_KWOK" nodes_ready
+
+  # --- metrics-server: scrapes kwok (InternalIP 127.0.0.1, the node status port = kwok's port,
+  # kwok's self-signed certificate) and is reached by the apiserver's aggregation layer (front-proxy
+  # client cert, trusted through extension-apiserver-authentication) via an ExternalName Service.
+  # It runs with the admin kubeconfig: loopback only, and no RBAC to set up for its delegated
+  # authentication and authorization.
+  start metrics-server "$MS_BIN/metrics-server" --kubeconfig="$DIR/kubeconfig" \
+    --authentication-kubeconfig="$DIR/kubeconfig" --authorization-kubeconfig="$DIR/kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$METRICS_SERVER_PORT" --cert-dir="$R/metrics-server" \
+    --kubelet-insecure-tls --kubelet-preferred-address-types=InternalIP --kubelet-use-node-status-port \
+    --metric-resolution=10s --kubelet-request-timeout=5s
+  wait_until "metrics-server /livez" "$PID" health metrics-server
+  step "registering the metrics.k8s.io API (APIService v1beta1.metrics.k8s.io)" "$DIR/logs/metrics-server.log"
+  cat <<EOF | "${K[@]}" apply -f - >/dev/null || fail "kubectl apply of the metrics APIService failed"
+apiVersion: v1
+kind: Service
+metadata:
+  name: metrics-server
+  namespace: kube-system
+spec:
+  type: ExternalName
+  externalName: 127.0.0.1
+---
+apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata:
+  name: v1beta1.metrics.k8s.io
+spec:
+  group: metrics.k8s.io
+  version: v1beta1
+  groupPriorityMinimum: 100
+  versionPriority: 100
+  insecureSkipTLSVerify: true
+  service:
+    name: metrics-server
+    namespace: kube-system
+    port: $METRICS_SERVER_PORT
+EOF
+  apiservice_available() {
+    [ "$("${K[@]}" get apiservice v1beta1.metrics.k8s.io \
+      -o 'jsonpath={.status.conditions[?(@.type=="Available")].status}')" = True ]
+  }
+  wait_until "APIService v1beta1.metrics.k8s.io Available" "$PID_METRICS_SERVER" apiservice_available
 
   # --- env
   step "writing $DIR/env"
@@ -566,6 +708,8 @@ metadata:
     env_line KTL_KCM_PID "$PID_KUBE_CONTROLLER_MANAGER"
     env_line KTL_SCHEDULER_PID "$PID_KUBE_SCHEDULER"
     env_line KTL_KWOK_PID "$PID_KWOK"
+    env_line KTL_METRICS_SERVER_PORT "$METRICS_SERVER_PORT"
+    env_line KTL_METRICS_SERVER_PID "$PID_METRICS_SERVER"
     env_line KTL_ADMIN_USER ktl-admin
     env_line KTL_ADMIN_TOKEN "$ADMIN_TOKEN"
     env_line KTL_VIEWER_USER ktl-viewer
@@ -605,6 +749,7 @@ cmd_status() {
   fi
   printf '%-24s %-8s %-6s %s\n' COMPONENT PID ALIVE HEALTH
   for c in "${COMPONENTS[@]}"; do
+    if ! recorded "$c"; then printf '%-24s %-8s %-6s %s\n' "$c" - - "not started (cluster predates it)"; continue; fi
     pid=$(pid_of "$c")
     if is_ours "$pid"; then alive=yes; else alive=no; ok=1; fi
     if health "$c" 2>/dev/null; then h=ok; else h=failing; ok=1; fi
