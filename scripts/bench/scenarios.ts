@@ -1,6 +1,7 @@
 /** The benchmark's scenarios: the same arguments given to ktl and to kubectl. */
 import { APPLY_DIR, APPLY_FRESH_DIR, prepareApplyDir } from './apply-dir.js';
 import { KUSTOMIZE_TOP, prepareKustomizeTree } from './kustomize-tree.js';
+import { waitForPodMetrics } from './pod-metrics.js';
 
 export type Tool = 'ktl' | 'kubectl';
 
@@ -41,6 +42,13 @@ export const scenarios: Scenario[] = [
     name: 'get pods -A -o json (bench pods)',
     args: ['get', 'pods', '-A', '-o', 'json'],
     needsPods: true,
+  },
+  {
+    name: 'top pod -A (bench pods)',
+    args: ['top', 'pod', '-A'],
+    needsPods: true,
+    countRequests: true,
+    prepare: waitForPodMetrics,
   },
   { name: '__complete get po ""', args: ['__complete', 'get', 'po', ''] },
   { name: '__complete get pods ""', args: ['__complete', 'get', 'pods', ''] },

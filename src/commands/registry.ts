@@ -33,6 +33,7 @@ import { newDescribeCommand } from './describe/index.js';
 import { newEditCommand } from './edit/index.js';
 import { newKustomizeCommand } from './kustomize/index.js';
 import { newPluginCommand } from './plugin/index.js';
+import { newTopCommand } from './top/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -64,6 +65,7 @@ export const commandFactories: ReadonlyArray<
   ['port-forward', newPortForwardCommand],
   ['proxy', newProxyCommand],
   ['cluster-info', newClusterInfoCommand],
+  ['top', newTopCommand],
   ['auth', newAuthCommand],
   ['api-resources', newApiResourcesCommand],
   ['api-versions', newApiVersionsCommand],
