@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startBareApiserver } from '../helpers/bare-apiserver.js';
-import { ktl, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
+import { clusterEnv, ktl, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
 
 /** Lines as fields, CPU figures masked (`123m` → `<cpu>`), padding ignored. */
 function rows(text: string): string[][] {
@@ -80,6 +80,10 @@ describe('ktl top matches kubectl on the local metrics-server', () => {
   let ns = '';
   const cleanups: Array<() => unknown> = [];
   before(async () => {
+    if (!clusterEnv()['KTL_METRICS_SERVER_PID'])
+      throw new Error(
+        'the local cluster predates metrics-server: npm run cluster -- down; npm run cluster -- up',
+      );
     ns = await testNamespace({ after: (fn: () => unknown) => cleanups.push(fn) }, 'top');
     await kubectlOk(['apply', '-f', '-'], { input: PODS(ns) });
     await waitForPodMetrics(ns, 3);
