@@ -4,6 +4,13 @@ export interface ClientCertificate {
   key: Buffer;
 }
 
+/** Hooks for authenticators that need more than the RestConfig (exec plugins, OIDC). */
+export interface AuthEnvironment {
+  cacheDir: string;
+  stdinIsTerminal: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
 /** Adds credentials to requests. One instance lives as long as its HttpClient. */
 export interface Authenticator {
   /** Headers to add to the next request (e.g. Authorization). */

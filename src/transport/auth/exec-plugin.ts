@@ -1,11 +1,10 @@
 import { ConnectionError, PlainError } from '../../errors/errors.js';
 import type { RestConfig } from '../../config/rest-config.js';
-import type { Authenticator, ClientCertificate } from './authenticator.js';
+import type { AuthEnvironment, Authenticator, ClientCertificate } from './authenticator.js';
 import { ExecDiskCache } from './exec-disk-cache.js';
 import type { ExecCredential } from './exec-credential.js';
 import { execInfo, isSupportedExecVersion, parseExecOutput } from './exec-credential.js';
 import { runExecPlugin } from './exec-run.js';
-import type { AuthEnvironment } from './select-auth.js';
 
 /**
  * Credentials from a client.authentication.k8s.io exec plugin (v1, v1beta1). The credential is

@@ -1,14 +1,7 @@
 import type { RestConfig } from '../../config/rest-config.js';
-import type { Authenticator } from './authenticator.js';
+import type { AuthEnvironment, Authenticator } from './authenticator.js';
 import { anonymous } from './authenticator.js';
 import { basicAuth, bearerTokenAuth, tokenFileAuth } from './static-auth.js';
-
-/** Hooks for authenticators that need more than the RestConfig (exec plugins, OIDC). */
-export interface AuthEnvironment {
-  cacheDir: string;
-  stdinIsTerminal: boolean;
-  env: NodeJS.ProcessEnv;
-}
 
 /**
  * Picks the authenticator for a RestConfig in client-go's order: a static token, token file or
