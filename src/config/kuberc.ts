@@ -132,7 +132,7 @@ function readErrorText(path: string, code: string | undefined, error: unknown): 
 }
 
 /** Part of the cache key: change it whenever decodeKuberc's result for a text may change. */
-const DECODED_FORMAT = 'kuberc-decoded-2';
+const DECODED_FORMAT = 'kuberc-decoded-3';
 
 async function decodeCached(text: string, cacheRoot: string | undefined): Promise<KubercDecoded> {
   const cache = cacheRoot ? new ParsedKubeConfigCache(cacheRoot) : undefined;
@@ -299,7 +299,9 @@ function duplicateKeyLines(
       for (const pair of value.items) {
         const key = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
         if (seen.has(key) && yaml.isScalar(pair.key)) {
-          const line = lines.linePos(pair.key.range?.[0] ?? 0).line;
+          // go-yaml names the line of the value (a block sequence's first `-`)
+          const at = (pair.value as { range?: [number, number, number] } | null)?.range?.[0];
+          const line = lines.linePos(at ?? pair.key.range?.[0] ?? 0).line;
           found.push(`line ${line}: key ${JSON.stringify(String(key))} already set in map`);
         }
         seen.add(key);

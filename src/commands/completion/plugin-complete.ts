@@ -53,7 +53,8 @@ export function pluginNameCandidates(
  * kubectl's plugin completion: when the first word names a plugin rather than a built-in, the
  * words go (flags included, unparsed) to the plugin's completion program, `ktl_complete-<path>`
  * or `kubectl_complete-<path>` on PATH, whose output lines are the candidates and whose last
- * line `:<n>` is cobra's directive. Undefined when the line is not a plugin's.
+ * line `:<n>` is cobra's directive. Undefined when the first word is a built-in command (or a
+ * flag).
  */
 export async function completePluginLine(
   root: Command,
@@ -72,7 +73,8 @@ export async function completePluginLine(
     node = child;
     path.push(word);
   }
-  if (path.length === 0) return undefined;
+  // cobra cannot find a command for the words: nothing, and the default directive
+  if (path.length === 0) return { candidates: [], directive: Directive.Default };
   const name = path.map((word) => word.replaceAll('-', '_')).join('-');
   const program = PLUGIN_PREFIXES.map((prefix) => lookPath(`${prefix}_complete-${name}`, env)).find(
     (found) => found !== undefined,
