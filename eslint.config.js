@@ -11,15 +11,15 @@ const layers = [
   'discovery',
   'resources',
   'printers',
-  'commands',
+  'runtime',
   'dashboard',
+  'commands',
   'cli',
 ];
-const peers = { commands: ['dashboard'], dashboard: ['commands'] };
 
 function layerRule(layer) {
   const index = layers.indexOf(layer);
-  const above = layers.slice(index + 1).filter((l) => !(peers[layer] ?? []).includes(l));
+  const above = layers.slice(index + 1);
   return {
     files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
     rules: {

@@ -76,7 +76,7 @@ exports.vendorReady = importModule(pathToFileURL(join(__dirname, 'vendor.js')).h
 // What completion reaches: the command tree, config, transport, discovery. The lazy imports of
 // the commands' implementations are left out of dist/complete.cjs.
 const reachedByCompletion =
-  /\/src\/(cli|config|transport|discovery|resources|errors|util)\/|\/src\/commands\/(factory\.ts|completion\/)/;
+  /\/src\/(cli|config|transport|discovery|resources|errors|util)\/|\/src\/runtime\/cluster-factory\.ts|\/src\/commands\/completion\//;
 const leaveOutCommandImplementations = {
   name: 'leave-out-command-implementations',
   setup(build) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CommandContext } from '../commands/command-context.js';
+import type { CommandContext } from '../runtime/command-context.js';
 import { commandFactories } from '../commands/registry.js';
 import { buildProgram, invokedCommandName } from './program.js';
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../commands/command-context.js';
-import { addGlobalFlags } from '../commands/global-flags.js';
+import type { CommandContext } from '../runtime/command-context.js';
+import { addGlobalFlags } from '../runtime/global-flags.js';
 import {
   helpWidthOf,
   installHelpLayout,

@@ -3,9 +3,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import type { Command } from 'commander';
-import type { CommandContext } from '../commands/command-context.js';
-import { Factory } from '../commands/factory.js';
-import { configFlagsFrom } from '../commands/global-flags.js';
+import type { CommandContext } from '../runtime/command-context.js';
+import { ClusterFactory } from '../runtime/cluster-factory.js';
+import { configFlagsFrom } from '../runtime/global-flags.js';
 import { CliError, PluginDispatchError } from '../errors/errors.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
@@ -143,7 +143,7 @@ async function completeCommandLine(
     argv[0] === '__complete',
     context.streams,
     (flags) => {
-      const factory = new Factory(
+      const factory = new ClusterFactory(
         completionFlags(configFlagsFrom(flags)),
         context.streams,
         'ktl __complete',

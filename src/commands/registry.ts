@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../runtime/command-context.js';
 import { newApiResourcesCommand } from './api-resources/index.js';
 import { newApiVersionsCommand } from './api-versions/index.js';
 import { newApplyCommand } from './apply/index.js';

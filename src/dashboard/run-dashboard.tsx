@@ -1,6 +1,6 @@
 import type { Instance } from 'ink';
 import { render } from 'ink';
-import type { Factory } from '../commands/factory.js';
+import type { Factory } from '../runtime/factory.js';
 import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
 import type { ResourceRef } from '../resources/resource-ref.js';
 import { PODS_REF } from '../resources/resource-ref.js';

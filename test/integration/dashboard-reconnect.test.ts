@@ -9,7 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Factory } from '../../src/commands/factory.js';
+import { ClusterFactory } from '../../src/runtime/cluster-factory.js';
 import { InformerPool } from '../../src/dashboard/model/informer-pool.js';
 import { TableModel } from '../../src/dashboard/model/table-model.js';
 import type { InformerState } from '../../src/resources/informer.js';
@@ -101,7 +101,7 @@ async function serverPodNames(): Promise<string[]> {
 }
 
 test('outage: the state shows reconnecting and stale-since; afterwards the rows match a fresh list exactly', async () => {
-  const factory = new Factory(
+  const factory = new ClusterFactory(
     { kubeconfig },
     { in: process.stdin, out: process.stdout, err: process.stderr },
     'ktl dash',
@@ -164,7 +164,7 @@ test('outage: the state shows reconnecting and stale-since; afterwards the rows 
 });
 
 test('a silent connection (packets dropped, nothing closed) is noticed within the inactivity timeout', async () => {
-  const factory = new Factory(
+  const factory = new ClusterFactory(
     { kubeconfig },
     { in: process.stdin, out: process.stdout, err: process.stderr },
     'ktl dash',

@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Factory } from '../../src/commands/factory.js';
+import { ClusterFactory } from '../../src/runtime/cluster-factory.js';
+import type { Factory } from '../../src/runtime/factory.js';
 import { formatError } from '../../src/errors/format-error.js';
 import { adminKubeconfig, kubectl } from '../helpers/cluster.js';
 
@@ -27,9 +28,14 @@ export function factoryWithCache(cacheDir: string): {
     out: { write: () => true },
     err: { write: (chunk: string | Uint8Array) => ((err += String(chunk)), true) },
   };
-  const factory = new Factory({ kubeconfig: adminKubeconfig, cacheDir }, streams, 'ktl get', {
-    HOME: cacheDir,
-  });
+  const factory = new ClusterFactory(
+    { kubeconfig: adminKubeconfig, cacheDir },
+    streams,
+    'ktl get',
+    {
+      HOME: cacheDir,
+    },
+  );
   const requests: string[] = [];
   factory.addRequestLogger({
     request: (_m, url) => requests.push(url.pathname),

@@ -7,7 +7,7 @@ import {
   parseGroupVersion,
   preferredResources,
 } from '../../discovery/index.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { KUBECTL_TABWRITER, TabWriter } from '../../resources/tabwriter/tabwriter.js';
 
 /** What `api-resources` was asked for. */

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 
 /** `ktl api-versions`: every group/version the server serves. */
 export function newApiVersionsCommand(context: CommandContext): Command {

@@ -1,4 +1,4 @@
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** Prints the sorted group/versions, always asking the server (kubectl invalidates first). */
 export async function runApiVersions(factory: Factory): Promise<void> {

@@ -12,8 +12,8 @@ import { deleteAndCreate } from './force-recreate.js';
 import type { ApplyOptions } from './apply-options.js';
 import { fieldValidationOf } from './apply-options.js';
 import type { PlannedObject } from './manifest-objects.js';
-import type { SchemaSource } from './schema-source.js';
-import { acceptsStrategicMerge } from './schema-source.js';
+import type { SchemaSource } from '../../runtime/schema-source.js';
+import { acceptsStrategicMerge } from '../../runtime/schema-source.js';
 import { klogLine } from '../../util/klog.js';
 
 /** The outcome of applying one object. */

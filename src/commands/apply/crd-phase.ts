@@ -1,9 +1,8 @@
-import { DiscoveryClient, RestMapper } from '../../discovery/index.js';
 import { splitApiVersion } from '../../resources/validation/schema-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { PlannedObject } from './manifest-objects.js';
 import { applyNamespace } from './manifest-objects.js';
-import type { SchemaSource } from './schema-source.js';
+import type { SchemaSource } from '../../runtime/schema-source.js';
 
 interface CrdStatus {
   spec?: { group?: string; versions?: Array<{ name?: string }> };
@@ -34,7 +33,8 @@ export async function remapAfterCrds(
     factory,
     crds.map((c) => c.name),
   );
-  const mapper = await freshMapper(factory);
+  // Discovery read afresh: the cache predates the CRDs.
+  const mapper = await factory.restMapper('refresh');
   const { namespace, explicit } = await factory.namespace();
   for (const entry of unmapped) {
     try {
@@ -67,15 +67,4 @@ async function waitEstablished(factory: Factory, names: string[]): Promise<void>
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-async function freshMapper(factory: Factory): Promise<RestMapper> {
-  const { host } = await factory.restConfig();
-  const discovery = new DiscoveryClient({
-    http: () => factory.client(),
-    cacheRoot: factory.cacheDir(),
-    host,
-    ttlMs: 0,
-  });
-  return new RestMapper(discovery);
 }

@@ -4,7 +4,7 @@ import { PlainError } from '../../errors/errors.js';
 import type { ManifestObject } from '../../resources/manifest/manifest-types.js';
 import { readManifests } from '../../resources/manifest/read-manifests.js';
 import { splitApiVersion } from '../../resources/validation/schema-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 
 /** A manifest object with its REST mapping (or why it has none) and its target namespace. */

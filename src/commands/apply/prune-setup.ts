@@ -3,7 +3,7 @@
  * --prune-allowlist, then Validate), and the allow-list the prune step will use.
  */
 import { PlainError } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from './apply-options.js';
 import type { PruneMappings, PruneResource } from './prune-resources.js';
 import {

@@ -11,7 +11,7 @@ import { listPages } from '../../resources/list.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from './apply-options.js';
 import { dryRunSuffix } from './apply-options.js';
 import type { PruneMappings } from './prune-resources.js';

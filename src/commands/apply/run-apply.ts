@@ -3,7 +3,7 @@ import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
 import { applyClientSide } from './apply-client-side.js';
 import type { ApplyOptions } from './apply-options.js';
@@ -19,7 +19,6 @@ import { labelMatcher } from './label-match.js';
 import type { Visited } from './prune.js';
 import { runPrune } from './prune.js';
 import { checkSelectionFlags, resolvePruneMappings } from './prune-setup.js';
-import { SchemaSource } from './schema-source.js';
 import { validateBeforeApply } from './validate-step.js';
 import { followRollouts, rolloutTargets } from './wait-rollout.js';
 
@@ -39,7 +38,7 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
       throw new PlainError('cannot use generate name with apply');
   }
   const planned = await planObjects(factory, manifests);
-  const schemas = new SchemaSource(factory);
+  const schemas = factory.schemas();
   await validateBeforeApply(factory, planned, schemas, options.validate);
   const client = await factory.client();
   const err = factory.streams.err;

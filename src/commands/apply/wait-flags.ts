@@ -7,7 +7,7 @@ import { PlainError } from '../../errors/errors.js';
 import { durationFlag } from '../wait/duration-flag.js';
 import type { ApplyOptions } from './apply-options.js';
 import { cascadeFromFlag } from '../delete/cascade.js';
-import { flagDefaults, plainDefault, stringDefault } from '../help/command-help.js';
+import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
 
 /** The raw values of those flags. */
 export interface WaitFlags {

@@ -10,7 +10,7 @@ import type { WorkloadReading } from '../../resources/rollout/workload-readiness
 import { followsKind, readWorkload } from '../../resources/rollout/workload-readiness.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { untilDone } from '../wait/until.js';
 import { rolloutView } from './wait-rollout-view.js';
 import type { RolloutView } from './wait-rollout-view.js';

@@ -7,7 +7,7 @@ import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
 import type { Pod, PodContainer } from '../exec/pod-types.js';
 import { streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
 import { useTty } from '../exec/run-exec.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** The fields of a Pod that attach reads beyond the shared Pod type. */
 export type AttachablePod = Pod & {

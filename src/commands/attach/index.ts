@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import type { StreamOptions } from './stream-flags.js';
 import { addStreamFlags } from './stream-flags.js';
 

@@ -5,7 +5,7 @@ import { resolveObjectRef } from '../exec/object-ref.js';
 import { podForObject } from '../exec/pod-for-object.js';
 import { defaultContainer, hasContainer } from '../exec/pod-types.js';
 import { finishRemoteCommand } from '../exec/remote-command.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { AttachablePod } from './attach-session.js';
 import { attachToContainer } from './attach-session.js';
 import type { AttachOptions } from './index.js';

@@ -1,5 +1,5 @@
 import { PlainError, SilentExit } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { CanIFlags } from './index.js';
 import { accessReviewSpec, resourceAndGroup } from './access-attributes.js';
 

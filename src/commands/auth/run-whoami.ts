@@ -3,7 +3,7 @@ import { parseOutputFormat } from '../../printers/output-format.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { toTypedJson } from '../../printers/json-text.js';
 import { checkPrintFlagsFormat } from '../create/output.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** Flags of `ktl auth whoami`. */
 export interface WhoAmIFlags {

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags, addPrintFlags, collect } from '../create/flags.js';
-import { flagDefaults, plainDefault } from '../help/command-help.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 /** `ktl autoscale TYPE NAME --max=N`: an autoscaling/v2 HorizontalPodAutoscaler. */
 export function newAutoscaleCommand(context: CommandContext): Command {

@@ -9,7 +9,7 @@ import type { GeneratorFlagValues } from '../create/flags.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
 import { validateGenerated } from '../create/validate-generated.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** The flags of `autoscale`. */
 export interface AutoscaleFlagValues extends GeneratorFlagValues {

@@ -1,5 +1,5 @@
 import { colorAllowed } from '../../util/io-streams.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 interface ServiceList {
   items: Array<{

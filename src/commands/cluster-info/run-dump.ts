@@ -10,7 +10,7 @@ import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** The flags of `cluster-info dump`. */
 export interface DumpFlags {

@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors/errors.js';
-import type { CommandContext } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
 import { bashScript } from './script-bash.js';
 import { fishScript } from './script-fish.js';
 import { powershellScript } from './script-powershell.js';
 import { zshScript } from './script-zsh.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 const SCRIPTS: Record<string, (prog: string) => string> = {
   bash: bashScript,

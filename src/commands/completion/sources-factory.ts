@@ -1,8 +1,7 @@
 import type { ConfigFlags } from '../../config/config-flags.js';
-import { DiscoveryClient } from '../../discovery/index.js';
-import type { ResourceMapping } from '../../discovery/index.js';
+import type { DiscoveryClient, ResourceMapping } from '../../discovery/index.js';
 import { collectionPath } from '../../resources/resource-ref.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { NAMES_TTL_MS, NamesCache } from './names-cache.js';
 import type { CompletionSources } from './sources.js';
 
@@ -22,12 +21,6 @@ interface NameList {
  * kept briefly on disk; with no server, the last known names are offered.
  */
 export function factorySources(factory: Factory, allNamespaces: boolean): CompletionSources {
-  const cachedDiscovery = async (): Promise<DiscoveryClient> =>
-    new DiscoveryClient({
-      http: () => Promise.reject(new Error('completion reads types from the cache only')),
-      cacheRoot: factory.cacheDir(),
-      host: (await factory.restConfig()).host,
-    });
   const kubeNames = async (kind: 'contexts' | 'clusters' | 'users'): Promise<string[]> =>
     [...(await factory.kubeConfig())[kind].keys()].sort();
 
@@ -36,7 +29,7 @@ export function factorySources(factory: Factory, allNamespaces: boolean): Comple
     clusters: () => kubeNames('clusters'),
     users: () => kubeNames('users'),
     async resourceTypes() {
-      const discovery = await cachedDiscovery();
+      const discovery = await factory.discovery('cache-only');
       return typeNames(await discovery.snapshot().catch(() => undefined));
     },
     async namespaces() {

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
-import type { Factory } from '../factory.js';
-import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
-import { withGroupHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
+import type { Factory } from '../../runtime/factory.js';
+import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
+import { withGroupHelp } from '../../runtime/command-help.js';
 
 type Runner = (factory: Factory, args: string[], opts: Record<string, unknown>) => Promise<void>;
 

@@ -1,5 +1,5 @@
 import { PlainError, SilentExit } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { startingKubeConfig } from './starting-config.js';
 
 /** `config current-context`. */

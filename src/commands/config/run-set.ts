@@ -7,7 +7,7 @@ import {
   stanzaTarget,
 } from '../../config/kubeconfig-write.js';
 import type { KubeConfigFile, Stanza } from '../../config/kubeconfig-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { startingKubeConfig } from './starting-config.js';
 
 type Kind = 'clusters' | 'users' | 'contexts';

@@ -1,7 +1,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { kubeConfigJson, kubeConfigYaml } from '../../config/kubeconfig-serialize.js';
 import { documentOf, flatten, minify, redactSecrets } from '../../config/kubeconfig-view.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { startingKubeConfig } from './starting-config.js';
 
 const FORMATS =

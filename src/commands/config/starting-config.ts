@@ -1,6 +1,6 @@
 import { KubeConfigMissingError, mergeKubeConfigs } from '../../config/kubeconfig-loader.js';
 import type { KubeConfig } from '../../config/kubeconfig-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /**
  * The config the `config` commands start from (kubectl's PathOptions.GetStartingConfig): a

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { PlainError, SilentExit, UsageError } from '../../errors/errors.js';
 import type { IOStreams } from '../../util/io-streams.js';
-import { commandPathOf } from '../command-context.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 function rootOf(command: Command): Command {
   let current = command;

@@ -1,7 +1,7 @@
 /** `create configmap` and `create secret generic|tls|docker-registry` (flag definitions). */
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags, collect } from './flags.js';
 
 /** The configmap and secret subcommands. */

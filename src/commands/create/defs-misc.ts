@@ -1,9 +1,9 @@
 /** namespace, serviceaccount, quota, priorityclass, poddisruptionbudget, ingress, token. */
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags, collect } from './flags.js';
-import { flagDefaults, plainDefault } from '../help/command-help.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 type Runner = 'namespace' | 'serviceaccount' | 'quota' | 'priorityclass' | 'pdb' | 'ingress';
 

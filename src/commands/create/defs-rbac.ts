@@ -1,9 +1,9 @@
 /** `create role|clusterrole|rolebinding|clusterrolebinding` (flag definitions). */
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags, collect } from './flags.js';
-import { flagDefaults, plainDefault } from '../help/command-help.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 function roleCommand(context: CommandContext, name: 'role' | 'clusterrole'): Command {
   const cluster = name === 'clusterrole';

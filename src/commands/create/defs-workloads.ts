@@ -1,7 +1,7 @@
 /** `create deployment`, `create job`, `create cronjob` (flag definitions). */
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags, collect } from './flags.js';
 
 /** The workload subcommands. */

@@ -1,14 +1,14 @@
 import { Command } from 'commander';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import type { CommandContext } from '../command-context.js';
-import { commandPathOf, factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
 import { configCommands } from './defs-config.js';
 import { miscCommands } from './defs-misc.js';
 import { rbacCommands } from './defs-rbac.js';
 import { serviceCommand } from './defs-service.js';
 import { workloadCommands } from './defs-workloads.js';
-import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
-import { plainDefault, withGroupHelp } from '../help/command-help.js';
+import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, withGroupHelp } from '../../runtime/command-help.js';
 
 /** kubectl's help for `ktl create` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

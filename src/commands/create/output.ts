@@ -9,7 +9,7 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { printedName, resourcePath } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { GeneratorFlagValues } from './flags.js';
 
 /** kubectl's dry-run strategies. */

@@ -10,7 +10,7 @@ import type {
   ResourceSpec,
 } from '../../resources/generators/rbac.js';
 import { resolveResource } from '../../resources/generators/rbac.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** kubectl's NoResourceMatchError, printed without "error: ". */
 export class NoResourceMatch extends Error {

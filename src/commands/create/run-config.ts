@@ -14,7 +14,7 @@ import {
   generateGenericSecret,
   generateTlsSecret,
 } from '../../resources/generators/secret.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';

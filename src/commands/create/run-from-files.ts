@@ -7,9 +7,8 @@ import type { ApplyOptions } from '../apply/apply-options.js';
 import { dryRunSuffix, fieldValidationOf } from '../apply/apply-options.js';
 import type { PlannedObject } from '../apply/manifest-objects.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
-import { SchemaSource } from '../apply/schema-source.js';
 import { validateBeforeApply } from '../apply/validate-step.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** What `ktl create -f` was asked to do. */
 export interface CreateFromFilesOptions {
@@ -82,7 +81,7 @@ export async function runCreateFromFiles(
   const manifests = await readFilenameArgs(factory, options);
   if (manifests.length === 0) throw new PlainError('no objects passed to create');
   const planned = await planObjects(factory, manifests);
-  await validateBeforeApply(factory, planned, new SchemaSource(factory), options.validate);
+  await validateBeforeApply(factory, planned, factory.schemas(), options.validate);
   const errors: Error[] = [];
   for (const entry of planned) {
     try {

@@ -7,7 +7,7 @@ import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { withLastApplied } from '../../resources/generators/object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { commonSettings, printObject, sendObject } from './output.js';
 import { validateGenerated } from './validate-generated.js';

@@ -12,7 +12,7 @@ import {
   generateQuota,
   generateServiceAccount,
 } from '../../resources/generators/simple-kinds.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { boolFlag, int32Flag, nameFromArgs } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import type { GeneratedCommand } from './run-generated.js';

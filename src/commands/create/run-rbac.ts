@@ -13,7 +13,7 @@ import {
   validateRole,
 } from '../../resources/generators/rbac.js';
 import { discoveryResolver, NoResourceMatch } from './resolve-resources.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs, requireFlags } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';

@@ -4,7 +4,7 @@ import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { generateTokenRequest, validateToken } from '../../resources/generators/token.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { badFlagValue, nameFromArgs } from './args.js';
 
 /** Flags of `create token`. */

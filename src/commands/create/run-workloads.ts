@@ -15,7 +15,7 @@ import {
   resourcePath,
 } from '../../resources/generators/known-kinds.js';
 import { splitCsvFlag } from '../../resources/generators/parse.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { int32Flag, nameFromArgs, requireFlags } from './args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';

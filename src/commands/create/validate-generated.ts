@@ -7,11 +7,8 @@ import { PlainError } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { formatFieldPath, objectLabel } from '../../resources/manifest/manifest-types.js';
 import { validateManifests } from '../../resources/validation/validate-manifests.js';
-import { SchemaSource } from '../apply/schema-source.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { validationDirective } from './output.js';
-
-const sources = new WeakMap<Factory, SchemaSource>();
 
 /**
  * Validates under --validate: strict (the default) stops with every problem listed, warn prints
@@ -24,11 +21,7 @@ export async function validateGenerated(
 ): Promise<void> {
   const mode = validationDirective(validate);
   if (mode === 'Ignore') return;
-  let schemas = sources.get(factory);
-  if (!schemas) {
-    schemas = new SchemaSource(factory);
-    sources.set(factory, schemas);
-  }
+  const schemas = factory.schemas();
   const source = { file: '', document: 1, itemPath: [], positions: new Map() };
   const problems = await validateManifests([{ object, source }], (gvk) => schemas.schemaFor(gvk));
   if (problems.length === 0) return;

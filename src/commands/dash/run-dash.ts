@@ -1,4 +1,4 @@
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { loadDashboard } from './load-dashboard.js';
 
 /** Options of `ktl dash`. */

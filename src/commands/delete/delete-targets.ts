@@ -3,7 +3,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { listPages } from '../../resources/list.js';
 import { explainListError } from '../label/list-error.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { DeleteOptions } from './delete-options.js';
 
 /** One object to delete. */

@@ -1,7 +1,7 @@
 import { AggregateCliError, ApiStatusError } from '../../errors/errors.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { deleteObject } from '../../resources/actions/delete-object.js';
 import type { DeleteOptions } from './delete-options.js';
 import type { DeleteTarget } from './delete-targets.js';

@@ -5,7 +5,7 @@
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';

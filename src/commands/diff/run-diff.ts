@@ -12,8 +12,7 @@ import type { ApplyOptions } from '../apply/apply-options.js';
 import { applyServerSide } from '../apply/apply-server-side.js';
 import type { PlannedObject } from '../apply/manifest-objects.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
-import { SchemaSource } from '../apply/schema-source.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { runDiffProgram } from './diff-program.js';
 import { maskSecretData } from './mask-secrets.js';
 
@@ -80,7 +79,7 @@ async function applyContext(factory: Factory, options: DiffOptions): Promise<App
   };
   return {
     client: await factory.client(),
-    schemas: new SchemaSource(factory),
+    schemas: factory.schemas(),
     options: applyOptions,
     // the server's warnings about an object (located in its file); not kubectl's missing-
     // annotation warning, which diff never prints (annotate: false)

@@ -6,9 +6,8 @@ import { isJsonObject } from '../../resources/patch/json-value.js';
 import { PatchSchema } from '../../resources/patch/patch-meta.js';
 import { diffMaps } from '../../resources/patch/smp-diff.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
-import { SchemaSource } from '../apply/schema-source.js';
+import type { SchemaSource } from '../../runtime/schema-source.js';
 import { inKubectlScheme } from '../exec/kubectl-scheme.js';
-import type { Factory } from '../factory.js';
 
 /** A patch and its content type. */
 export interface EditPatch {
@@ -54,9 +53,4 @@ async function patchSchema(schemas: SchemaSource, mapping: ResourceMapping): Pro
   const gvk = { group: mapping.group, version: mapping.version, kind: mapping.kind };
   const kindSchema = document ? findKindSchema(document, gvk) : undefined;
   return document && kindSchema ? new PatchSchema(kindSchema.schema, document) : PatchSchema.none();
-}
-
-/** A SchemaSource for one edit session (documents fetched once). */
-export function schemaSourceFor(factory: Factory): SchemaSource {
-  return new SchemaSource(factory);
 }

@@ -16,14 +16,14 @@ import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
 import { fieldValidationOf } from '../apply/apply-options.js';
 import { parseValidate } from '../apply/flag-values.js';
-import type { SchemaSource } from '../apply/schema-source.js';
-import { CHANGED_IDENTITY, editPatch, schemaSourceFor } from './edit-patch.js';
+import type { SchemaSource } from '../../runtime/schema-source.js';
+import { CHANGED_IDENTITY, editPatch } from './edit-patch.js';
 import { editHeader, runEditor, stripComments } from './editor.js';
 
 /** The flags of `ktl edit`. */
@@ -92,7 +92,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   const original = editHeader([]) + body;
   let errors: string[] = [];
   const printer = new ResultPrinter(factory.streams.out, undefined);
-  const schemas = schemaSourceFor(factory);
+  const schemas = factory.schemas();
   for (;;) {
     const shown = editHeader(errors) + body;
     await writeFile(file, shown);

@@ -10,7 +10,7 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';
 import { toTypedJson } from '../../printers/json-text.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { CoreEvent } from './event-rows.js';
 import { eventCells, eventHeader } from './event-rows.js';
 

@@ -9,7 +9,7 @@ import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { toTypedJson } from '../../printers/json-text.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { CoreEvent } from './event-rows.js';
 import { eventCells, eventHeader, sortEvents } from './event-rows.js';
 

@@ -1,6 +1,6 @@
 import type { ResourceMapping } from '../../discovery/index.js';
 import { PODS_REF, objectPath as resourceObjectPath } from '../../resources/resource-ref.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** The core/v1 pods mapping, used for a bare NAME (kubectl's ResourceNames("pods", NAME)). */
 export const POD_MAPPING: ResourceMapping = {

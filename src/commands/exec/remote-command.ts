@@ -3,7 +3,7 @@ import { REMOTE_COMMAND_PROTOCOLS } from '../../transport/stream-protocol.js';
 import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
 import { RemoteCommandSession } from '../../transport/stream-protocol-remotecommand.js';
 import { dialWebSocket } from '../../transport/websocket-dial.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** What to stream for one exec or attach. */
 export interface RemoteCommandRequest {

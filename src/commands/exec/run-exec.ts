@@ -1,6 +1,6 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { ExecOptions } from './index.js';
 import { mostActiveFirst } from './pod-order.js';
 import { resolveObjectRef } from './object-ref.js';

@@ -1,7 +1,7 @@
 import { NoResourceTypeError, PlainError, SilentExit } from '../../errors/errors.js';
 import type { ResourceMapping, RestMapper } from '../../discovery/index.js';
 import { parseGroupVersion } from '../../discovery/index.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { ExplainRequest } from './explain-plaintext.js';
 import { ExplainError, renderPlaintext } from './explain-plaintext.js';
 

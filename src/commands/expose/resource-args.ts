@@ -7,7 +7,7 @@ import { NoResourcesError, PlainError } from '../../errors/errors.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { resourcePath } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** One object named on the command line. */
 export interface ResourceArg {

@@ -8,7 +8,7 @@ import { applyOverrides } from '../../resources/generators/overrides.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import { validateGenerated } from '../create/validate-generated.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { fetchObject, parseResourceArgs } from './resource-args.js';
 
 /** The flags of `expose`. */

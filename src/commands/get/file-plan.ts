@@ -1,7 +1,7 @@
 /** `ktl get -f FILE`: the objects a manifest names, fetched from the server by name. */
 import { PlainError } from '../../errors/errors.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { FetchRequest } from './fetch.js';
 import type { GetOptions } from './get-options.js';
 import type { GetPlan } from './run-get.js';

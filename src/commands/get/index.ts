@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import type { GetFlags } from './get-options.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { plainDefault, withHelp } from '../help/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, withHelp } from '../../runtime/command-help.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

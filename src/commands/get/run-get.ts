@@ -1,7 +1,7 @@
 import type { ResourceMapping } from '../../discovery/index.js';
 import { AggregateCliError, PlainError } from '../../errors/errors.js';
 import { colorAllowed } from '../../util/io-streams.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { parseGetArgs } from './get-args.js';
 import type { GetFlags, GetOptions } from './get-options.js';
 import { getOptionsFrom, isTableOutput } from './get-options.js';

@@ -1,4 +1,4 @@
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** `get --raw PATH`: the server's response body, unmodified. */
 export async function runGetRaw(factory: Factory, path: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { InformerChange, InformerState } from '../../resources/informer.js'
 import { TableOutput } from '../../printers/table/table-output.js';
 import type { TableColumnDefinition } from '../../printers/table/table-types.js';
 import { colorAllowed } from '../../util/io-streams.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { GetOptions } from './get-options.js';
 import { isTableOutput } from './get-options.js';
 import { watchPrinterFor } from './object-printer.js';

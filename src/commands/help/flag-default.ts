@@ -1,5 +1,5 @@
 import type { Option } from 'commander';
-import { recordedDefault } from './command-help.js';
+import { recordedDefault } from '../../runtime/command-help.js';
 
 /** Whether pflag would type this option bool: it takes no value, or an optional `[bool]`. */
 export function isBooleanOption(option: Option): boolean {

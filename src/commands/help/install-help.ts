@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
 import type { OutputStream } from '../../util/io-streams.js';
 import { renderCommandHelp, renderGlobalOptions } from './render-help.js';
 import { renderRootHelp } from './root-help.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Command, Option } from 'commander';
-import { flagDefaults, listDefault, plainDefault, withHelp } from './command-help.js';
+import { flagDefaults, listDefault, plainDefault, withHelp } from '../../runtime/command-help.js';
 import { flagDefaultText } from './flag-default.js';
 import { renderCommandHelp, renderFlag, renderFlags, wrapWords } from './render-help.js';
 

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { helpOf } from './command-help.js';
+import { helpOf } from '../../runtime/command-help.js';
 import { flagDefaultText } from './flag-default.js';
 
 /** kubectl wraps a flag's description at the terminal's width less this. */

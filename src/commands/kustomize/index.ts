@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { commandPathOf } from '../command-context.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { commandPathOf } from '../../runtime/command-context.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

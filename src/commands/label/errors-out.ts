@@ -1,5 +1,5 @@
 import { ApiStatusError, SilentExit } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /**
  * Ends a verb that went on past failures as kubectl's CheckErr does: one error is thrown for

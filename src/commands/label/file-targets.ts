@@ -7,7 +7,7 @@ import { PlainError } from '../../errors/errors.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { Targets } from './targets.js';
 import { addTarget } from './add-target.js';
 

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../create/flags.js';
 import { addFilenameFlags } from './file-flags.js';
 import type { KeyKind, LabelFlags } from './run-label.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 /** The flags label and annotate share (kubectl's label.go / annotate.go). */
 export function addKeyUpdateFlags(command: Command, kind: KeyKind): Command {

@@ -8,7 +8,7 @@ import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { KeyUpdates } from './pairs.js';
 import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
 import { checkResultOutput, ResultPrinter } from './print-result.js';

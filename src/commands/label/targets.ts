@@ -8,7 +8,7 @@ import { PlainError } from '../../errors/errors.js';
 import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { FileSelect } from './file-targets.js';
 import { fileTargets, hasFilenames } from './file-targets.js';
 import { explainListError } from './list-error.js';

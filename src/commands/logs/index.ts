@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { plainDefault, withHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, withHelp } from '../../runtime/command-help.js';
 
 /** Flags of `ktl logs`, as commander hands them over. */
 export interface LogsFlags {

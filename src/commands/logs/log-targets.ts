@@ -5,7 +5,7 @@ import { byLogging } from '../exec/pod-order.js';
 import { listPods, podForObject } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
 import { defaultContainer, hasContainer } from '../exec/pod-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { LogsPlan } from './log-options.js';
 
 /** One container whose log is requested. */

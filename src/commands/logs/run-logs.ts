@@ -4,7 +4,7 @@ import type { HttpClient } from '../../transport/http-client.js';
 import { colorAllowed } from '../../util/io-streams.js';
 import { listPods } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { podHasStarted, watchStartedPods } from './follow-selector.js';
 import type { LogsFlags } from './index.js';
 import type { LogsPlan } from './log-options.js';

@@ -5,8 +5,7 @@ import { applyMergePatch } from '../../resources/patch/json-merge-patch.js';
 import { PatchSchema } from '../../resources/patch/patch-meta.js';
 import { applyStrategicPatch } from '../../resources/patch/smp-apply.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
-import { SchemaSource } from '../apply/schema-source.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { applyJsonPatch } from './json-patch.js';
 import { PlainError } from '../../errors/errors.js';
 
@@ -24,7 +23,7 @@ export async function applyLocally(
       'json: cannot unmarshal string into Go value of type map[string]interface {}',
     );
   if (type === 'merge') return applyMergePatch(object, patch) as JsonObject;
-  const document = await new SchemaSource(factory).document(mapping.group, mapping.version);
+  const document = await factory.schemas().document(mapping.group, mapping.version);
   const gvk = { group: mapping.group, version: mapping.version, kind: mapping.kind };
   const kindSchema = document ? findKindSchema(document, gvk) : undefined;
   const schema =

@@ -11,7 +11,7 @@ import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import { dryRunStrategy } from '../create/output.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
-import { withGroupHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
+import { withGroupHelp } from '../../runtime/command-help.js';
 
 const EXAMPLE = `# List all available plugins
 ktl plugin list

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { isExecutableFile, PLUGIN_PREFIXES, scanPluginFiles } from '../../config/plugin-path.js';
 import { PlainError, SilentExit, UsageError } from '../../errors/errors.js';
 import type { IOStreams } from '../../util/io-streams.js';
-import { commandPathOf } from '../command-context.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 import { renderCommandHelp } from '../help/render-help.js';
 
 /** `ktl plugin` alone: kubectl's DefaultSubCommandRun prints the help on stderr and fails. */

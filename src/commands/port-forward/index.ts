@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 /** Options of `ktl port-forward`. */
 export interface PortForwardFlags {

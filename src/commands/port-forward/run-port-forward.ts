@@ -9,7 +9,7 @@ import { mostActiveFirst } from '../exec/pod-order.js';
 import { podForObject } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
 import { resolveObjectRef } from '../exec/object-ref.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { PortForwardFlags } from './index.js';
 import { bindListeners, listenHosts } from './listeners.js';
 import type { PortMapping } from './port-mapping.js';

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { DEFAULT_FILTER } from './proxy-filter.js';
-import { flagDefaults, plainDefault } from '../help/command-help.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 /** Flags of `ktl proxy`. */
 export interface ProxyFlags {

@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import type { Mutation, MutateFlags } from './run-mutate.js';
 import type { HistoryFlags } from './run-history.js';
 import type { StatusFlags } from './run-status.js';
 import type { UndoFlags } from './run-undo.js';
 import { addFilenameFlags } from '../label/file-flags.js';
-import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
-import { plainDefault, withGroupHelp } from '../help/command-help.js';
+import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, withGroupHelp } from '../../runtime/command-help.js';
 
 const SELECTOR = "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.";
 const OUTPUT = 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).';

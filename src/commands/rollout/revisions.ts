@@ -5,7 +5,7 @@
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { TargetObject } from '../label/targets.js';
 
 /** One revision: its number, pod template, change cause and the object that holds it. */

@@ -4,7 +4,7 @@ import { describePodTemplate } from '../../resources/describe/pod-template.js';
 import { PrefixWriter } from '../../resources/describe/prefix-writer.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';

@@ -4,7 +4,7 @@
  */
 import type { Mutation } from '../../resources/actions/rollout-mutation.js';
 import { mutationPatch, sendMutation } from '../../resources/actions/rollout-mutation.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { ResultPrinter } from '../label/print-result.js';

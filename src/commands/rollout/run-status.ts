@@ -6,7 +6,7 @@
 import { PlainError } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { untilDone } from '../wait/until.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { durationFlag, intFlag } from '../wait/duration-flag.js';

@@ -6,7 +6,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { ResultPrinter } from '../label/print-result.js';

@@ -1,5 +1,5 @@
 import { PlainError } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { FileSelect } from '../label/file-targets.js';
 import { hasFilenames } from '../label/file-targets.js';
 import type { Targets } from '../label/targets.js';

@@ -6,7 +6,7 @@ import { ApiStatusError } from '../../errors/errors.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { resourcePath } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 
 /** One object run created, with where it lives. */
 export interface CreatedObject {

@@ -16,13 +16,13 @@ import type { RunPodParams } from '../../resources/generators/pod.js';
 import { generateRunService } from '../../resources/generators/run-service.js';
 import type { RunWorkloadKind } from '../../resources/generators/run-workloads.js';
 import { generateRunWorkload } from '../../resources/generators/run-workloads.js';
-import { commandPathOf } from '../command-context.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 import { argsLenAtDash, boolFlag, int32Flag, requireFlags } from '../create/args.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import type { DryRunStrategy, PrintSettings } from '../create/output.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import { validateGenerated } from '../create/validate-generated.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import type { CreatedObject } from './remove-objects.js';
 
 /** The flags of `ktl run`. */

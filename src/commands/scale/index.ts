@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../create/flags.js';
 import { addFilenameFlags } from '../label/file-flags.js';
 import type { ScaleFlags } from './run-scale.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { plainDefault, withHelp } from '../help/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, withHelp } from '../../runtime/command-help.js';
 
 /** kubectl's help for `ktl scale` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

@@ -7,7 +7,7 @@ import { durationFlag } from '../wait/duration-flag.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import { patchReplicas, scalePath } from '../../resources/actions/scale-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { DryRunStrategy } from '../create/output.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';

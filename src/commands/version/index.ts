@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 /** A pflag bool with an optional value (`--client`, `--client=false`), in pflag's words on error. */
 function boolValue(flag: string, value: boolean | string | undefined): boolean {

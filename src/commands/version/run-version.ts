@@ -1,7 +1,7 @@
 import { PlainError } from '../../errors/errors.js';
-import type { Factory } from '../factory.js';
-import { archName } from '../factory.js';
-import { KTL_VERSION_STRING } from './version-info.js';
+import type { Factory } from '../../runtime/factory.js';
+import { archName } from '../../runtime/cluster-factory.js';
+import { KTL_VERSION_STRING } from '../../runtime/version-info.js';
 
 /** The fields of a version.Info as /version returns them. */
 export interface VersionInfo {

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import type { WaitFlags } from './run-wait.js';
 import { addFilenameFlags } from '../label/file-flags.js';
-import type { CommandHelp } from '../help/command-help.js';
-import { withHelp } from '../help/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { withHelp } from '../../runtime/command-help.js';
 
 /** kubectl's help for `ktl wait` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

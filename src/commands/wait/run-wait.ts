@@ -4,7 +4,7 @@
  */
 import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';

@@ -1,4 +1,4 @@
-import { Factory } from '../../commands/factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { selectedContextName } from '../../config/client-config.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { IOStreams, OutputStream } from '../../util/io-streams.js';
@@ -60,12 +60,7 @@ export async function openSession(
     delete flags.cluster;
     delete flags.user;
   }
-  const factory = new Factory(
-    flags,
-    { ...streams, err: sinkStream(sink) },
-    base.commandPath,
-    base.env,
-  );
+  const factory = base.withConfig(flags, { ...streams, err: sinkStream(sink) });
   const config = await factory.kubeConfig();
   const contextName = selectedContextName(config, flags);
   const settings = contextSettings(config, contextName);

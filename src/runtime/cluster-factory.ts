@@ -5,19 +5,25 @@ import type { KubeConfig } from '../config/kubeconfig-types.js';
 import type { RestConfig } from '../config/rest-config.js';
 import type { Authenticator } from '../transport/auth/authenticator.js';
 import type { HttpClient } from '../transport/http-client.js';
-import type { DiscoveryClient, OpenApiV3Client, RestMapper } from '../discovery/index.js';
+import type {
+  DiscoveryClient,
+  DiscoveryClientOptions,
+  OpenApiV3Client,
+  RestMapper,
+} from '../discovery/index.js';
 import type { RequestLogger } from '../transport/request-log.js';
 import type { StreamDialer } from '../transport/websocket-dial.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { colorAllowed } from '../util/io-streams.js';
-import { KTL_VERSION_STRING } from './version/version-info.js';
+import type { CachePolicy, Factory } from './factory.js';
+import { SchemaSource } from './schema-source.js';
+import { KTL_VERSION_STRING } from './version-info.js';
 
 /**
- * Builds, once per command run, the things commands need: the merged kubeconfig, the
- * connection settings and the HTTP client (kubectl's cmdutil.Factory). Each piece is made only
- * when first asked for, so `ktl config` and `ktl version --client` never touch the network.
+ * The Factory of a real cluster: builds, once per command run, the merged kubeconfig, the
+ * connection settings, the HTTP client, discovery and OpenAPI, each when first asked for.
  */
-export class Factory {
+export class ClusterFactory implements Factory {
   readonly flags: ConfigFlags;
   readonly streams: IOStreams;
   readonly commandPath: string;
@@ -26,8 +32,10 @@ export class Factory {
   private restConfigPromise: Promise<RestConfig> | undefined;
   private clientPromise: Promise<HttpClient> | undefined;
   private discoveryPromise: Promise<DiscoveryClient> | undefined;
+  private cacheOnlyDiscoveryPromise: Promise<DiscoveryClient> | undefined;
   private restMapperPromise: Promise<RestMapper> | undefined;
   private openapiPromise: Promise<OpenApiV3Client> | undefined;
+  private schemaSource: SchemaSource | undefined;
   private authenticatorPromise: Promise<Authenticator> | undefined;
   private readonly extraLoggers: RequestLogger[] = [];
 
@@ -111,22 +119,37 @@ export class Factory {
     };
   }
 
-  /** Cached discovery for the selected cluster (reads the disk cache only when first used). */
-  discovery(): Promise<DiscoveryClient> {
-    this.discoveryPromise ??= this.makeDiscovery();
+  discovery(policy: CachePolicy = 'cached'): Promise<DiscoveryClient> {
+    if (policy === 'refresh') return this.makeDiscovery({ ttlMs: 0 });
+    if (policy === 'cache-only') {
+      this.cacheOnlyDiscoveryPromise ??= this.makeDiscovery({
+        http: () => Promise.reject(new Error('discovery is read from the cache only')),
+      });
+      return this.cacheOnlyDiscoveryPromise;
+    }
+    this.discoveryPromise ??= this.makeDiscovery({});
     return this.discoveryPromise;
   }
 
-  /** kubectl's REST mapper over discovery (types, short names, categories, kinds). */
-  restMapper(): Promise<RestMapper> {
-    this.restMapperPromise ??= this.makeRestMapper();
+  restMapper(policy: CachePolicy = 'cached'): Promise<RestMapper> {
+    if (policy !== 'cached') return this.makeRestMapper(policy);
+    this.restMapperPromise ??= this.makeRestMapper(policy);
     return this.restMapperPromise;
   }
 
-  /** OpenAPI v3 documents of the selected cluster, kept on disk by hash (explain, validation). */
-  openapiV3(): Promise<OpenApiV3Client> {
+  openapiV3(policy: 'cached' | 'refresh' = 'cached'): Promise<OpenApiV3Client> {
+    if (policy === 'refresh') this.openapiPromise = undefined;
     this.openapiPromise ??= this.makeOpenApiV3();
     return this.openapiPromise;
+  }
+
+  schemas(): SchemaSource {
+    this.schemaSource ??= new SchemaSource(this);
+    return this.schemaSource;
+  }
+
+  withConfig(flags: ConfigFlags, streams: IOStreams): Factory {
+    return new ClusterFactory(flags, streams, this.commandPath, this.env);
   }
 
   private async makeOpenApiV3(): Promise<OpenApiV3Client> {
@@ -135,16 +158,23 @@ export class Factory {
     return new OpenApiV3Client({ http: () => this.client(), cacheRoot: this.cacheDir(), host });
   }
 
-  private async makeDiscovery(): Promise<DiscoveryClient> {
+  private async makeDiscovery(
+    options: Partial<Pick<DiscoveryClientOptions, 'http' | 'ttlMs'>>,
+  ): Promise<DiscoveryClient> {
     const { DiscoveryClient } = await import('../discovery/index.js');
     const { host } = await this.restConfig();
-    return new DiscoveryClient({ http: () => this.client(), cacheRoot: this.cacheDir(), host });
+    return new DiscoveryClient({
+      http: () => this.client(),
+      cacheRoot: this.cacheDir(),
+      host,
+      ...options,
+    });
   }
 
-  private async makeRestMapper(): Promise<RestMapper> {
+  private async makeRestMapper(policy: CachePolicy): Promise<RestMapper> {
     const { RestMapper } = await import('../discovery/index.js');
     const warn = (text: string): boolean => this.streams.err.write(`Warning: ${text}\n`);
-    return new RestMapper(await this.discovery(), warn);
+    return new RestMapper(await this.discovery(policy), warn);
   }
 
   /** Closes pooled connections. */

@@ -1,11 +1,11 @@
-import type { OpenApiDocument, SchemaContext } from '../../resources/validation/schema-types.js';
-import { findKindSchema, openApiPathFor } from '../../resources/validation/schema-types.js';
-import type { GroupVersionKind } from '../../resources/validation/schema-types.js';
-import { OpenApiV3Client } from '../../discovery/index.js';
-import type { Factory } from '../factory.js';
+import type { OpenApiDocument, SchemaContext } from '../resources/validation/schema-types.js';
+import { findKindSchema, openApiPathFor } from '../resources/validation/schema-types.js';
+import type { GroupVersionKind } from '../resources/validation/schema-types.js';
+import type { OpenApiV3Client } from '../discovery/index.js';
+import type { Factory } from './factory.js';
 
 /**
- * The server's OpenAPI v3 documents by group-version, through the discovery layer's disk cache:
+ * The server's OpenAPI v3 documents by group-version, through the Factory's OpenAPI client:
  * each document is fetched by its ?hash= URL once and then read from disk until the hash
  * changes, and the last known index serves offline runs (--dry-run=client with no server).
  * Unavailable documents are undefined.
@@ -13,6 +13,8 @@ import type { Factory } from '../factory.js';
 export class SchemaSource {
   private readonly factory: Factory;
   private client: Promise<OpenApiV3Client> | undefined;
+  /** Whether a CRD changed since the index was read: the next client reads it again. */
+  private stale = false;
   private readonly documents = new Map<string, Promise<OpenApiDocument | undefined>>();
 
   constructor(factory: Factory) {
@@ -34,6 +36,7 @@ export class SchemaSource {
   forget(group: string, version: string): void {
     this.documents.delete(openApiPathFor(group, version));
     this.client = undefined;
+    this.stale = true;
   }
 
   /** The schema of a kind, with its document. */
@@ -55,15 +58,11 @@ export class SchemaSource {
   }
 
   private openapi(): Promise<OpenApiV3Client> {
-    this.client ??= this.factory.restConfig().then(
-      (config) =>
-        new OpenApiV3Client({
-          http: () => this.factory.client(),
-          cacheRoot: this.factory.cacheDir(),
-          host: config.host,
-        }),
-    );
-    return this.client;
+    if (this.client) return this.client;
+    const client = this.factory.openapiV3(this.stale ? 'refresh' : 'cached');
+    this.client = client;
+    this.stale = false;
+    return client;
   }
 }
 

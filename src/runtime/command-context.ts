@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { IOStreams } from '../util/io-streams.js';
-import { Factory } from './factory.js';
+import { ClusterFactory } from './cluster-factory.js';
+import type { Factory } from './factory.js';
 import { configFlagsFrom } from './global-flags.js';
 
 /** What every command is built with: the streams and a way to get its Factory. */
@@ -14,7 +15,7 @@ export interface CommandContext {
 /** The Factory for a command invocation, from its global flags. */
 export function factoryFor(context: CommandContext, command: Command): Factory {
   const flags = configFlagsFrom(command.optsWithGlobals());
-  const factory = new Factory(flags, context.streams, commandPathOf(command), context.env);
+  const factory = new ClusterFactory(flags, context.streams, commandPathOf(command), context.env);
   context.factories.push(factory);
   return factory;
 }

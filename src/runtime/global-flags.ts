@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigFlags } from '../config/config-flags.js';
-import { flagDefaults, plainDefault, stringDefault } from './help/command-help.js';
+import { flagDefaults, plainDefault, stringDefault } from './command-help.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
