@@ -1,5 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { FlagValueError } from '../errors/errors.js';
+import { boolProblem } from '../runtime/flag-values.js';
 
 /** A command line read against the command tree: the command it runs and pflag-style bools. */
 export interface Invocation {
@@ -56,7 +58,7 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
       else if (FALSE.test(value)) {
         if (option.defaultValue === true) argv.push(negation(command, option));
       } else
-        boolError ??= `invalid argument "${value}" for "${option.long ?? flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
+        boolError ??= new FlagValueError(option.long ?? flag, value, boolProblem(value)).message;
     } else if (option.required && value === undefined && i + 1 < args.length) {
       // pflag gives a flag that needs a value the next word, even one that starts with "-"
       const next = args[++i] ?? '';

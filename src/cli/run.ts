@@ -6,7 +6,13 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../runtime/command-context.js';
 import { ClusterFactory } from '../runtime/cluster-factory.js';
 import { configFlagsFrom } from '../runtime/global-flags.js';
-import { CliError, PluginDispatchError } from '../errors/errors.js';
+import {
+  CliError,
+  FlagError,
+  PlainError,
+  PluginDispatchError,
+  UsageError,
+} from '../errors/errors.js';
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
@@ -72,9 +78,7 @@ export async function runCli(
     return 0;
   }
   if (invocation.boolError) {
-    streams.err.write(
-      `error: ${invocation.boolError}\nSee '${invocation.path} --help' for usage.\n`,
-    );
+    streams.err.write(formatError(new FlagError(invocation.boolError, invocation.path)).text);
     return 1;
   }
   try {
@@ -169,7 +173,7 @@ function verbosityOf(argv: string[]): number {
   return Number(value) || 0;
 }
 
-/** Maps commander's parse errors to kubectl's (cobra's and pflag's) wording. */
+/** Maps commander's parse errors to kubectl's (cobra's and pflag's) errors, worded by formatError. */
 function commanderExit(
   error: CommanderError,
   invocation: Invocation,
@@ -190,23 +194,23 @@ function commanderExit(
 
 function parseErrorText(error: CommanderError, invocation: Invocation, captured: string): string {
   const { path } = invocation;
-  const usage = `See '${path} --help' for usage.\n`;
+  const flagError = (message: string): string => formatError(new FlagError(message, path)).text;
   const unknownOption = /unknown option '([^']+)'/.exec(error.message);
-  if (unknownOption) return `error: unknown flag: ${unknownOption[1]?.split('=')[0]}\n${usage}`;
+  if (unknownOption) return flagError(`unknown flag: ${unknownOption[1]?.split('=')[0]}`);
   const unknownCommand = /unknown command '([^']+)'/.exec(error.message);
   if (unknownCommand) {
     const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(`${error.message}\n${captured}`);
     // kubectl's words: cobra's error through CheckErr, with no "Run 'kubectl --help'" line
     const hint = suggestion ? `\n\nDid you mean this?\n\t${suggestion[1]}` : '';
-    return `error: unknown command "${unknownCommand[1]}" for "ktl"${hint}\n`;
+    return formatError(new PlainError(`unknown command "${unknownCommand[1]}" for "ktl"${hint}`))
+      .text;
   }
   const missing = /option '(?:(-\w), )?(--[\w-]+)[^']*' argument missing/.exec(error.message);
-  if (missing)
-    return `error: flag needs an argument: ${invocation.missingValue ?? missing[2]}\n${usage}`;
+  if (missing) return flagError(`flag needs an argument: ${invocation.missingValue ?? missing[2]}`);
   const invalid = /option '[^']*' argument '[^']*' is invalid\. (invalid argument .*)$/s.exec(
     error.message,
   );
-  if (invalid) return `error: ${invalid[1]}\n${usage}`;
-  const text = error.message.startsWith('error:') ? error.message : `error: ${error.message}`;
-  return `${text}\nSee '${path} -h' for help and examples\n`;
+  if (invalid) return flagError(invalid[1] ?? '');
+  const prefix = error.message.startsWith('error:') ? '' : 'error: ';
+  return formatError(new UsageError(error.message, path, prefix)).text;
 }

@@ -47,6 +47,48 @@ export class PrefixedError extends PlainError {
   }
 }
 
+/**
+ * An error kubectl prints as it is, without `error: `: a NoResourceMatchError handed to
+ * CheckErr, or exec's `command terminated with exit code N` (which carries the remote status).
+ */
+export class BareError extends CliError {}
+
+/**
+ * A flag pflag or cobra refused (`unknown flag: --x`, `flag needs an argument: 'n' in -n`):
+ * printed with cobra's pointer to the command's usage when the command is known.
+ */
+export class FlagError extends CliError {
+  /** `ktl get`: names the help in `See 'ktl get --help' for usage.`; none for a bare line. */
+  readonly commandPath: string | undefined;
+  constructor(message: string, commandPath?: string) {
+    super(message);
+    this.commandPath = commandPath;
+  }
+}
+
+/** pflag's error for a flag value it cannot parse: `invalid argument "x" for "--f" flag: <why>`. */
+export class FlagValueError extends FlagError {
+  readonly flag: string;
+  readonly value: string;
+  constructor(flag: string, value: string, reason: string, commandPath?: string) {
+    super(`invalid argument "${value}" for "${flag}" flag: ${reason}`, commandPath);
+    this.flag = flag;
+    this.value = value;
+  }
+}
+
+/**
+ * The failures of a verb that went on past them (kubectl's Aggregate through CheckErr): one
+ * failure reads as it would alone; several print one line each, without `error: `.
+ */
+export class MultipleErrors extends CliError {
+  readonly errors: readonly Error[];
+  constructor(errors: readonly Error[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.errors = errors;
+  }
+}
+
 /** resource.Builder's error when a command that needs objects was given none. */
 export class NoResourcesError extends CliError {
   constructor() {
@@ -134,7 +176,7 @@ export class AggregateCliError extends CliError {
   }
 }
 
-/** A command that already printed what it had to say and only needs an exit code. */
+/** An exit status that is not an error, with nothing to print: `auth can-i`'s "no", `diff`'s differences. */
 export class SilentExit extends CliError {
   constructor(exitCode: number) {
     super('', exitCode);
@@ -146,3 +188,22 @@ export class PluginDispatchError extends CliError {}
 
 /** A kuberc that kubectl refuses: `error occurred while applying preferences <message>`. */
 export class KubercError extends CliError {}
+
+/**
+ * An error printed as its cause is, with an exit code raised by `by`: diff's own failures exit
+ * with one more than usual, so they never read as "differences found" (kubectl's CheckDiffErr).
+ */
+export class RaisedExitCode extends CliError {
+  override readonly cause: unknown;
+  readonly by: number;
+  constructor(cause: unknown, by: number) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.cause = cause;
+    this.by = by;
+  }
+}
+
+/** Ends a verb that went on past failures, as kubectl's CheckErr of their Aggregate; none: returns. */
+export function failWithErrors(errors: readonly Error[]): void {
+  if (errors.length > 0) throw new MultipleErrors(errors);
+}

@@ -3,9 +3,16 @@ import { test } from 'node:test';
 import {
   AggregateCliError,
   ApiStatusError,
+  BareError,
   ConfigError,
   ConnectionRefusedError,
+  FlagError,
+  FlagValueError,
+  MultipleErrors,
   NoResourceTypeError,
+  PlainError,
+  PrefixedError,
+  RaisedExitCode,
   UsageError,
 } from './errors.js';
 import { formatError } from './format-error.js';
@@ -148,4 +155,53 @@ test('Invalid without kind and name reads "The request is invalid"', () => {
   );
   const bare = new ApiStatusError({ status: 'Failure', reason: 'Invalid', message: 'x' }, 422);
   assert.equal(formatError(bare).text, 'The request is invalid\n');
+});
+
+test("pflag's flag errors: the value's problem, then cobra's pointer to the usage", () => {
+  assert.equal(
+    formatError(
+      new FlagValueError(
+        '--replicas',
+        'x',
+        'strconv.ParseInt: parsing "x": invalid syntax',
+        'ktl scale',
+      ),
+    ).text,
+    'error: invalid argument "x" for "--replicas" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'ktl scale --help\' for usage.\n',
+  );
+  assert.equal(
+    formatError(new FlagValueError('--grace-period', 'x', 'why')).text,
+    'error: invalid argument "x" for "--grace-period" flag: why\n',
+  );
+  assert.equal(
+    formatError(new FlagError('unknown flag: --nope', 'ktl get')).text,
+    "error: unknown flag: --nope\nSee 'ktl get --help' for usage.\n",
+  );
+});
+
+test('bare errors keep their wording and exit code', () => {
+  assert.deepEqual(formatError(new BareError('command terminated with exit code 3', 3)), {
+    text: 'command terminated with exit code 3\n',
+    exitCode: 3,
+  });
+});
+
+test('several failures print one line each without error:, one reads as it would alone', () => {
+  const notFound = new ApiStatusError({ status: 'Failure', reason: 'NotFound', message: 'x' }, 404);
+  assert.deepEqual(formatError(new MultipleErrors([notFound, new PlainError('y')])), {
+    text: 'Error from server (NotFound): x\ny\n',
+    exitCode: 1,
+  });
+  assert.equal(formatError(new MultipleErrors([new PlainError('y')])).text, 'error: y\n');
+  assert.equal(
+    formatError(new MultipleErrors([new PrefixedError('a'), new PlainError('b')])).text,
+    'error: a\nb\n',
+  );
+});
+
+test("a raised exit code keeps the cause's text (diff's failures exit with one more)", () => {
+  assert.deepEqual(formatError(new RaisedExitCode(new PlainError('boom'), 1)), {
+    text: 'error: boom\n',
+    exitCode: 2,
+  });
 });

@@ -1,13 +1,17 @@
 import {
   AggregateCliError,
   ApiStatusError,
+  BareError,
   CliError,
   ConfigError,
   ConnectionError,
   ConnectionRefusedError,
+  FlagError,
   KubercError,
+  MultipleErrors,
   NoResourceTypeError,
   PluginDispatchError,
+  RaisedExitCode,
   SilentExit,
   UsageError,
 } from './errors.js';
@@ -29,6 +33,11 @@ export function formatError(error: unknown, verbosity = 0): FormattedError {
     const lines = dedupe(error.errors.map((e) => formatError(e, verbosity).text));
     return { text: lines.join(''), exitCode: 1 };
   }
+  if (error instanceof MultipleErrors) return multipleErrorsText(error, verbosity);
+  if (error instanceof RaisedExitCode) {
+    const cause = formatError(error.cause, verbosity);
+    return { text: cause.text, exitCode: cause.exitCode + error.by };
+  }
   if (error instanceof CliError)
     return { text: ensureNewline(cliErrorText(error)), exitCode: error.exitCode };
   const base = error instanceof Error ? error.message : String(error);
@@ -44,7 +53,15 @@ function cliErrorText(error: CliError): string {
     if (error.problems.length === 1) return `Error in configuration: ${error.problems[0]}`;
     return `Error in configuration: \n${error.problems.map((p) => `* ${p}`).join('\n')}`;
   }
-  if (error instanceof ConnectionRefusedError || error instanceof ConnectionError)
+  if (error instanceof FlagError) {
+    const usage = error.commandPath ? `\nSee '${error.commandPath} --help' for usage.` : '';
+    return `error: ${error.message}${usage}`;
+  }
+  if (
+    error instanceof ConnectionRefusedError ||
+    error instanceof ConnectionError ||
+    error instanceof BareError
+  )
     return error.message;
   if (error instanceof ApiStatusError) return apiStatusText(error);
   if (error instanceof NoResourceTypeError) return `error: ${error.message}`;
@@ -52,6 +69,33 @@ function cliErrorText(error: CliError): string {
   if (error instanceof KubercError)
     return `error occurred while applying preferences ${error.message}`;
   return `error: ${error.message}`;
+}
+
+/** One failure among several: kubectl's CheckErr of an Aggregate with more than one line. */
+function multipleErrorsText(error: MultipleErrors, verbosity: number): FormattedError {
+  const lines = error.errors.flatMap(linesOf);
+  const [only] = error.errors;
+  if (lines.length === 1 && only) return formatError(only, verbosity);
+  return { text: lines.map((line) => `${line}\n`).join(''), exitCode: error.exitCode };
+}
+
+/** kubectl's messageForError: an API failure reads `Error from server (Reason): …`, others as is. */
+function linesOf(error: Error): string[] {
+  if ('lines' in error && Array.isArray(error.lines)) return error.lines as string[];
+  if (!(error instanceof ApiStatusError)) return [error.message];
+  if (error.reason === 'Unauthorized' || (error.reason === '' && error.httpCode === 401))
+    return [`error: You must be logged in to the server (${error.message})`];
+  if (error.reason === '') return [`Error from server: ${error.message}`];
+  return [`Error from server (${error.reason}): ${error.message}`];
+}
+
+/**
+ * kubectl's text for one error among others printed as they happen (apply's per-object
+ * failures), without the trailing newline: `error: ` before anything but an API failure.
+ */
+export function errorLine(error: unknown): string {
+  if (error instanceof ApiStatusError) return apiStatusText(error);
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** kubectl's text for a failed API request. */

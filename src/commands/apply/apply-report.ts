@@ -1,5 +1,5 @@
-import { ApiStatusError, CliError } from '../../errors/errors.js';
-import { apiStatusText } from '../../errors/format-error.js';
+import { ApiStatusError } from '../../errors/errors.js';
+import { errorLine } from '../../errors/format-error.js';
 import type { PathSegment } from '../../resources/manifest/manifest-types.js';
 import { locate } from '../../resources/manifest/manifest-types.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
@@ -35,16 +35,9 @@ export function errorFieldPath(error: unknown): PathSegment[] {
   return [];
 }
 
-/** kubectl's text for an error, without the trailing newline. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiStatusError) return apiStatusText(error);
-  if (error instanceof CliError) return `error: ${error.message}`;
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 /** `file:line:col (document N, Kind/name): <kubectl's error text>`. */
 export function locatedError(entry: PlannedObject, error: unknown): string {
-  return `${locate(entry.manifest, errorFieldPath(error))}: ${errorText(error)}`;
+  return `${locate(entry.manifest, errorFieldPath(error))}: ${errorLine(error)}`;
 }
 
 /**
@@ -73,10 +66,10 @@ function warningFieldPath(text: string): string {
   return leading?.[1] ?? '';
 }
 
-/** The closing summary of a run in which some objects failed. */
+/** The closing summary of a run in which some objects failed (after `error: `). */
 export function failureSummary(applied: PlannedObject[], failed: PlannedObject[]): string {
   const total = applied.length + failed.length;
-  const lines = [`error: ${failed.length} of ${total} objects failed; ${applied.length} applied.`];
+  const lines = [`${failed.length} of ${total} objects failed; ${applied.length} applied.`];
   lines.push(`Failed (${failed.length}):`);
   for (const entry of failed) {
     const { file, document } = entry.manifest.source;
@@ -86,5 +79,5 @@ export function failureSummary(applied: PlannedObject[], failed: PlannedObject[]
     lines.push(`Applied (${applied.length}):`);
     for (const entry of applied) lines.push(`  ${displayName(entry)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { PlainError, SilentExit } from '../../errors/errors.js';
+import { BareError, PlainError } from '../../errors/errors.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
@@ -45,9 +45,13 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
   const context: ApplyContext = { client, schemas, options, warn: (text) => err.write(text) };
   const printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }> = [];
   const failed: PlannedObject[] = [];
+  const failures: string[] = [];
   const reporter = new OrderedReporter<ApplyOutcome>(planned.length, (index, outcome) => {
     const entry = planned[index]!;
-    report(factory, options, entry, outcome, printed, failed);
+    // One object's failure is the command's error; among several, each is reported as it happens.
+    if (planned.length > 1 || outcome.value)
+      report(factory, options, entry, outcome, printed, failed);
+    else failures.push(`${locatedError(entry, outcome.error)}\n`);
   });
   const applyOne = (index: number): Promise<ApplyOutcome> => {
     const entry = planned[index]!;
@@ -67,11 +71,14 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     reporter,
   );
   await printObjects(factory, options, printed);
-  if (failed.length > 0) {
-    const applied = printed.map((p) => p.entry);
-    if (planned.length > 1) err.write(failureSummary(applied, failed));
-    throw new SilentExit(1);
-  }
+  if (failures.length > 0) throw new BareError(failures.join(''));
+  if (failed.length > 0)
+    throw new PlainError(
+      failureSummary(
+        printed.map((p) => p.entry),
+        failed,
+      ),
+    );
   // kubectl returns before its post-processor (print, then prune) when any object failed, so
   // nothing is pruned after a partial apply; ktl does the same (the failure exit above).
   if (options.prune) {

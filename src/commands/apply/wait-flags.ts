@@ -3,8 +3,8 @@
  * --timeout) and ktl's --wait-rollout.
  */
 import type { Command } from 'commander';
-import { PlainError } from '../../errors/errors.js';
-import { durationFlag } from '../wait/duration-flag.js';
+import { FlagValueError } from '../../errors/errors.js';
+import { durationFlag, intProblem } from '../../runtime/flag-values.js';
 import type { ApplyOptions } from './apply-options.js';
 import { cascadeFromFlag } from '../delete/cascade.js';
 import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
@@ -60,9 +60,7 @@ export function waitOptions(
   const cascade = cascadeFromFlag(flags.cascade);
   const grace = flags.gracePeriod ?? '-1';
   if (!/^[+-]?\d+$/.test(grace))
-    throw new PlainError(
-      `invalid argument "${grace}" for "--grace-period" flag: strconv.ParseInt: parsing "${grace}": invalid syntax`,
-    );
+    throw new FlagValueError('--grace-period', grace, intProblem(grace));
   return {
     cascade,
     gracePeriod: Number(grace),

@@ -4,7 +4,7 @@
  * --timeout; a summary names those that failed or timed out and the exit code is 1.
  */
 import { setMaxListeners } from 'node:events';
-import { SilentExit } from '../../errors/errors.js';
+import { PlainError } from '../../errors/errors.js';
 import type { ResourceMapping } from '../../discovery/index.js';
 import type { WorkloadReading } from '../../resources/rollout/workload-readiness.js';
 import { followsKind, readWorkload } from '../../resources/rollout/workload-readiness.js';
@@ -27,7 +27,7 @@ export function rolloutTargets(applied: RolloutTarget[]): RolloutTarget[] {
   return applied.filter((t) => followsKind(t.mapping.kind, t.mapping.group));
 }
 
-/** Follows the workloads; throws SilentExit(1) after the summary when any is not ready. */
+/** Follows the workloads; throws a summary of those that did not become ready. */
 export async function followRollouts(
   factory: Factory,
   targets: RolloutTarget[],
@@ -60,10 +60,9 @@ export async function followRollouts(
     return [`  ${names[index]}: timed out waiting for the rollout${last}`];
   });
   if (notReady.length === 0) return;
-  factory.streams.err.write(
-    `error: ${notReady.length} of ${targets.length} workloads did not become ready:\n${notReady.join('\n')}\n`,
+  throw new PlainError(
+    `${notReady.length} of ${targets.length} workloads did not become ready:\n${notReady.join('\n')}`,
   );
-  throw new SilentExit(1);
 }
 
 interface FollowState {

@@ -3,6 +3,8 @@
  * known: TTY negotiation with the container, the session notices, the WebSocket stream, and the
  * reattach hint. Shared by `ktl attach` and `ktl run -i/--attach`.
  */
+import { PlainError } from '../../errors/errors.js';
+import { formatError } from '../../errors/format-error.js';
 import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
 import type { Pod, PodContainer } from '../exec/pod-types.js';
 import { streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
@@ -39,8 +41,13 @@ export async function attachToContainer(
   if (wantTty && !containerTty) {
     wantTty = false;
     if (!settings.quiet)
+      // kubectl prints this as an error and goes on without a TTY.
       err.write(
-        `error: Unable to use a TTY - container ${settings.container} did not allocate one\n`,
+        formatError(
+          new PlainError(
+            `Unable to use a TTY - container ${settings.container} did not allocate one`,
+          ),
+        ).text,
       );
   } else if (!wantTty && containerTty) wantTty = true;
   const raw = useTty(factory, settings.stdin, { tty: wantTty, quiet: settings.quiet });

@@ -47,5 +47,5 @@ export async function runAttach(
     quiet: opts.quiet === true,
     commandName: 'ktl attach',
   });
-  finishRemoteCommand(factory, outcome);
+  finishRemoteCommand(outcome);
 }

@@ -4,12 +4,14 @@ import { PlainError } from '../../errors/errors.js';
 import { generateHpa, validateAutoscale } from '../../resources/generators/hpa.js';
 import { apiVersionOf, kindByName } from '../../resources/generators/known-kinds.js';
 import { withLastApplied } from '../../resources/generators/object.js';
-import { int32Flag, requireFlags } from '../create/args.js';
+import { requireFlags } from '../../runtime/command-args.js';
+import { int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
 import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
 import { validateGenerated } from '../create/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 /** The flags of `autoscale`. */
 export interface AutoscaleFlagValues extends GeneratorFlagValues {
@@ -32,9 +34,9 @@ export async function runAutoscale(
   requireFlags(opts as Record<string, unknown>, [['max', 'max']]);
   const params = {
     name: opts.name ?? '',
-    min: int32Flag(factory.streams, command, '--min', opts.min, -1),
-    max: int32Flag(factory.streams, command, '--max', opts.max, -1),
-    cpuPercent: int32Flag(factory.streams, command, '--cpu-percent', opts.cpuPercent, -1),
+    min: int32Flag('--min', opts.min, -1, commandPathOf(command)),
+    max: int32Flag('--max', opts.max, -1, commandPathOf(command)),
+    cpuPercent: int32Flag('--cpu-percent', opts.cpuPercent, -1, commandPathOf(command)),
     cpu: opts.cpu ?? '',
     memory: opts.memory ?? '',
   };

@@ -1,4 +1,4 @@
-import { PlainError, SilentExit } from '../../errors/errors.js';
+import { MultipleErrors, PlainError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
 import { startingKubeConfig } from './starting-config.js';
 
@@ -53,11 +53,8 @@ export async function runGetContexts(
     }
     factory.streams.out.write(tabulate(rows));
   }
-  if (missing.length === 1) throw new PlainError(`context ${missing[0]} not found`);
-  if (missing.length > 1) {
-    factory.streams.err.write(missing.map((n) => `context ${n} not found\n`).join(''));
-    throw new SilentExit(1);
-  }
+  if (missing.length > 0)
+    throw new MultipleErrors(missing.map((n) => new PlainError(`context ${n} not found`)));
 }
 
 /** `config get-clusters`. */

@@ -80,7 +80,7 @@ function bindingCommand(
     )
     .action(async (args: string[], opts, cmd: Command) => {
       // --user here names subjects; kubectl's local flag shadows the global kubeconfig --user.
-      const { rawFlagValues } = await import('./args.js');
+      const { rawFlagValues } = await import('../../runtime/command-args.js');
       const { runCreateBinding } = await import('./run-rbac.js');
       const factory = factoryFor(context, cmd);
       delete factory.flags.user;

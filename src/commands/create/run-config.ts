@@ -15,7 +15,7 @@ import {
   generateTlsSecret,
 } from '../../resources/generators/secret.js';
 import type { Factory } from '../../runtime/factory.js';
-import { nameFromArgs } from './args.js';
+import { nameFromArgs } from '../../runtime/command-args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';
 

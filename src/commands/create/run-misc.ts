@@ -13,10 +13,12 @@ import {
   generateServiceAccount,
 } from '../../resources/generators/simple-kinds.js';
 import type { Factory } from '../../runtime/factory.js';
-import { boolFlag, int32Flag, nameFromArgs } from './args.js';
+import { nameFromArgs } from '../../runtime/command-args.js';
+import { boolFlag, int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from './flags.js';
 import type { GeneratedCommand } from './run-generated.js';
 import { runGenerated } from './run-generated.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 /** Flags of these subcommands. */
 export interface MiscFlagValues extends GeneratorFlagValues {
@@ -53,13 +55,7 @@ type Spec = Omit<GeneratedCommand, 'build'> & {
   build: (namespace: string | undefined) => KubeObject;
 };
 
-function specFor(
-  factory: Factory,
-  command: Command,
-  name: string,
-  opts: MiscFlagValues,
-  runner: string,
-): Spec {
+function specFor(command: Command, name: string, opts: MiscFlagValues, runner: string): Spec {
   switch (runner) {
     case 'namespace':
       return { kind: known('Namespace'), build: () => generateNamespace(name) };
@@ -79,12 +75,11 @@ function specFor(
           ),
       };
     case 'priorityclass': {
-      const value = int32Flag(factory.streams, command, '--value', opts.value, 0);
+      const value = int32Flag('--value', opts.value, 0, commandPathOf(command));
       const globalDefault = boolFlag(
-        factory.streams,
-        command,
         '--global-default',
         opts.globalDefault,
+        commandPathOf(command),
       );
       const params = {
         name,
@@ -140,5 +135,5 @@ export async function runCreateMisc(
   runner: string,
 ): Promise<void> {
   const name = nameFromArgs(command, args);
-  await runGenerated(factory, opts, specFor(factory, command, name, opts, runner));
+  await runGenerated(factory, opts, specFor(command, name, opts, runner));
 }

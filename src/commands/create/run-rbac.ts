@@ -1,6 +1,6 @@
 /** Runs the RBAC create subcommands. */
 import type { Command } from 'commander';
-import { PlainError, SilentExit } from '../../errors/errors.js';
+import { BareError, PlainError } from '../../errors/errors.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { splitCsvFlag } from '../../resources/generators/parse.js';
@@ -14,7 +14,7 @@ import {
 } from '../../resources/generators/rbac.js';
 import { discoveryResolver, NoResourceMatch } from './resolve-resources.js';
 import type { Factory } from '../../runtime/factory.js';
-import { nameFromArgs, requireFlags } from './args.js';
+import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';
 
@@ -38,14 +38,13 @@ function known(kind: string): KnownKind {
   return found;
 }
 
-function plain(factory: Factory, run: () => void): void {
+function plain(run: () => void): void {
   try {
     run();
   } catch (error) {
     if (!(error instanceof NoResourceMatch)) throw new PlainError((error as Error).message);
     // kubectl prints a NoResourceMatchError bare, without "error: ".
-    factory.streams.err.write(`${error.message}\n`);
-    throw new SilentExit(1);
+    throw new BareError(error.message);
   }
 }
 
@@ -81,9 +80,7 @@ export async function runCreateRole(
   await runGenerated(factory, opts, {
     kind: known(cluster ? 'ClusterRole' : 'Role'),
     validate: () =>
-      plain(factory, () =>
-        validateRole(params, (line) => factory.streams.err.write(line), cluster),
-      ),
+      plain(() => validateRole(params, (line) => factory.streams.err.write(line), cluster)),
     build: (namespace) =>
       cluster ? generateClusterRole(params) : generateRole({ ...params, namespace }),
   });

@@ -6,9 +6,11 @@ import { splitCsvFlag } from '../../resources/generators/parse.js';
 import type { ServiceType } from '../../resources/generators/service.js';
 import { generateService, validateService } from '../../resources/generators/service.js';
 import type { Factory } from '../../runtime/factory.js';
-import { int32Flag, nameFromArgs, requireFlags } from './args.js';
+import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
+import { int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 /** Flags of `create service <type>`. */
 export interface ServiceFlagValues extends GeneratorFlagValues {
@@ -36,7 +38,7 @@ export async function runCreateService(
 ): Promise<void> {
   if (type === 'ExternalName')
     requireFlags(opts as Record<string, unknown>, [['externalName', 'external-name']]);
-  const nodePort = int32Flag(factory.streams, command, '--node-port', opts.nodePort, 0);
+  const nodePort = int32Flag('--node-port', opts.nodePort, 0, commandPathOf(command));
   const name = nameFromArgs(command, args);
   const params = {
     name,

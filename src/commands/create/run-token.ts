@@ -1,11 +1,12 @@
 /** Runs `create token SA`: a TokenRequest, printing only the token. */
 import type { Command } from 'commander';
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { ApiStatusError, FlagValueError, PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { generateTokenRequest, validateToken } from '../../resources/generators/token.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { badFlagValue, nameFromArgs } from './args.js';
+import { nameFromArgs } from '../../runtime/command-args.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 /** Flags of `create token`. */
 export interface TokenFlagValues {
@@ -26,12 +27,11 @@ export async function runCreateToken(
   const durationText = opts.duration ?? '0s';
   const durationMs = parseGoDuration(durationText);
   if (durationMs === undefined)
-    throw badFlagValue(
-      factory.streams,
-      command,
+    throw new FlagValueError(
       '--duration',
       durationText,
       `time: invalid duration ${JSON.stringify(durationText)}`,
+      commandPathOf(command),
     );
   const name = nameFromArgs(command, args);
   const { namespace } = await factory.namespace();

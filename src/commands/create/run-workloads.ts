@@ -16,9 +16,11 @@ import {
 } from '../../resources/generators/known-kinds.js';
 import { splitCsvFlag } from '../../resources/generators/parse.js';
 import type { Factory } from '../../runtime/factory.js';
-import { int32Flag, nameFromArgs, requireFlags } from './args.js';
+import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
+import { int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from './flags.js';
 import { runGenerated } from './run-generated.js';
+import { commandPathOf } from '../../runtime/command-context.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 
 /** Flags of the workload subcommands. */
@@ -49,8 +51,8 @@ export async function runCreateDeployment(
   opts: WorkloadFlagValues,
 ): Promise<void> {
   requireFlags(opts as Record<string, unknown>, [['image', 'image']]);
-  const port = int32Flag(factory.streams, command, '--port', opts.port, -1);
-  const replicas = int32Flag(factory.streams, command, '-r, --replicas', opts.replicas, 1);
+  const port = int32Flag('--port', opts.port, -1, commandPathOf(command));
+  const replicas = int32Flag('-r, --replicas', opts.replicas, 1, commandPathOf(command));
   const name = nameFromArgs(command, args);
   const images = splitCsvFlag(Array.isArray(opts.image) ? opts.image : [opts.image ?? '']);
   const params = { name, images, replicas, port, command: commandAfterName(args) };

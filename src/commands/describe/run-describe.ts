@@ -2,14 +2,13 @@
  * `ktl describe`: resolves the objects (names, prefixes on NotFound, -l, whole types), fetches
  * each one's events and related objects, and prints kubectl's describer text.
  */
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { ApiStatusError, PlainError, failWithErrors } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
-import { showEventsFlag } from './show-events.js';
+import { boolFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `ktl describe`. */
 export interface DescribeFlags {
@@ -27,7 +26,7 @@ export async function runDescribe(
   args: string[],
   flags: DescribeFlags,
 ): Promise<void> {
-  const showEvents = showEventsFlag(flags.showEvents, 'ktl describe');
+  const showEvents = boolFlag('--show-events', flags.showEvents, factory.commandPath);
   if (args.length === 0) throw new PlainError(NO_RESOURCES.trimEnd());
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const select = {
@@ -66,7 +65,7 @@ export async function runDescribe(
         : `No resources found in ${namespace} namespace.\n`,
     );
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 async function describeByPrefix(

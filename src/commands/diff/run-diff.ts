@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiStatusError, CliError, SilentExit } from '../../errors/errors.js';
-import { formatError } from '../../errors/format-error.js';
+import { ApiStatusError, CliError, RaisedExitCode, SilentExit } from '../../errors/errors.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -50,9 +49,7 @@ export async function runDiff(factory: Factory, options: DiffOptions): Promise<v
   } catch (error) {
     if (error instanceof SilentExit) throw error;
     // kubectl's own errors exit with one more than usual, so they never read as "differences".
-    const { text, exitCode } = formatError(error);
-    factory.streams.err.write(text);
-    throw new SilentExit(exitCode + 1);
+    throw new RaisedExitCode(error, 1);
   } finally {
     await Promise.all([
       rm(live, { recursive: true, force: true }),

@@ -7,7 +7,8 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiStatusError, PlainError, SilentExit } from '../../errors/errors.js';
+import { ApiStatusError, PlainError } from '../../errors/errors.js';
+import { formatError } from '../../errors/format-error.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
@@ -102,8 +103,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
       factory.streams.err.write(
         `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
       );
-      factory.streams.err.write('error: Edit cancelled, no valid changes were saved.\n');
-      throw new SilentExit(1);
+      throw new PlainError('Edit cancelled, no valid changes were saved.');
     }
     if (stripComments(edited) === stripComments(original)) {
       factory.streams.err.write('Edit cancelled, no changes made.\n');
@@ -121,9 +121,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
           `<nil>: Invalid value: "The edited file failed validation": ${firstLine(error)}`,
         ]),
       ];
-      factory.streams.err.write(
-        `error: ${groupResource(first)} ${JSON.stringify(first.name)} is invalid\n`,
-      );
+      reportInvalid(factory, first);
       continue;
     }
     const failed: TargetObject[] = [];
@@ -143,9 +141,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
         }
         failed.push(target);
         errors.push(errorBlock(target, causesOf(error as Error)));
-        factory.streams.err.write(
-          `error: ${groupResource(target)} ${JSON.stringify(target.name)} is invalid\n`,
-        );
+        reportInvalid(factory, target);
       }
     }
     if (failed.length === 0) return;
@@ -188,4 +184,12 @@ async function saveOne(
 
 function firstLine(error: unknown): string {
   return ((error as Error).message.split('\n')[0] ?? '').trim();
+}
+
+/** kubectl's line for an edit the server refused; the editor opens again with the causes. */
+function reportInvalid(factory: Factory, target: TargetObject): void {
+  const error = new PlainError(
+    `${groupResource(target)} ${JSON.stringify(target.name)} is invalid`,
+  );
+  factory.streams.err.write(formatError(error).text);
 }

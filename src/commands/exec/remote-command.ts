@@ -1,4 +1,4 @@
-import { PlainError, SilentExit } from '../../errors/errors.js';
+import { BareError, PlainError } from '../../errors/errors.js';
 import { REMOTE_COMMAND_PROTOCOLS } from '../../transport/stream-protocol.js';
 import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
 import { RemoteCommandSession } from '../../transport/stream-protocol-remotecommand.js';
@@ -66,11 +66,10 @@ export async function streamRemoteCommand(
 }
 
 /** Turns an outcome into ktl's result: nothing, kubectl's exit-code line, or an error. */
-export function finishRemoteCommand(factory: Factory, outcome: RemoteCommandOutcome): void {
+export function finishRemoteCommand(outcome: RemoteCommandOutcome): void {
   if (outcome.kind === 'success') return;
   if (outcome.kind === 'exit') {
-    factory.streams.err.write(`${outcome.message}\n`);
-    throw new SilentExit(outcome.exitCode);
+    throw new BareError(outcome.message, outcome.exitCode);
   }
   throw new PlainError(outcome.message);
 }

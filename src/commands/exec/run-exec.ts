@@ -48,7 +48,7 @@ export async function runExec(
     stdin,
     tty,
   });
-  finishRemoteCommand(factory, outcome);
+  finishRemoteCommand(outcome);
 }
 
 function execContainer(factory: Factory, pod: Pod, opts: ExecOptions): string {

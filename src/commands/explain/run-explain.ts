@@ -1,4 +1,4 @@
-import { NoResourceTypeError, PlainError, SilentExit } from '../../errors/errors.js';
+import { BareError, NoResourceTypeError, PlainError } from '../../errors/errors.js';
 import type { ResourceMapping, RestMapper } from '../../discovery/index.js';
 import { parseGroupVersion } from '../../discovery/index.js';
 import type { Factory } from '../../runtime/factory.js';
@@ -31,8 +31,7 @@ export async function runExplain(
   const request = await resolveRequest(mapper, args[0] ?? '', options).catch((error: unknown) => {
     // explain hands the mapper's NoResourceMatchError to CheckErr, which prints it bare.
     if (!(error instanceof NoResourceTypeError)) throw error;
-    factory.streams.err.write(`${error.message}\n`);
-    throw new SilentExit(1);
+    throw new BareError(error.message);
   });
   const openapi = await factory.openapiV3();
   const document = await openapi.documentFor(request.group, request.version);

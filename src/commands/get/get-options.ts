@@ -1,4 +1,5 @@
-import { PlainError } from '../../errors/errors.js';
+import { FlagValueError, PlainError } from '../../errors/errors.js';
+import { intProblem } from '../../runtime/flag-values.js';
 
 /** The flags of `ktl get` as commander hands them over. */
 export interface GetFlags {
@@ -51,12 +52,11 @@ export interface GetOptions {
 }
 
 /** Checks and normalises get's flags (kubectl's GetOptions.Complete and Validate). */
-export function getOptionsFrom(flags: GetFlags): GetOptions {
+export function getOptionsFrom(flags: GetFlags, commandPath: string): GetOptions {
   const chunkSize = Number(flags.chunkSize ?? '500');
   if (!Number.isInteger(chunkSize) || chunkSize < 0) {
-    throw new PlainError(
-      `invalid argument "${flags.chunkSize ?? ''}" for "--chunk-size" flag: strconv.ParseInt: parsing "${flags.chunkSize ?? ''}": invalid syntax\nSee 'ktl get --help' for usage.`,
-    );
+    const value = flags.chunkSize ?? '';
+    throw new FlagValueError('--chunk-size', value, intProblem(value), commandPath);
   }
   // kubectl: --template without -o means go-template.
   const output = flags.output ?? (flags.template ? 'go-template' : '');

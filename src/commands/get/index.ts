@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { FlagValueError } from '../../errors/errors.js';
+import { boolProblem } from '../../runtime/flag-values.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { GetFlags } from './get-options.js';
@@ -14,9 +16,7 @@ function parseBoolFlag(flag: string): (value: string) => boolean {
   return (value) => {
     if (/^(1|t|T|TRUE|true|True)$/.test(value)) return true;
     if (/^(0|f|F|FALSE|false|False)$/.test(value)) return false;
-    throw new InvalidArgumentError(
-      `invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
-    );
+    throw new InvalidArgumentError(new FlagValueError(flag, value, boolProblem(value)).message);
   };
 }
 

@@ -21,7 +21,7 @@ export interface GetPlan {
 
 /** `ktl get TYPE ...`: fetch, then print as a table or in the chosen format. */
 export async function runGet(factory: Factory, args: string[], flags: GetFlags): Promise<void> {
-  const options = getOptionsFrom(flags);
+  const options = getOptionsFrom(flags, factory.commandPath);
   const plan = await planGet(factory, args, options);
   if (options.watch) {
     const { runWatch } = await import('./watch.js');

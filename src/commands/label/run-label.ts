@@ -2,7 +2,7 @@
  * `ktl label` and `ktl annotate`: fetch each object, apply the key updates to its labels or
  * annotations, and send what changed as a JSON merge patch (kubectl's label.go / annotate.go).
  */
-import { PlainError } from '../../errors/errors.js';
+import { PlainError, failWithErrors } from '../../errors/errors.js';
 import { toGoJson } from '../../printers/json-text.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
@@ -12,7 +12,6 @@ import type { Factory } from '../../runtime/factory.js';
 import type { KeyUpdates } from './pairs.js';
 import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
 import { checkResultOutput, ResultPrinter } from './print-result.js';
-import { failWithErrors } from './errors-out.js';
 import type { SelectFlags, TargetObject } from './targets.js';
 import { resolveTargets, targetsInOrder } from './targets.js';
 import { hasFilenames } from './file-targets.js';
@@ -68,7 +67,7 @@ export async function runLabel(
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 function listKeys(factory: Factory, kind: KeyKind, target: TargetObject, single: boolean): void {

@@ -1,6 +1,6 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import { durationFlag, intFlag } from '../wait/duration-flag.js';
+import { durationFlag, intFlag } from '../../runtime/flag-values.js';
 import type { LogsFlags } from './index.js';
 
 /** Lines shown per pod by default when a selector picks the pods (kubectl's selectorTail). */

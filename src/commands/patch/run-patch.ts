@@ -4,7 +4,12 @@
  * applies the patch locally (strategic merge with the kind's OpenAPI schema).
  */
 import { readFile } from 'node:fs/promises';
-import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
+import {
+  ApiStatusError,
+  NoResourcesError,
+  PlainError,
+  failWithErrors,
+} from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -12,7 +17,6 @@ import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import { dryRunStrategy } from '../create/output.js';
 import type { Factory } from '../../runtime/factory.js';
-import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets, targetsInOrder } from '../label/targets.js';
@@ -95,7 +99,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 const SCALE_MAPPING = {

@@ -1,11 +1,10 @@
 /** `ktl rollout history`: a REVISION / CHANGE-CAUSE table, or one revision's pod template. */
-import { PlainError } from '../../errors/errors.js';
+import { PlainError, failWithErrors } from '../../errors/errors.js';
 import { describePodTemplate } from '../../resources/describe/pod-template.js';
 import { PrefixWriter } from '../../resources/describe/prefix-writer.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
-import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { Revision } from './revisions.js';
@@ -13,7 +12,7 @@ import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
-import { intFlag } from '../wait/duration-flag.js';
+import { intFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `rollout history`. */
 export interface HistoryFlags {
@@ -42,7 +41,7 @@ export async function runHistory(
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 /** -o json|yaml|jsonpath: the objects holding the revisions (all, or the one of --revision). */

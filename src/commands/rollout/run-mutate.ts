@@ -6,7 +6,7 @@ import type { Mutation } from '../../resources/actions/rollout-mutation.js';
 import { mutationPatch, sendMutation } from '../../resources/actions/rollout-mutation.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
-import { failWithErrors } from '../label/errors-out.js';
+import { failWithErrors } from '../../errors/errors.js';
 import { ResultPrinter } from '../label/print-result.js';
 import { rolloutTargets } from './targets.js';
 
@@ -53,5 +53,5 @@ export async function runMutate(
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }

@@ -3,13 +3,12 @@
  * printing the viewer's line on every event until the rollout is done, --watch=false, or
  * --timeout passes (`timed out waiting for the condition`).
  */
-import { PlainError } from '../../errors/errors.js';
+import { PlainError, failWithErrors } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { untilDone } from '../wait/until.js';
 import type { Factory } from '../../runtime/factory.js';
-import { failWithErrors } from '../label/errors-out.js';
 import type { TargetObject } from '../label/targets.js';
-import { durationFlag, intFlag } from '../wait/duration-flag.js';
+import { durationFlag, intFlag } from '../../runtime/flag-values.js';
 import { rolloutTargets } from './targets.js';
 import { statusViewerFor } from '../../resources/rollout/status-viewers.js';
 
@@ -40,7 +39,7 @@ export async function runStatus(
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 interface WatchSettings {

@@ -3,18 +3,17 @@
  * previous) revision with kubectl's JSON patch; a DaemonSet or StatefulSet gets its
  * ControllerRevision's data as a strategic merge patch.
  */
-import { PlainError } from '../../errors/errors.js';
+import { PlainError, failWithErrors } from '../../errors/errors.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
-import { failWithErrors } from '../label/errors-out.js';
 import { ResultPrinter } from '../label/print-result.js';
 import type { TargetObject } from '../label/targets.js';
 import type { Revision } from './revisions.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
-import { intFlag } from '../wait/duration-flag.js';
+import { intFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `rollout undo`. */
 export interface UndoFlags {
@@ -48,7 +47,7 @@ export async function runUndo(factory: Factory, args: string[], flags: UndoFlags
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 function chooseRevision(revisions: Revision[], toRevision: number, name: string): Revision {

@@ -17,7 +17,8 @@ import { generateRunService } from '../../resources/generators/run-service.js';
 import type { RunWorkloadKind } from '../../resources/generators/run-workloads.js';
 import { generateRunWorkload } from '../../resources/generators/run-workloads.js';
 import { commandPathOf } from '../../runtime/command-context.js';
-import { argsLenAtDash, boolFlag, int32Flag, requireFlags } from '../create/args.js';
+import { argsLenAtDash, requireFlags } from '../../runtime/command-args.js';
+import { boolFlag, int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from '../create/flags.js';
 import type { DryRunStrategy, PrintSettings } from '../create/output.js';
 import { commonSettings, printObject, sendObject } from '../create/output.js';
@@ -120,12 +121,7 @@ function plain<T>(build: () => T): T {
   }
 }
 
-function buildTarget(
-  factory: Factory,
-  command: Command,
-  params: RunPodParams,
-  opts: RunFlagValues,
-): Target {
+function buildTarget(command: Command, params: RunPodParams, opts: RunFlagValues): Target {
   const kindName = opts.kind ?? 'pod';
   if (kindName === 'pod') {
     const object = plain(() =>
@@ -133,7 +129,7 @@ function buildTarget(
     );
     return { object, kind: known('Pod') };
   }
-  const replicas = int32Flag(factory.streams, command, '--replicas', opts.replicas, 1);
+  const replicas = int32Flag('--replicas', opts.replicas, 1, commandPathOf(command));
   const workload = plain(() =>
     generateRunWorkload(kindName as RunWorkloadKind, {
       ...params,
@@ -189,11 +185,11 @@ export async function runRun(
   const attach =
     opts.attach === undefined
       ? opts.stdin === true
-      : boolFlag(factory.streams, command, '--attach', opts.attach);
+      : boolFlag('--attach', opts.attach, commandPathOf(command));
   validateFlags(command, args, opts, attach, dryRun);
   const ns = await factory.namespace();
   const params = podParams(args, opts);
-  const target = buildTarget(factory, command, params, opts);
+  const target = buildTarget(command, params, opts);
   const created = await createOrPrepare(factory, target, opts, dryRun, ns);
   const createdObjects: CreatedObject[] = [{ object: created, kind: target.kind }];
   const errors: Error[] = [];

@@ -3,9 +3,13 @@
  * merge patch when there are no preconditions, else GET + check + PUT; with --timeout it then
  * waits until status.replicas matches.
  */
-import { durationFlag } from '../wait/duration-flag.js';
-import { failWithErrors } from '../label/errors-out.js';
-import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
+import { durationFlag } from '../../runtime/flag-values.js';
+import {
+  ApiStatusError,
+  NoResourcesError,
+  PlainError,
+  failWithErrors,
+} from '../../errors/errors.js';
 import { patchReplicas, scalePath } from '../../resources/actions/scale-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../create/output.js';
@@ -15,8 +19,9 @@ import type { TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
 import type { FileSelect } from '../label/file-targets.js';
 import { hasFilenames } from '../label/file-targets.js';
-import { int32Flag } from '../create/args.js';
+import { int32Flag } from '../../runtime/flag-values.js';
 import type { Command } from 'commander';
+import { commandPathOf } from '../../runtime/command-context.js';
 
 /** The flags of `ktl scale`. */
 export interface ScaleFlags extends FileSelect {
@@ -43,11 +48,15 @@ export async function runScale(
   args: string[],
   flags: ScaleFlags,
 ): Promise<void> {
-  const streams = factory.streams;
-  const current = int32Flag(streams, command, '--current-replicas', flags.currentReplicas, -1);
+  const current = int32Flag(
+    '--current-replicas',
+    flags.currentReplicas,
+    -1,
+    commandPathOf(command),
+  );
   const timeoutMs = durationFlag('--timeout', flags.timeout, factory.commandPath);
   if (flags.replicas === undefined) throw new PlainError('required flag(s) "replicas" not set');
-  const replicas = int32Flag(streams, command, '--replicas', flags.replicas, -1);
+  const replicas = int32Flag('--replicas', flags.replicas, -1, commandPathOf(command));
   checkResultOutput(flags.output);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   if (replicas < 0)
@@ -67,7 +76,7 @@ export async function runScale(
     if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(factory, target, timeoutMs);
     await printer.print(target.mapping, target.object, 'scaled');
   }
-  failWithErrors(factory, targets.errors);
+  failWithErrors(targets.errors);
 }
 
 /** The objects to scale; a list the server refused counts as found nothing (ContinueOnError). */

@@ -2,16 +2,20 @@
  * `ktl wait`: for each object, watch until --for holds (condition, jsonpath, delete) or the
  * shared --timeout runs out; `create` polls until the objects exist. kubectl's messages.
  */
-import { ApiStatusError, NoResourcesError, PlainError } from '../../errors/errors.js';
+import {
+  ApiStatusError,
+  NoResourcesError,
+  PlainError,
+  failWithErrors,
+} from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { failWithErrors } from '../label/errors-out.js';
 import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
 import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets, withTypeMeta } from '../label/targets.js';
 import type { WaitFor } from './conditions.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from './conditions.js';
-import { durationFlag } from './duration-flag.js';
+import { durationFlag } from '../../runtime/flag-values.js';
 import { hasFilenames } from '../label/file-targets.js';
 import { deadline, untilDone } from './until.js';
 
@@ -55,7 +59,7 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
       errors.push(error as Error);
     }
   }
-  failWithErrors(factory, errors);
+  failWithErrors(errors);
 }
 
 /** kubectl's wait accepts --all with -l (the selector decides). */
