@@ -52,7 +52,7 @@ export interface GetOptions {
 }
 
 /** Checks and normalises get's flags (kubectl's GetOptions.Complete and Validate). */
-export function getOptionsFrom(flags: GetFlags, commandPath: string): GetOptions {
+export function getOptionsFrom(flags: GetFlags, commandPath = 'ktl get'): GetOptions {
   const chunkSize = Number(flags.chunkSize ?? '500');
   if (!Number.isInteger(chunkSize) || chunkSize < 0) {
     const value = flags.chunkSize ?? '';
