@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { CommandContext } from '../command-context.js';
-import { factoryFor } from '../command-context.js';
-import type { CommandHelp, SubcommandHelp } from '../help/command-help.js';
-import { withGroupHelp } from '../help/command-help.js';
+import type { CommandContext } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
+import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
+import { withGroupHelp } from '../../runtime/command-help.js';
 import type { TopNodeFlags } from './run-top-node.js';
 import type { TopPodFlags } from './run-top-pod.js';
 

@@ -5,7 +5,7 @@
 import { PlainError } from '../../errors/errors.js';
 import type { Amount, NodeMetrics } from '../../resources/metrics/index.js';
 import { amountOf, getNodeMetrics, metricsApiAvailable } from '../../resources/metrics/index.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { printNodeMetrics } from './metrics-printer.js';
 import { checkSelectors, nameArgument, sortByFlag } from './top-flags.js';
 

@@ -4,7 +4,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import { getPodMetrics, metricsApiAvailable } from '../../resources/metrics/index.js';
-import type { Factory } from '../factory.js';
+import type { Factory } from '../../runtime/factory.js';
 import { formatGoDuration } from '../../config/duration.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { printPodMetrics } from './metrics-printer.js';
