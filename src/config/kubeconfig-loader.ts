@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { PlainError } from '../errors/errors.js';
 import { kubeConfigFromObject } from './kubeconfig-parse.js';
+import { restoreCredentials, withoutCredentials } from './credential-ranges.js';
 import { ParsedKubeConfigCache } from './parsed-cache.js';
 import type { KubeConfig, KubeConfigFile, Stanza } from './kubeconfig-types.js';
 
@@ -38,19 +39,29 @@ export async function parseKubeConfigText(
   path: string,
   cache?: ParsedKubeConfigCache,
 ): Promise<KubeConfigFile> {
-  const key = cache ? ParsedKubeConfigCache.key(text) : '';
-  const hit = cache?.read(key);
-  if (hit) return kubeConfigFromObject(hit.value, path);
-  const raw = await parseYamlDocument(text, path);
-  cache?.write(key, raw);
+  const key = cache ? ParsedKubeConfigCache.key(`${CACHE_FORMAT}\n${text}`) : '';
+  const hit = cache?.read(key, `kubeconfig:${path}`);
+  if (hit) return kubeConfigFromObject(restoreCredentials(hit.value, text), path);
+  const { raw, cacheable } = await parseYamlDocument(text, path);
+  if (cacheable !== undefined) cache?.write(key, cacheable, `kubeconfig:${path}`);
   return kubeConfigFromObject(raw, path);
 }
 
-async function parseYamlDocument(text: string, path: string): Promise<unknown> {
-  const { parse } = await loadYaml();
+/** Part of the cache key: entries of the format that held credentials are never read. */
+const CACHE_FORMAT = 'kubeconfig-no-credentials-1';
+
+async function parseYamlDocument(
+  text: string,
+  path: string,
+): Promise<{ raw: unknown; cacheable: unknown }> {
+  const yaml = await loadYaml();
   let raw: unknown;
+  let doc: ReturnType<typeof yaml.parseDocument>;
   try {
-    raw = parse(text, { prettyErrors: true, uniqueKeys: false });
+    doc = yaml.parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+    const [first] = doc.errors;
+    if (first) throw first;
+    raw = doc.toJS();
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
@@ -59,7 +70,7 @@ async function parseYamlDocument(text: string, path: string): Promise<unknown> {
       `error loading config file "${path}": yaml: ${where}${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
     );
   }
-  return raw;
+  return { raw, cacheable: withoutCredentials(yaml, doc, raw, text) };
 }
 
 /**

@@ -137,10 +137,10 @@ const DECODED_FORMAT = 'kuberc-decoded-3';
 async function decodeCached(text: string, cacheRoot: string | undefined): Promise<KubercDecoded> {
   const cache = cacheRoot ? new ParsedKubeConfigCache(cacheRoot) : undefined;
   const key = ParsedKubeConfigCache.key(`${DECODED_FORMAT}\n${text}`);
-  const hit = cache?.read(key);
+  const hit = cache?.read(key, 'kuberc');
   if (hit && typeof hit.value === 'object' && hit.value !== null) return hit.value as KubercDecoded;
   const decoded = await decodeKuberc(text);
-  cache?.write(key, decoded);
+  cache?.write(key, decoded, 'kuberc');
   return decoded;
 }
 
