@@ -34,6 +34,7 @@ import { newEditCommand } from './edit/index.js';
 import { newKustomizeCommand } from './kustomize/index.js';
 import { newPluginCommand } from './plugin/index.js';
 import { newTopCommand } from './top/index.js';
+import { newCordonCommand, newUncordonCommand } from './drain/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -66,6 +67,8 @@ export const commandFactories: ReadonlyArray<
   ['proxy', newProxyCommand],
   ['cluster-info', newClusterInfoCommand],
   ['top', newTopCommand],
+  ['cordon', newCordonCommand],
+  ['uncordon', newUncordonCommand],
   ['auth', newAuthCommand],
   ['api-resources', newApiResourcesCommand],
   ['api-versions', newApiVersionsCommand],
