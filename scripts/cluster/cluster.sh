@@ -70,7 +70,9 @@ log() { printf '[cluster %ds] %s\n' $((SECONDS - T0)) "$*" >&2 2>/dev/null || tr
 
 # ---------------------------------------------------------------- helpers
 
-abs_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
+# physical path: a symlinked dir (e.g. .cluster -> /tmp/x) must not look like another cluster,
+# or up would clean the state of a running one through the link
+abs_dir() { mkdir -p "$1" && (cd "$1" && pwd -P); }
 
 # free_ports N -> N distinct free loopback TCP ports (bound simultaneously, then released)
 free_ports() {
@@ -347,6 +349,72 @@ env_line() { # KEY VALUE -> KEY=VALUE, quoted only when needed
   if [[ $2 =~ ^[A-Za-z0-9_./:@,+=-]*$ ]]; then printf '%s=%s\n' "$1" "$2"; else printf '%s=%q\n' "$1" "$2"; fi
 }
 
+# exec_tools DIR: a `tar` that kwok's exec finds first. kwok runs exec commands on this machine
+# and never closes their stdin (it copies the stream into a pipe it does not close), so
+# `tar -xf -` fed by `kubectl cp` / `ktl cp` waits forever, as GNU tar reads its input to the end.
+# This tar hands an archive read from stdin to the real tar up to its end-of-archive blocks and
+# then closes the pipe, as a kubelet does when the client closes stdin. A container whose exec
+# environment has KTL_EXEC_WITHOUT=tar (kwok.yaml: containers named no-tar) has no tar at all.
+exec_tools() {
+  local dir=$1 real_tar node
+  real_tar=$(command -v tar) || { log "no tar on this machine: cp to pods will not work"; return 0; }
+  node=$(command -v node) || { log "no node on this machine: cp to pods will hang"; return 0; }
+  mkdir -p "$dir"
+  cat >"$dir/tar-archive-end.cjs" <<'EOF'
+// stdin to stdout, ending at the tar archive's end-of-archive blocks (padded to a 10 KiB record)
+const BLOCK = 512;
+let pending = Buffer.alloc(0), skip = 0, zeros = 0, written = 0, done = false;
+const out = (b) => { written += b.length; process.stdout.write(b); };
+const finish = () => {
+  if (done) return;
+  done = true;
+  process.stdout.write(Buffer.alloc((10240 - (written % 10240)) % 10240), () => process.exit(0));
+};
+const size = (h) => {
+  if (h[124] & 0x80) { let v = 0; for (let i = 125; i < 136; i++) v = v * 256 + h[i]; return v; }
+  return parseInt(h.subarray(124, 136).toString('latin1').replace(/[\0 ]/g, '') || '0', 8);
+};
+process.stdin.on('data', (chunk) => {
+  pending = Buffer.concat([pending, chunk]);
+  while (!done) {
+    if (skip > 0) {
+      const n = Math.min(skip, pending.length);
+      if (n === 0) return;
+      out(pending.subarray(0, n)); pending = pending.subarray(n); skip -= n;
+      continue;
+    }
+    if (pending.length < BLOCK) return;
+    const header = pending.subarray(0, BLOCK);
+    pending = pending.subarray(BLOCK);
+    out(header);
+    if (header.every((b) => b === 0)) { if (++zeros === 2) finish(); continue; }
+    zeros = 0;
+    skip = Math.ceil(size(header) / BLOCK) * BLOCK;
+  }
+});
+process.stdin.on('end', finish);
+EOF
+  cat >"$dir/tar" <<EOF
+#!/usr/bin/env bash
+# written by scripts/cluster/cluster.sh (exec_tools): tar for kwok's exec
+case " \${KTL_EXEC_WITHOUT:-} " in
+  *" tar "*) echo 'exec: "tar": executable file not found in \$PATH' >&2; exit 127 ;;
+esac
+extract= prev=
+for arg in "\$@"; do
+  if [ "\$arg" = - ] && [[ \$prev =~ ^-[A-Za-z]*x[A-Za-z]*f\$ ]]; then extract=1; fi
+  prev=\$arg
+done
+if [ -n "\$extract" ]; then
+  "$node" "$dir/tar-archive-end.cjs" | (exec -a tar "$real_tar" "\$@")
+  exit "\${PIPESTATUS[1]}"
+fi
+# (named tar: its messages begin with the name it was run as)
+exec -a tar "$real_tar" "\$@"
+EOF
+  chmod 755 "$dir/tar"
+}
+
 # ---------------------------------------------------------------- commands
 
 cmd_up() {
@@ -493,6 +561,11 @@ metadata:
 spec:
   selector: {}
   execs:
+  # a container named no-tar is a container without tar (see exec_tools)
+  - containers: [no-tar]
+    local:
+      workDir: $KW/exec
+      envs: [{name: KTL_EXEC_WITHOUT, value: tar}]
   - local:
       workDir: $KW/exec
 ---
@@ -599,8 +672,10 @@ spec:
           : Quantity("1Mi") * double(4 + (size(pod.metadata.name) * 13 + int(UnixSecond(pod.metadata.creationTimestamp))) % 60)
 EOF
   : >"$KW/attach.log"
-  # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too)
-  start kwok env KWOK_WORKDIR="$KW" "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --config="$KW/kwok.yaml" \
+  exec_tools "$KW/bin"
+  # KWOK_WORKDIR keeps kwok away from ~/.kwok (it would load ~/.kwok/kwok.yaml too); exec_tools'
+  # directory comes first in PATH, where kwok looks up the commands it runs for exec
+  start kwok env KWOK_WORKDIR="$KW" PATH="$KW/bin:$PATH" "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --config="$KW/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --node-ip=127.0.0.1 --node-name=localhost --node-port="$KWOK_PORT" \
     --server-address="127.0.0.1:$KWOK_PORT" --cidr=10.244.0.0/16 --node-lease-duration-seconds=40

@@ -35,6 +35,7 @@ import { newKustomizeCommand } from './kustomize/index.js';
 import { newPluginCommand } from './plugin/index.js';
 import { newTopCommand } from './top/index.js';
 import { newCordonCommand, newUncordonCommand } from './drain/index.js';
+import { newCpCommand } from './cp/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -63,6 +64,7 @@ export const commandFactories: ReadonlyArray<
   ['logs', newLogsCommand],
   ['exec', newExecCommand],
   ['attach', newAttachCommand],
+  ['cp', newCpCommand],
   ['port-forward', newPortForwardCommand],
   ['proxy', newProxyCommand],
   ['cluster-info', newClusterInfoCommand],
