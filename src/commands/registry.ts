@@ -36,6 +36,7 @@ import { newPluginCommand } from './plugin/index.js';
 import { newTopCommand } from './top/index.js';
 import { newCordonCommand, newUncordonCommand } from './drain/index.js';
 import { newCpCommand } from './cp/index.js';
+import { newTaintCommand } from './taint/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -71,6 +72,7 @@ export const commandFactories: ReadonlyArray<
   ['top', newTopCommand],
   ['cordon', newCordonCommand],
   ['uncordon', newUncordonCommand],
+  ['taint', newTaintCommand],
   ['auth', newAuthCommand],
   ['api-resources', newApiResourcesCommand],
   ['api-versions', newApiVersionsCommand],
