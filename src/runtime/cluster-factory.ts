@@ -144,7 +144,7 @@ export class ClusterFactory implements Factory {
   }
 
   schemas(): SchemaSource {
-    this.schemaSource ??= new SchemaSource(this);
+    this.schemaSource ??= new SchemaSource((policy) => this.openapiV3(policy));
     return this.schemaSource;
   }
 

@@ -2,7 +2,6 @@ import type { OpenApiDocument, SchemaContext } from '../resources/validation/sch
 import { findKindSchema, openApiPathFor } from '../resources/validation/schema-types.js';
 import type { GroupVersionKind } from '../resources/validation/schema-types.js';
 import type { OpenApiV3Client } from '../discovery/index.js';
-import type { Factory } from './factory.js';
 
 /**
  * The server's OpenAPI v3 documents by group-version, through the Factory's OpenAPI client:
@@ -11,14 +10,15 @@ import type { Factory } from './factory.js';
  * Unavailable documents are undefined.
  */
 export class SchemaSource {
-  private readonly factory: Factory;
+  /** The Factory's OpenAPI client under a cache policy (a function, so this file needs no Factory). */
+  private readonly openapiClient: (policy: 'cached' | 'refresh') => Promise<OpenApiV3Client>;
   private client: Promise<OpenApiV3Client> | undefined;
   /** Whether a CRD changed since the index was read: the next client reads it again. */
   private stale = false;
   private readonly documents = new Map<string, Promise<OpenApiDocument | undefined>>();
 
-  constructor(factory: Factory) {
-    this.factory = factory;
+  constructor(openapiClient: (policy: 'cached' | 'refresh') => Promise<OpenApiV3Client>) {
+    this.openapiClient = openapiClient;
   }
 
   /** The OpenAPI v3 document of a group-version. */
@@ -59,7 +59,7 @@ export class SchemaSource {
 
   private openapi(): Promise<OpenApiV3Client> {
     if (this.client) return this.client;
-    const client = this.factory.openapiV3(this.stale ? 'refresh' : 'cached');
+    const client = this.openapiClient(this.stale ? 'refresh' : 'cached');
     this.client = client;
     this.stale = false;
     return client;

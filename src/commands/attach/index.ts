@@ -1,11 +1,8 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import type { StreamOptions } from './stream-flags.js';
 import { addStreamFlags } from './stream-flags.js';
-
-/** Options of `ktl attach`. */
-export type AttachOptions = StreamOptions;
+import type { AttachOptions } from './run-attach.js';
 
 /** `ktl attach`: attach to a process that is already running inside a container. */
 export function newAttachCommand(context: CommandContext): Command {

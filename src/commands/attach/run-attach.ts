@@ -8,7 +8,7 @@ import { finishRemoteCommand } from '../exec/remote-command.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { AttachablePod } from './attach-session.js';
 import { attachToContainer } from './attach-session.js';
-import type { AttachOptions } from './index.js';
+import type { StreamOptions } from './stream-flags.js';
 
 /** `ktl attach POD`: streams the container's output (and stdin with -i). */
 export async function runAttach(
@@ -49,3 +49,6 @@ export async function runAttach(
   });
   finishRemoteCommand(outcome);
 }
+
+/** Options of `ktl attach`. */
+export type AttachOptions = StreamOptions;

@@ -3,16 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addPrintFlags } from '../create/flags.js';
 import type { WhoAmIFlags } from './run-whoami.js';
-
-/** Flags of `ktl auth can-i`. */
-export interface CanIFlags {
-  allNamespaces?: boolean;
-  quiet?: boolean;
-  subresource?: string;
-  list?: boolean;
-  /** commander's name for --no-headers (false when given). */
-  headers?: boolean;
-}
+import type { CanIFlags } from './can-i-flags.js';
 
 /** `ktl auth`: inspect authorization. */
 export function newAuthCommand(context: CommandContext): Command {

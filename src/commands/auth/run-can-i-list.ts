@@ -2,7 +2,7 @@ import { PlainError } from '../../errors/errors.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { CanIFlags } from './index.js';
+import type { CanIFlags } from './can-i-flags.js';
 import type { RulesReviewStatus } from './rules-table.js';
 import { ACCESS_HEADERS, accessRows } from './rules-table.js';
 

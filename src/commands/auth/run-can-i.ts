@@ -1,6 +1,6 @@
 import { PlainError, SilentExit } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { CanIFlags } from './index.js';
+import type { CanIFlags } from './can-i-flags.js';
 import { accessReviewSpec, resourceAndGroup } from './access-attributes.js';
 
 interface AccessReviewStatus {

@@ -1,13 +1,13 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { ExecOptions } from './index.js';
 import { mostActiveFirst } from './pod-order.js';
 import { resolveObjectRef } from './object-ref.js';
 import { podForObject } from './pod-for-object.js';
 import type { Pod } from './pod-types.js';
 import { defaultContainer } from './pod-types.js';
 import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
+import type { StreamOptions } from '../attach/stream-flags.js';
 
 /** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
 export async function runExec(
@@ -78,3 +78,6 @@ export function useTty(
     );
   return false;
 }
+
+/** Options of `ktl exec`. */
+export type ExecOptions = StreamOptions;

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
+import type { KustomizeFlags } from './run-kustomize.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -17,18 +18,6 @@ ktl kustomize
 ktl kustomize /home/config/production`,
   usage: 'DIR [flags]',
 };
-
-/** The flags of `ktl kustomize` as commander hands them over. */
-export interface KustomizeFlags {
-  output?: string;
-  reorder?: string;
-  loadRestrictor?: string;
-  enableAlphaPlugins?: boolean | string;
-  enableHelm?: boolean | string;
-  env?: string[];
-  mount?: string[];
-  network?: boolean | string;
-}
 
 /** `ktl kustomize DIR`: kustomize build, as `kubectl kustomize` runs it. */
 export function newKustomizeCommand(context: CommandContext): Command {

@@ -4,7 +4,6 @@ import { emitYamlDocument } from '../../printers/yaml/emit.js';
 import type { LoadRestrictor } from '../../resources/kustomize/index.js';
 import { buildKustomization } from '../../resources/kustomize/index.js';
 import type { IOStreams } from '../../util/io-streams.js';
-import type { KustomizeFlags } from './index.js';
 
 function truthy(value: boolean | string | undefined): boolean {
   if (value === undefined) return false;
@@ -50,4 +49,16 @@ export async function runKustomize(
   const text = result.objects.map((o) => emitYamlDocument(o)).join('---\n');
   if (flags.output) writeFileSync(flags.output, text);
   else streams.out.write(text);
+}
+
+/** The flags of `ktl kustomize` as commander hands them over. */
+export interface KustomizeFlags {
+  output?: string;
+  reorder?: string;
+  loadRestrictor?: string;
+  enableAlphaPlugins?: boolean | string;
+  enableHelm?: boolean | string;
+  env?: string[];
+  mount?: string[];
+  network?: boolean | string;
 }

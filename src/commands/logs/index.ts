@@ -3,26 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withHelp } from '../../runtime/command-help.js';
-
-/** Flags of `ktl logs`, as commander hands them over. */
-export interface LogsFlags {
-  follow?: boolean;
-  tail?: string;
-  since?: string;
-  sinceTime?: string;
-  timestamps?: boolean;
-  container?: string;
-  allContainers?: boolean;
-  allPods?: boolean;
-  previous?: boolean;
-  selector?: string;
-  maxLogRequests: string;
-  prefix?: boolean;
-  limitBytes?: string;
-  ignoreErrors?: boolean;
-  podRunningTimeout: string;
-  insecureSkipTlsVerifyBackend?: boolean;
-}
+import type { LogsFlags } from './log-options.js';
 
 /** kubectl's help for `ktl logs` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LogsFlags } from './index.js';
+import type { LogsFlags } from './log-options.js';
 import { planLogs, rfc3339 } from './log-options.js';
 import { LinePrefixer } from './log-stream.js';
 

@@ -1,7 +1,6 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import { durationFlag, intFlag } from '../../runtime/flag-values.js';
-import type { LogsFlags } from './index.js';
 
 /** Lines shown per pod by default when a selector picks the pods (kubectl's selectorTail). */
 export const SELECTOR_TAIL = 10;
@@ -127,4 +126,24 @@ export function rfc3339(text: string): string {
     );
   }
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Flags of `ktl logs`, as commander hands them over. */
+export interface LogsFlags {
+  follow?: boolean;
+  tail?: string;
+  since?: string;
+  sinceTime?: string;
+  timestamps?: boolean;
+  container?: string;
+  allContainers?: boolean;
+  allPods?: boolean;
+  previous?: boolean;
+  selector?: string;
+  maxLogRequests: string;
+  prefix?: boolean;
+  limitBytes?: string;
+  ignoreErrors?: boolean;
+  podRunningTimeout: string;
+  insecureSkipTlsVerifyBackend?: boolean;
 }

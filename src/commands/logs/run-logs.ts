@@ -6,7 +6,7 @@ import { listPods } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
 import type { Factory } from '../../runtime/factory.js';
 import { podHasStarted, watchStartedPods } from './follow-selector.js';
-import type { LogsFlags } from './index.js';
+import type { LogsFlags } from './log-options.js';
 import type { LogsPlan } from './log-options.js';
 import { planLogs } from './log-options.js';
 import { prefixText, streamLog } from './log-stream.js';

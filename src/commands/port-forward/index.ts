@@ -3,12 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
-
-/** Options of `ktl port-forward`. */
-export interface PortForwardFlags {
-  address: string[];
-  podRunningTimeout: string;
-}
+import type { PortForwardFlags } from './run-port-forward.js';
 
 function collectAddresses(value: string, previous: string[] | undefined): string[] {
   const fresh = previous === DEFAULT_ADDRESSES ? [] : (previous ?? []);

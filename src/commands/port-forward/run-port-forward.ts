@@ -10,7 +10,6 @@ import { podForObject } from '../exec/pod-for-object.js';
 import type { Pod } from '../exec/pod-types.js';
 import { resolveObjectRef } from '../exec/object-ref.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { PortForwardFlags } from './index.js';
 import { bindListeners, listenHosts } from './listeners.js';
 import type { PortMapping } from './port-mapping.js';
 import { parsePortMappings, podPortArgs, servicePortArgs } from './port-mapping.js';
@@ -93,4 +92,10 @@ async function forward(
   });
   socket.resume();
   await pipePortForward(connection, socket);
+}
+
+/** Options of `ktl port-forward`. */
+export interface PortForwardFlags {
+  address: string[];
+  podRunningTimeout: string;
 }

@@ -3,21 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { DEFAULT_FILTER } from './proxy-filter.js';
 import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
-
-/** Flags of `ktl proxy`. */
-export interface ProxyFlags {
-  port: string;
-  address: string;
-  acceptHosts: string;
-  acceptPaths: string;
-  rejectPaths: string;
-  rejectMethods: string;
-  apiPrefix: string;
-  disableFilter?: boolean;
-  unixSocket?: string;
-  www?: string;
-  wwwPrefix: string;
-}
+import type { ProxyFlags } from './proxy-flags.js';
 
 /** `ktl proxy`: a local HTTP proxy to the API server, with kubectl's request filter. */
 export function newProxyCommand(context: CommandContext): Command {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
-import type { ProxyFlags } from './index.js';
+import type { ProxyFlags } from './proxy-flags.js';
 import { plainError, serveStatic } from './static-files.js';
 
 /**

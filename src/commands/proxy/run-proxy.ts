@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { StreamDialer } from '../../transport/websocket-dial.js';
 import { credentialHeaders, streamUrl, tlsOptions } from '../../transport/websocket-dial.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { ProxyFlags } from './index.js';
+import type { ProxyFlags } from './proxy-flags.js';
 import { accepts, compileFilter, hostOfHeader } from './proxy-filter.js';
 import { redirectUnclean, staticRoute } from './mux-routes.js';
 
