@@ -82,3 +82,13 @@ export function boolFlag(
   if (FALSE.test(value)) return false;
   throw new FlagValueError(flag, value, boolProblem(value), commandPath);
 }
+
+/** commander's parser for a repeatable flag (pflag's StringArray): each use adds its value. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** commander's parser for a pflag StringSlice: each use adds its comma-separated values. */
+export function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
+}

@@ -4,10 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigFlags } from '../config/config-flags.js';
 import { flagDefaults, plainDefault, stringDefault } from './command-help.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { collect } from './flag-values.js';
 
 /** Adds kubectl's global flags (cli-runtime ConfigFlags plus -v) to the root command. */
 export function addGlobalFlags(program: Command): void {

@@ -2,10 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
-
-function collectList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
-}
+import { collectList } from '../../runtime/flag-values.js';
 
 /** `ktl api-resources`: the resource types the server supports. */
 export function newApiResourcesCommand(context: CommandContext): Command {

@@ -37,8 +37,3 @@ export function parseValidate(value: string | boolean | undefined): ApplyOptions
     `invalid - validate option "${String(value)}"; must be one of: strict (or true), warn, ignore (or false)`,
   );
 }
-
-/** Commander's collector for repeatable flags. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}

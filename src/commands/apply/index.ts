@@ -3,11 +3,12 @@ import { PlainError, UsageError } from '../../errors/errors.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
 import type { ApplyOptions } from './apply-options.js';
-import { collect, parseDryRun, parseValidate } from './flag-values.js';
+import { parseDryRun, parseValidate } from './flag-values.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { flagDefaults, stringDefault, withHelp } from '../../runtime/command-help.js';
+import { collect } from '../../runtime/flag-values.js';
 
 interface ApplyFlags extends WaitFlags {
   filename?: string[];

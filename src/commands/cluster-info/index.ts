@@ -2,10 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { DumpFlags } from './run-dump.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { collect } from '../../runtime/flag-values.js';
 
 function dumpCommand(context: CommandContext): Command {
   return new Command('dump')

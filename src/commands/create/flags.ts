@@ -6,11 +6,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 
-/** Collects a repeatable flag (pflag StringArray / StringSlice before splitting). */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** The options every generator command reads. */
 export interface GeneratorFlagValues {
   output?: string;

@@ -3,11 +3,12 @@ import { PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
-import { collect, parseDryRun } from '../apply/flag-values.js';
+import { parseDryRun } from '../apply/flag-values.js';
 import type { DeleteOptions } from './delete-options.js';
 import { cascadeFromFlag } from './cascade.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
+import { collect } from '../../runtime/flag-values.js';
 
 interface DeleteFlags {
   filename?: string[];

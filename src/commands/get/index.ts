@@ -1,15 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { FlagValueError } from '../../errors/errors.js';
-import { boolProblem } from '../../runtime/flag-values.js';
+import { boolProblem, collect } from '../../runtime/flag-values.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { GetFlags } from './get-options.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withHelp } from '../../runtime/command-help.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 /** A pflag bool with an optional value (`--flag`, `--flag=false`), in pflag's words on error. */
 function parseBoolFlag(flag: string): (value: string) => boolean {

@@ -4,10 +4,7 @@ import { commandPathOf } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
 import type { KustomizeFlags } from './run-kustomize.js';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { collect } from '../../runtime/flag-values.js';
 
 const HELP: CommandHelp = {
   long: `Build a set of KRM resources using a 'kustomization.yaml' file. The DIR argument must be a path to a directory containing 'kustomization.yaml', or a git repository URL with a path suffix specifying same with respect to the repository root. If DIR is omitted, '.' is assumed.`,

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+import { collect } from '../../runtime/flag-values.js';
 
 /**
  * kubectl's FilenameOptions flags (-f, -R) on a verb acting on existing objects. Most verbs
