@@ -4,8 +4,11 @@
 //   node scripts/test.mjs integration [filter]
 // The integration suite starts the local control plane once (npm run cluster -- up), and
 // every test file reuses it with a namespace of its own.
+// Every test process gets TMPDIR set to one directory of this run, removed at the end whatever
+// happened, so a run leaves nothing in /tmp even when a test fails before its own clean-up.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -27,10 +30,16 @@ function findTests(dir) {
   return found.sort();
 }
 
+const runTmp = mkdtempSync(join(tmpdir(), 'ktl-test-run-'));
+const removeRunTmp = () => rmSync(runTmp, { recursive: true, force: true });
+process.on('exit', removeRunTmp);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+const testEnv = { ...process.env, TMPDIR: runTmp };
+
 function run(files, extra = []) {
   if (files.length === 0) return 0;
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files];
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: testEnv });
   return result.status ?? 1;
 }
 
@@ -39,6 +48,13 @@ if (suite === 'all' || suite === 'unit') {
   failed += run([...findTests('src'), ...findTests('test/unit')]);
 }
 if (suite === 'all' || suite === 'integration') {
+  // zsh, fish, tmux...: installed when this may (root with apt-get), else one clear error now
+  // rather than three failing completion tests at the end.
+  const prerequisites = spawnSync('bash', ['scripts/prerequisites.sh'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (prerequisites.status !== 0) process.exit(1);
   const up = spawnSync('bash', ['scripts/cluster/cluster.sh', 'up'], {
     cwd: root,
     stdio: 'inherit',

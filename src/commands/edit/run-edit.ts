@@ -4,7 +4,7 @@
  * with the user's text kept and the errors as comments at the top; saving it unchanged then
  * gives up and keeps a copy. Nothing the user typed is lost.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
@@ -84,8 +84,21 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   });
   if (targets.errors.length > 0) throw targets.errors[0] as Error;
   if (targets.objects.length === 0) throw new PlainError('edit cancelled, no objects found');
-  const file = join(await mkdtemp(join(tmpdir(), 'ktl-edit-')), `edit.${json ? 'json' : 'yaml'}`);
-  let pending = targets.objects;
+  const dir = await mkdtemp(join(tmpdir(), 'ktl-edit-'));
+  const file = join(dir, `edit.${json ? 'json' : 'yaml'}`);
+  // Removed once the edit is done or cancelled; kept when an error may have named it.
+  await editUntilSaved(factory, flags, targets.objects, json, file);
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function editUntilSaved(
+  factory: Factory,
+  flags: EditFlags,
+  toEdit: TargetObject[],
+  json: boolean,
+  file: string,
+): Promise<void> {
+  let pending = toEdit;
   let body = await serialize(
     pending.map((t) => t.object),
     json,
