@@ -33,19 +33,22 @@ export class OrderedReporter<T> {
 
 /**
  * Runs groups of tasks, at most `limit` groups at a time; the tasks of one group run one after
- * another (the same object named twice is applied in input order).
+ * another (the same object named twice is applied in input order). Once `stop` is aborted
+ * (Ctrl-C) no task starts; those running finish.
  */
 export async function runGroups<T>(
   groups: number[][],
   limit: number,
   task: (index: number) => Promise<T>,
   reporter: OrderedReporter<T>,
+  stop?: AbortSignal,
 ): Promise<void> {
   let position = 0;
   const worker = async (): Promise<void> => {
-    while (position < groups.length) {
+    while (position < groups.length && !stop?.aborted) {
       const group = groups[position++] ?? [];
       for (const index of group) {
+        if (stop?.aborted) return;
         try {
           reporter.record(index, { value: await task(index) });
         } catch (error) {

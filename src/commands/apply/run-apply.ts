@@ -58,8 +58,28 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     if (!entry.mapping) throw unmappedError(entry);
     return options.serverSide ? applyServerSide(entry, context) : applyClientSide(entry, context);
   };
+  const interrupt = interruptOnSigint();
+  try {
+    await applyAll(factory, planned, applyOne, reporter, schemas, interrupt.signal);
+  } finally {
+    interrupt.release();
+  }
+  if (interrupt.signal.aborted) throw interruptedError(planned, reporter);
+  await finish(factory, options, allowlist, planned, printed, failed, failures);
+}
+
+/** Namespaces and CRDs first, one at a time, then the rest a few at a time. */
+async function applyAll(
+  factory: Factory,
+  planned: PlannedObject[],
+  applyOne: (index: number) => Promise<ApplyOutcome>,
+  reporter: OrderedReporter<ApplyOutcome>,
+  schemas: ReturnType<Factory['schemas']>,
+  stop: AbortSignal,
+): Promise<void> {
   const first = planned.filter((p) => isFoundation(p)).map((p) => [p.index]);
-  await runGroups(first, 1, applyOne, reporter);
+  await runGroups(first, 1, applyOne, reporter, stop);
+  if (stop.aborted) return;
   const appliedCrds = planned.filter(
     (p) => p.mapping?.kind === 'CustomResourceDefinition' && reporter.outcome(p.index)?.value,
   );
@@ -69,7 +89,20 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     CONCURRENCY,
     applyOne,
     reporter,
+    stop,
   );
+}
+
+/** After every object was sent: -o output, the failure summary, prune, --wait-rollout. */
+async function finish(
+  factory: Factory,
+  options: ApplyOptions,
+  allowlist: Awaited<ReturnType<typeof checkSelectionFlags>>,
+  planned: PlannedObject[],
+  printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }>,
+  failed: PlannedObject[],
+  failures: string[],
+): Promise<void> {
   await printObjects(factory, options, printed);
   if (failures.length > 0) throw new BareError(failures.join(''));
   if (failed.length > 0)
@@ -89,6 +122,39 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
     const applied = printed.map((p) => ({ ...p.entry, mapping: p.entry.mapping! }));
     await followRollouts(factory, rolloutTargets(applied), options.timeoutMs ?? 0);
   }
+}
+
+/**
+ * Ctrl-C while objects are being sent: no further object starts, those in flight finish (a
+ * request cut half-way would leave its object's state unknown), and the command then says
+ * what was applied and what was not. A second Ctrl-C ends the process at once (the handler
+ * is gone by then, so Node's default applies).
+ */
+function interruptOnSigint(): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  return { signal: controller.signal, release: () => process.removeListener('SIGINT', onSigint) };
+}
+
+/** kubectl's status for a command ended by SIGINT is 130 (128 + 2), as a shell reports it. */
+function interruptedError(
+  planned: PlannedObject[],
+  reporter: OrderedReporter<ApplyOutcome>,
+): BareError {
+  const applied = planned.filter((p) => reporter.outcome(p.index)?.value);
+  const failed = planned.filter((p) => {
+    const outcome = reporter.outcome(p.index);
+    return outcome !== undefined && !outcome.value;
+  });
+  const notSent = planned.filter((p) => reporter.outcome(p.index) === undefined);
+  const list = (entries: PlannedObject[]): string =>
+    entries.map((entry) => `  ${displayName(entry)}\n`).join('');
+  let text = `Interrupted: ${applied.length} of ${planned.length} objects applied`;
+  text += applied.length > 0 ? `:\n${list(applied)}` : '.\n';
+  if (failed.length > 0) text += `failed:\n${list(failed)}`;
+  if (notSent.length > 0) text += `not applied:\n${list(notSent)}`;
+  return new BareError(text, 130);
 }
 
 /** The UIDs applied and the namespaces touched (with -n, that namespace first, as kubectl). */
