@@ -31,7 +31,14 @@ function findTests(dir) {
 }
 
 const runTmp = mkdtempSync(join(tmpdir(), 'ktl-test-run-'));
-const removeRunTmp = () => rmSync(runTmp, { recursive: true, force: true });
+// Retried: a process a failed test left behind may still be writing a cache file in there.
+const removeRunTmp = () => {
+  try {
+    rmSync(runTmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.error(`warning: could not remove ${runTmp}: ${error.message}`);
+  }
+};
 process.on('exit', removeRunTmp);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const testEnv = { ...process.env, TMPDIR: runTmp };
