@@ -37,6 +37,7 @@ import { newTopCommand } from './top/index.js';
 import { newCordonCommand, newUncordonCommand } from './drain/index.js';
 import { newCpCommand } from './cp/index.js';
 import { newTaintCommand } from './taint/index.js';
+import { newCertificateCommand } from './certificate/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -69,6 +70,7 @@ export const commandFactories: ReadonlyArray<
   ['port-forward', newPortForwardCommand],
   ['proxy', newProxyCommand],
   ['cluster-info', newClusterInfoCommand],
+  ['certificate', newCertificateCommand],
   ['top', newTopCommand],
   ['cordon', newCordonCommand],
   ['uncordon', newUncordonCommand],
