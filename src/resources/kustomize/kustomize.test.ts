@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentHash } from './generators.js';
 import { splitImage } from './images.js';
+import type { JsonObject } from '../patch/json-value.js';
 import { applyJsonPatch } from './json-patch.js';
 import { schemaFor } from './merge-schema.js';
 import { mergePatch } from './smp.js';
@@ -31,7 +32,7 @@ test('splitImage: a registry port is not a tag; digests after tags', () => {
 
 test('mergePatch: patch elements first (kustomize prepends), deletes, nulls cleared', () => {
   const schema = schemaFor('apps/v1', 'Deployment');
-  const dest = {
+  const dest: JsonObject = {
     spec: {
       template: {
         spec: {
@@ -44,7 +45,7 @@ test('mergePatch: patch elements first (kustomize prepends), deletes, nulls clea
     },
     status: null,
   };
-  const patch = {
+  const patch: JsonObject = {
     spec: {
       template: {
         spec: {
