@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
+import type { RunResult } from '../helpers/cluster.js';
 import { ktl, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
 
 /** A kustomization (base + overlay) whose objects all land in `namespace`. */
@@ -61,6 +62,14 @@ replicas: [{name: web, count: ${replicas}}]
   return join(root, 'overlay');
 }
 
+/** Runs ktl with one argument list and kubectl with the other. */
+async function both(
+  mine: string[],
+  theirs: string[],
+): Promise<{ ours: RunResult; their: RunResult }> {
+  return { ours: await ktl(mine), their: await kubectl(theirs) };
+}
+
 /** Output with the tool's namespace name replaced, so the two runs compare. */
 function same(ours: string, theirs: string, mine: string, their: string): void {
   assert.equal(ours.replaceAll(mine, 'NS'), theirs.replaceAll(their, 'NS'));
@@ -71,54 +80,46 @@ test('apply -k, get -k, diff -k and delete -k behave as kubectl', async (t) => {
   const theirs = await testNamespace(t, 'kflag-k');
   const [dirMine, dirTheirs] = [kustomization(t, mine, 2), kustomization(t, theirs, 2)];
 
-  const applied = [await ktl(['apply', '-k', dirMine]), await kubectl(['apply', '-k', dirTheirs])];
-  assert.equal(applied[0].code, 0, applied[0].stderr);
-  same(applied[0].stdout, applied[1].stdout, mine, theirs);
-  assert.equal(applied[0].stderr, applied[1].stderr);
+  const applied = await both(['apply', '-k', dirMine], ['apply', '-k', dirTheirs]);
+  assert.equal(applied.ours.code, 0, applied.ours.stderr);
+  same(applied.ours.stdout, applied.their.stdout, mine, theirs);
+  assert.equal(applied.ours.stderr, applied.their.stderr);
 
   const objects = async (ns: string): Promise<string> =>
     kubectlOk(['get', 'deploy,svc,cm', '-n', ns, '-l', 'suite=k-flag', '-o', 'name']);
   same(await objects(mine), await objects(theirs), mine, theirs);
-  const replicas = await kubectlOk([
-    'get',
-    'deploy/k-web',
-    '-n',
-    mine,
-    '-o',
-    'jsonpath={.spec.replicas}',
-  ]);
-  assert.equal(replicas, '2');
+  const replicas = ['get', 'deploy/k-web', '-n', mine, '-o', 'jsonpath={.spec.replicas}'];
+  assert.equal(await kubectlOk(replicas), '2');
 
-  const got = [
-    await ktl(['get', '-k', dirMine, '-o', 'name']),
-    await kubectl(['get', '-k', dirTheirs, '-o', 'name']),
-  ];
-  assert.equal(got[0].code, 0, got[0].stderr);
-  same(got[0].stdout, got[1].stdout, mine, theirs);
+  const got = await both(
+    ['get', '-k', dirMine, '-o', 'name'],
+    ['get', '-k', dirTheirs, '-o', 'name'],
+  );
+  assert.equal(got.ours.code, 0, got.ours.stderr);
+  same(got.ours.stdout, got.their.stdout, mine, theirs);
 
-  const unchanged = [await ktl(['diff', '-k', dirMine]), await kubectl(['diff', '-k', dirTheirs])];
-  assert.equal(unchanged[0].code, 0, unchanged[0].stderr);
-  assert.equal(unchanged[1].code, 0);
-  const [changedMine, changedTheirs] = [kustomization(t, mine, 3), kustomization(t, theirs, 3)];
-  const changed = [
-    await ktl(['diff', '-k', changedMine]),
-    await kubectl(['diff', '-k', changedTheirs]),
-  ];
-  assert.equal(changed[0].code, 1, changed[0].stderr);
-  assert.equal(changed[1].code, 1);
+  const unchanged = await both(['diff', '-k', dirMine], ['diff', '-k', dirTheirs]);
+  assert.equal(unchanged.ours.code, 0, unchanged.ours.stderr);
+  assert.equal(unchanged.their.code, 0);
+  const changed = await both(
+    ['diff', '-k', kustomization(t, mine, 3)],
+    ['diff', '-k', kustomization(t, theirs, 3)],
+  );
+  assert.equal(changed.ours.code, 1, changed.ours.stderr);
+  assert.equal(changed.their.code, 1);
   const hunks = (text: string): string =>
     text
       .split('\n')
       .filter((l) => /^[-+] /.test(l))
       .join('\n');
-  same(hunks(changed[0].stdout), hunks(changed[1].stdout), mine, theirs);
+  same(hunks(changed.ours.stdout), hunks(changed.their.stdout), mine, theirs);
 
-  const deleted = [
-    await ktl(['delete', '-k', dirMine, '--wait=false']),
-    await kubectl(['delete', '-k', dirTheirs, '--wait=false']),
-  ];
-  assert.equal(deleted[0].code, 0, deleted[0].stderr);
-  same(deleted[0].stdout, deleted[1].stdout, mine, theirs);
+  const deleted = await both(
+    ['delete', '-k', dirMine, '--wait=false'],
+    ['delete', '-k', dirTheirs, '--wait=false'],
+  );
+  assert.equal(deleted.ours.code, 0, deleted.ours.stderr);
+  same(deleted.ours.stdout, deleted.their.stdout, mine, theirs);
 });
 
 test('-k with -f or -R, and -k of a file or missing directory, fail as kubectl does', async (t) => {
