@@ -29,8 +29,36 @@ function isBlankOrEnd(c: string | undefined): boolean {
   return c === undefined || c === ' ' || c === '\t' || BREAKS.has(c);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The analysis of a one-line printable ASCII string (most strings), without walking it
+ * character by character: only leading/trailing spaces and the indicators matter.
+ */
+function analyzeAscii(value: string): ScalarAnalysis {
+  const first = value[0] as string;
+  const second = value[1];
+  const leadingOrTrailingSpace = first === ' ' || value.endsWith(' ');
+  const blockIndicators =
+    value.startsWith('---') ||
+    value.startsWith('...') ||
+    FIRST_INDICATORS.has(first) ||
+    ((first === '?' || first === ':' || first === '-') &&
+      (second === undefined || second === ' ')) ||
+    value.includes(': ') ||
+    value.endsWith(':') ||
+    value.includes(' #');
+  return {
+    multiline: false,
+    blockPlainAllowed: !leadingOrTrailingSpace && !blockIndicators,
+    singleQuotedAllowed: true,
+    blockAllowed: !value.endsWith(' '),
+  };
+}
+
 /** Analyses `value` as go-yaml does before choosing a scalar style. */
 export function analyzeScalar(value: string): ScalarAnalysis {
+  if (value !== '' && PRINTABLE_ASCII.test(value)) return analyzeAscii(value);
   if (value === '')
     return {
       multiline: false,

@@ -9,17 +9,22 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-function digitRun(chars: string[], from: number, start: number): [number, number] {
+function digitRun(chars: string | string[], from: number, start: number): [number, number] {
   let value = start;
   let end = from;
   while (isDigit(chars[end])) value = value * 10 + Number(chars[end++]);
   return [value, end];
 }
 
+/** The code points of a string: the string itself (indexable alike) when it has no surrogates. */
+function codePoints(value: string): string | string[] {
+  return /[\uD800-\uDFFF]/.test(value) ? [...value] : value;
+}
+
 /** Compares two keys as go-yaml v2 sorts mapping keys. */
 export function compareYamlKeys(a: string, b: string): number {
-  const ar = [...a];
-  const br = [...b];
+  const ar = codePoints(a);
+  const br = codePoints(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const ac = ar[i] as string;
     const bc = br[i] as string;

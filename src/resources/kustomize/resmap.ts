@@ -1,5 +1,10 @@
 import type { ResId } from './gvk.js';
-import { resIdEquals, resIdString } from './gvk.js';
+import { effectiveNamespace, gvkString, resIdEquals, resIdString } from './gvk.js';
+
+/** A string equal for ids that ResId.Equals calls equal. */
+function idKey(id: ResId): string {
+  return `${gvkString(id.gvk)}\u0000${id.name}\u0000${effectiveNamespace(id.gvk, id.namespace)}`;
+}
 import { KustomizeError } from './errors.js';
 import type { Resource } from './resource.js';
 
@@ -8,16 +13,22 @@ export class ResMap {
   resources: Resource[] = [];
 
   append(resource: Resource): void {
-    const id = resource.curId();
-    if (this.resources.some((r) => resIdEquals(r.curId(), id)))
-      throw new KustomizeError(
-        `may not add resource with an already registered id: ${resIdString(id)}`,
-      );
-    this.resources.push(resource);
+    this.appendAll([resource]);
   }
 
+  /** Appends in order; an id already present (now or earlier in the list) is an error. */
   appendAll(resources: readonly Resource[]): void {
-    for (const resource of resources) this.append(resource);
+    const seen = new Set(this.resources.map((r) => idKey(r.curId())));
+    for (const resource of resources) {
+      const id = resource.curId();
+      const key = idKey(id);
+      if (seen.has(key))
+        throw new KustomizeError(
+          `may not add resource with an already registered id: ${resIdString(id)}`,
+        );
+      seen.add(key);
+      this.resources.push(resource);
+    }
   }
 
   /** Resources any of whose ids (previous or current) equal `id`. */
