@@ -20,7 +20,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   },
   get: {
     ktlOnly: ['--tui'],
-    kubectlOnly: ['-k, --kustomize', '--server-print', '--subresource'],
+    kubectlOnly: ['--server-print', '--subresource'],
   },
   logs: { ktlOnly: [], kubectlOnly: [] },
   rollout: { ktlOnly: [], kubectlOnly: [] },

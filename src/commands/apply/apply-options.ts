@@ -1,6 +1,7 @@
 /** What `ktl apply` was asked to do, after flag parsing. */
 export interface ApplyOptions {
   filename: string[];
+  kustomize?: string;
   recursive: boolean;
   dryRun: 'none' | 'client' | 'server';
   serverSide: boolean;

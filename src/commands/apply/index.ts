@@ -12,6 +12,7 @@ import { collect } from '../../runtime/flag-values.js';
 
 interface ApplyFlags extends WaitFlags {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   dryRun?: string | boolean;
   serverSide?: boolean;
@@ -58,6 +59,10 @@ export function newApplyCommand(context: CommandContext): Command {
     .description('Apply a configuration to a resource by file name or stdin.')
     .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collect)
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option(
+      '-k, --kustomize <dir>',
+      "Process a kustomization directory. This flag can't be used together with -f or -R.",
+    )
     .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
     .option('--server-side', 'If true, apply runs in the server instead of the client.')
     .option(
@@ -109,7 +114,7 @@ export function newApplyCommand(context: CommandContext): Command {
 
 function toOptions(flags: ApplyFlags, command: Command, context: CommandContext): ApplyOptions {
   const path = commandPathOf(command);
-  if (!flags.filename || flags.filename.length === 0)
+  if ((!flags.filename || flags.filename.length === 0) && flags.kustomize === undefined)
     throw new UsageError('must specify one of -f and -k', path);
   const serverSide = flags.serverSide === true;
   const dryRun = parseDryRun(flags.dryRun, context.streams.err);
@@ -128,7 +133,8 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
       `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`,
     );
   return {
-    filename: flags.filename,
+    filename: flags.filename ?? [],
+    ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
     recursive: flags.recursive === true,
     dryRun,
     serverSide,

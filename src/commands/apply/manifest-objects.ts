@@ -2,6 +2,7 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { NoKindMatchError } from '../../discovery/index.js';
 import { PlainError } from '../../errors/errors.js';
 import type { ManifestObject } from '../../resources/manifest/manifest-types.js';
+import { filenameFlagProblem, kustomizeManifests } from '../../resources/kustomize/index.js';
 import { readManifests } from '../../resources/manifest/read-manifests.js';
 import { splitApiVersion } from '../../resources/validation/schema-types.js';
 import type { Factory } from '../../runtime/factory.js';
@@ -21,17 +22,30 @@ export interface PlannedObject {
   mappingError?: Error;
 }
 
-/** Options shared by commands that read -f. */
+/** Options shared by commands that read -f (or -k). */
 export interface FilenameOptions {
   filename?: string[];
   recursive?: boolean;
+  /** `-k DIR`: the objects of a kustomization instead of files. */
+  kustomize?: string;
 }
 
-/** Reads the -f inputs of a command. */
+/** Reads the -f inputs of a command, or builds its -k kustomization. */
 export async function readFilenameArgs(
   factory: Factory,
   options: FilenameOptions,
 ): Promise<ManifestObject[]> {
+  const problem = filenameFlagProblem(
+    options.filename ?? [],
+    options.kustomize,
+    options.recursive === true,
+  );
+  if (problem) throw new PlainError(problem);
+  if (options.kustomize !== undefined) {
+    const { manifests, warnings } = kustomizeManifests(options.kustomize);
+    for (const warning of warnings) factory.streams.err.write(`${warning}\n`);
+    return manifests;
+  }
   return readManifests(options.filename ?? [], {
     recursive: options.recursive === true,
     stdin: factory.streams.in,

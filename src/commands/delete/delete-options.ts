@@ -2,6 +2,7 @@
 export interface DeleteOptions {
   args: string[];
   filename: string[];
+  kustomize?: string;
   recursive: boolean;
   selector: string;
   fieldSelector: string;

@@ -26,7 +26,7 @@ export async function resolveTargets(
   const field = options.fieldSelector.trim();
   if (options.all && (label !== '' || field !== ''))
     throw new PlainError("setting 'all' parameter but found a non empty selector. ");
-  if (options.filename.length > 0) {
+  if (options.filename.length > 0 || options.kustomize !== undefined) {
     if (options.args.length > 0)
       throw new UsageError(
         'a resource cannot be retrieved by name across all namespaces',

@@ -12,6 +12,7 @@ import { collect } from '../../runtime/flag-values.js';
 
 interface DeleteFlags {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   selector?: string;
   fieldSelector?: string;
@@ -83,6 +84,10 @@ export function newDeleteCommand(context: CommandContext): Command {
       .argument('[args...]', 'TYPE [NAME ...] | TYPE/NAME ...')
       .option('-f, --filename <file>', 'containing the resource to delete.', collect)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option(
+        '-k, --kustomize <dir>',
+        "Process a kustomization directory. This flag can't be used together with -f or -R.",
+      )
       .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
@@ -141,6 +146,7 @@ function toOptions(args: string[], flags: DeleteFlags, context: CommandContext):
   return {
     args,
     filename: flags.filename ?? [],
+    ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
     recursive: flags.recursive === true,
     selector: flags.selector ?? '',
     fieldSelector: flags.fieldSelector ?? '',

@@ -7,6 +7,7 @@ import { collect } from '../../runtime/flag-values.js';
 
 interface DiffFlags {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   serverSide?: boolean;
   forceConflicts?: boolean;
@@ -28,6 +29,10 @@ export function newDiffCommand(context: CommandContext): Command {
         collect,
       )
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option(
+        '-k, --kustomize <dir>',
+        "Process the kustomization directory. This flag can't be used together with -f or -R.",
+      )
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option(
         '--force-conflicts',
@@ -38,12 +43,13 @@ export function newDiffCommand(context: CommandContext): Command {
       .option('--show-managed-fields', 'If true, include managed fields in the diff.')
       .action(async (flags: DiffFlags, command: Command) => {
         const factory = factoryFor(context, command);
-        if (!flags.filename || flags.filename.length === 0)
+        if ((!flags.filename || flags.filename.length === 0) && flags.kustomize === undefined)
           throw new UsageError('must specify one of -f and -k', commandPathOf(command));
         const serverSide = flags.serverSide === true;
         const { runDiff } = await import('./run-diff.js');
         await runDiff(factory, {
-          filename: flags.filename,
+          filename: flags.filename ?? [],
+          ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
           recursive: flags.recursive === true,
           serverSide,
           forceConflicts: flags.forceConflicts === true,

@@ -18,6 +18,7 @@ import { maskSecretData } from './mask-secrets.js';
 /** What `ktl diff` was asked to do. */
 export interface DiffOptions {
   filename: string[];
+  kustomize?: string;
   recursive: boolean;
   serverSide: boolean;
   forceConflicts: boolean;

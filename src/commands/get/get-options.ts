@@ -23,6 +23,7 @@ export interface GetFlags {
   tui?: boolean;
   raw?: string;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
 }
 
@@ -48,6 +49,7 @@ export interface GetOptions {
   tui: boolean;
   /** -f inputs naming the objects to get. */
   filenames: string[];
+  kustomize?: string;
   recursive: boolean;
 }
 
@@ -89,6 +91,7 @@ export function getOptionsFrom(flags: GetFlags, commandPath = 'ktl get'): GetOpt
     allowMissingTemplateKeys: flags.allowMissingTemplateKeys !== false,
     tui: flags.tui === true,
     filenames: flags.filename ?? [],
+    ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
     recursive: flags.recursive === true,
   };
 }

@@ -151,6 +151,10 @@ export function newGetCommand(context: CommandContext): Command {
         '-R, --recursive',
         'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
       )
+      .option(
+        '-k, --kustomize <dir>',
+        "Process the kustomization directory. This flag can't be used together with -f or -R.",
+      )
       .action(async (args: string[], flags: GetFlags, command: Command) => {
         const factory = factoryFor(context, command);
         if (flags.raw !== undefined) {

@@ -74,7 +74,7 @@ export async function planGet(
   args: string[],
   options: GetOptions,
 ): Promise<GetPlan> {
-  if (options.filenames.length > 0) {
+  if (options.filenames.length > 0 || options.kustomize !== undefined) {
     const { planFromFiles } = await import('./file-plan.js');
     return planFromFiles(factory, args, options);
   }
