@@ -38,9 +38,6 @@ export class ConfigError extends CliError {
 /** An error kubectl prints as `error: <message>`. */
 export class PlainError extends CliError {}
 
-/** An error kubectl prints as its bare message (get's error from visiting a -k kustomization). */
-export class BareError extends CliError {}
-
 /** An error whose line, among several, still reads `error: …` (kubectl writes that into the message). */
 export class PrefixedError extends PlainError {
   readonly lines: string[];

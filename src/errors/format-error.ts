@@ -66,7 +66,6 @@ function cliErrorText(error: CliError): string {
   if (error instanceof ApiStatusError) return apiStatusText(error);
   if (error instanceof NoResourceTypeError) return `error: ${error.message}`;
   if (error instanceof PluginDispatchError) return `Error: ${error.message}`;
-  if (error instanceof BareError) return error.message;
   if (error instanceof KubercError)
     return `error occurred while applying preferences ${error.message}`;
   return `error: ${error.message}`;
