@@ -38,6 +38,7 @@ import { newCordonCommand, newUncordonCommand } from './drain/index.js';
 import { newCpCommand } from './cp/index.js';
 import { newTaintCommand } from './taint/index.js';
 import { newCertificateCommand } from './certificate/index.js';
+import { newDebugCommand } from './debug/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -67,6 +68,7 @@ export const commandFactories: ReadonlyArray<
   ['exec', newExecCommand],
   ['attach', newAttachCommand],
   ['cp', newCpCommand],
+  ['debug', newDebugCommand],
   ['port-forward', newPortForwardCommand],
   ['proxy', newProxyCommand],
   ['cluster-info', newClusterInfoCommand],

@@ -1,0 +1,300 @@
+/**
+ * `ktl debug` (kubectl's DebugOptions): an ephemeral container added to a pod through
+ * pods/ephemeralcontainers, a copy of a pod (--copy-to) with a debug container or new images,
+ * or a pod on a node (node/NAME), each shaped by a profile.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { PlainError } from '../../errors/errors.js';
+import { isValidImageReference } from '../../resources/generators/image-reference.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import { argsLenAtDash } from '../../runtime/command-args.js';
+import type { Factory } from '../../runtime/factory.js';
+import type { DebugContainer, DebugPod } from './debug-types.js';
+import type { DebugSpec } from './generate.js';
+import { nodeDebugPod, podCopy, podWithEphemeralContainer } from './generate.js';
+import { PROFILES } from './profiles.js';
+
+/** The flags of `ktl debug`. */
+export interface DebugFlags {
+  argumentsOnly?: boolean;
+  attach?: boolean;
+  container?: string;
+  copyTo?: string;
+  replace?: boolean;
+  env?: string[];
+  image?: string;
+  keepLabels?: boolean;
+  keepAnnotations?: boolean;
+  keepLiveness?: boolean;
+  keepReadiness?: boolean;
+  keepStartup?: boolean;
+  keepInitContainers?: boolean;
+  setImage?: string[];
+  imagePullPolicy?: string;
+  stdin?: boolean;
+  quiet?: boolean;
+  sameNode?: boolean;
+  shareProcesses?: boolean;
+  target?: string;
+  tty?: boolean;
+  profile: string;
+  custom?: string;
+}
+
+/** pflag's StringToString: `a=b,c=d` lists, later keys win. */
+function stringMap(values: readonly string[] | undefined, flag: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const value of values ?? [])
+    for (const pair of value.split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq < 0)
+        throw new PlainError(
+          `invalid argument "${value}" for "${flag}" flag: ${pair} must be formatted as key=value`,
+        );
+      map.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  return map;
+}
+
+/** The container fields --custom may not set (kubectl's Validate). */
+const NOT_CUSTOMIZABLE = ['name', 'command', 'image', 'lifecycle', 'volumeDevices'];
+
+async function customProfile(path: string): Promise<DebugContainer> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new PlainError(
+      `must pass a container spec json file for custom profile: open ${path}: no such file or directory`,
+    );
+  }
+  try {
+    return JSON.parse(text) as DebugContainer;
+  } catch {
+    const { loadYaml } = await import('../../util/load-yaml.js');
+    const yaml = await loadYaml();
+    try {
+      return (yaml.parse(text, { version: '1.1' }) ?? {}) as DebugContainer;
+    } catch (error) {
+      throw new PlainError(
+        `${path} does not contain a valid container spec: ${(error as Error).message}`,
+      );
+    }
+  }
+}
+
+/** Merges --custom into the debug container: maps recursively, env by name, the rest replaced. */
+function mergeCustom(custom: DebugContainer): (pod: DebugPod, name: string) => void {
+  return (pod, name) => {
+    const container = [
+      ...pod.spec.containers,
+      ...(pod.spec.initContainers ?? []),
+      ...(pod.spec.ephemeralContainers ?? []),
+    ].find((c) => c.name === name);
+    if (container) Object.assign(container, merge(container, custom));
+  };
+}
+
+function merge(
+  base: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const current = out[key];
+    if (key === 'env' && Array.isArray(current) && Array.isArray(value)) {
+      const byName = new Map((current as Array<{ name: string }>).map((e) => [e.name, e]));
+      for (const e of value as Array<{ name: string }>) byName.set(e.name, e);
+      out[key] = [...byName.values()];
+    } else if (isMap(current) && isMap(value)) out[key] = merge(current, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Complete + Validate: the spec of what to create, with kubectl's errors in its order. */
+async function debugSpec(command: Command, args: readonly string[], flags: DebugFlags) {
+  const dash = argsLenAtDash(command, args);
+  const names = dash >= 0 && args.length > dash ? args.slice(0, dash) : [...args];
+  const commandArgs = dash >= 0 && args.length > dash ? args.slice(dash) : [];
+  const attachChanged = command.getOptionValueSource('attach') === 'cli';
+  const attach = attachChanged ? flags.attach === true : flags.stdin === true;
+  const setImages = stringMap(flags.setImage, '--set-image');
+  const env = [...stringMap(flags.env, '--env')].map(([name, value]) => ({ name, value }));
+  if (!PROFILES.includes(flags.profile)) throw new PlainError(`unknown profile: ${flags.profile}`);
+  const custom = flags.custom ? await customProfile(flags.custom) : undefined;
+  const image = flags.image ?? '';
+  const container = flags.container ?? '';
+  const copyTo = flags.copyTo ?? '';
+  if (attach && attachChanged && !image && !container)
+    throw new PlainError(
+      'you must specify --container or create a new container using --image in order to attach.',
+    );
+  if (copyTo) {
+    if (!image && setImages.size === 0 && commandArgs.length === 0)
+      throw new PlainError('you must specify --image, --set-image or command arguments.');
+    if (commandArgs.length > 0 && !container && !image)
+      throw new PlainError(
+        'you must specify an existing container or a new image when specifying args.',
+      );
+  } else if (flags.replace) throw new PlainError('--replace may only be used with --copy-to.');
+  else if (flags.sameNode) throw new PlainError('--same-node may only be used with --copy-to.');
+  else if (setImages.size > 0) throw new PlainError('--set-image may only be used with --copy-to.');
+  else if (!image) throw new PlainError('you must specify --image when not using --copy-to.');
+  if (image && !isValidImageReference(image))
+    throw new PlainError(`invalid image name "${image}": invalid reference format`);
+  if (names.length === 0) throw new PlainError('NAME or filename is required for debug');
+  const pullPolicy = flags.imagePullPolicy ?? '';
+  if (!['Always', 'IfNotPresent', 'Never', ''].includes(pullPolicy))
+    throw new PlainError(`invalid image pull policy: ${pullPolicy}`);
+  for (const [name, setImage] of setImages)
+    if (!isValidImageReference(setImage))
+      throw new PlainError(
+        `invalid image name "${setImage}" for container "${name}": invalid reference format`,
+      );
+  return {
+    names,
+    commandArgs,
+    attach,
+    setImages,
+    env,
+    custom,
+    image,
+    container,
+    copyTo,
+    pullPolicy,
+  };
+}
+
+export async function runDebug(
+  factory: Factory,
+  command: Command,
+  args: readonly string[],
+  flags: DebugFlags,
+): Promise<void> {
+  const parsed = await debugSpec(command, args, flags);
+  const out = (text: string): void => void factory.streams.out.write(text);
+  if (flags.target) {
+    if (parsed.copyTo)
+      throw new PlainError(
+        '--target is incompatible with --copy-to. Use --share-processes instead.',
+      );
+    if (!flags.quiet)
+      out(
+        `Targeting container "${flags.target}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`,
+      );
+  }
+  if (flags.tty && !flags.stdin)
+    throw new PlainError('-i/--stdin is required for containers with -t/--tty=true');
+  if (
+    parsed.custom &&
+    NOT_CUSTOMIZABLE.some((k) => {
+      const v = (parsed.custom as Record<string, unknown>)[k];
+      return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+    })
+  )
+    throw new PlainError(
+      'name, command, image, lifecycle and volume devices are not modifiable via custom profile',
+    );
+  if (flags.profile === 'legacy')
+    factory.streams.err.write(
+      '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n',
+    );
+  // attaching (kubectl's -i/--attach) is not implemented: say so rather than create and leave
+  if (parsed.attach)
+    throw new PlainError(
+      'ktl debug cannot attach yet: run it without -i/--attach, then ktl attach',
+    );
+  const spec: DebugSpec = {
+    image: parsed.image,
+    container: parsed.container,
+    target: flags.target ?? '',
+    args: parsed.commandArgs,
+    argsOnly: flags.argumentsOnly === true,
+    env: parsed.env,
+    pullPolicy: parsed.pullPolicy,
+    interactive: flags.stdin === true,
+    tty: flags.tty === true,
+    quiet: flags.quiet === true,
+    profile: flags.profile,
+    keep: {
+      labels: flags.keepLabels === true,
+      annotations: flags.keepAnnotations === true,
+      liveness: flags.keepLiveness === true,
+      readiness: flags.keepReadiness === true,
+      startup: flags.keepStartup === true,
+      initContainers: flags.keepInitContainers !== false,
+    },
+    copyTo: parsed.copyTo,
+    sameNode: flags.sameNode === true,
+    shareProcesses:
+      command.getOptionValueSource('shareProcesses') === 'cli'
+        ? flags.shareProcesses !== false
+        : undefined,
+    setImages: parsed.setImages,
+    custom: parsed.custom ? mergeCustom(parsed.custom) : undefined,
+  };
+  const { namespace } = await factory.namespace();
+  const client = await factory.client();
+  const mapper = await factory.restMapper();
+  for (const name of parsed.names) {
+    const slash = name.indexOf('/');
+    const mapping = slash < 0 ? undefined : await mapper.mappingFor(name.slice(0, slash));
+    const objectName = slash < 0 ? name : name.slice(slash + 1);
+    const kind = mapping
+      ? `${mapping.group === '' ? '' : `${mapping.group}/`}${mapping.version}, Kind=${mapping.kind}`
+      : 'Pod';
+    if (mapping && mapping.group === '' && mapping.kind === 'Node') {
+      await client.json({ path: `/api/v1/nodes/${encodeURIComponent(objectName)}` });
+      const pod = nodeDebugPod(spec, objectName, out);
+      await client.json({
+        method: 'POST',
+        path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+        body: JSON.stringify(pod),
+        contentType: 'application/json',
+      });
+      continue;
+    }
+    if (mapping && !(mapping.group === '' && mapping.kind === 'Pod')) {
+      // kubectl's builder fetches the object first: a missing one is the server's NotFound
+      await client.json({
+        path: objectPath(mapping, objectName, mapping.namespaced ? namespace : undefined),
+      });
+      throw new PlainError(`"${kind}" not supported by debug`);
+    }
+    const podPath = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(objectName)}`;
+    const pod = await client.json<DebugPod>({ path: podPath });
+    if (spec.copyTo) {
+      const { pod: copy } = podCopy(spec, pod, out);
+      await client.json({
+        method: 'POST',
+        path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+        body: JSON.stringify(copy),
+        contentType: 'application/json',
+      });
+      if (flags.replace)
+        await client.json({
+          method: 'DELETE',
+          path: podPath,
+          body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0 }),
+          contentType: 'application/json',
+        });
+      continue;
+    }
+    const { pod: debugPod, container } = podWithEphemeralContainer(spec, pod, out);
+    // as CreateTwoWayMergePatch writes it: the element order keeps the new container last
+    const order = (debugPod.spec.ephemeralContainers ?? []).map((c) => ({ name: c.name }));
+    await client.json({
+      method: 'PATCH',
+      path: `${podPath}/ephemeralcontainers`,
+      body: JSON.stringify({
+        spec: { '$setElementOrder/ephemeralContainers': order, ephemeralContainers: [container] },
+      }),
+      contentType: 'application/strategic-merge-patch+json',
+    });
+  }
+}
