@@ -124,7 +124,7 @@ function yamlErrorMessage(error: YamlErrorLike, text: string): string {
     case 'MULTILINE_IMPLICIT_KEY':
       return `bad indentation or structure: ${firstLine(error.message)}`;
     default:
-      return `invalid YAML: ${firstLine(error.message)}`;
+      return `invalid YAML: ${depthAware(firstLine(error.message))}`;
   }
 }
 
@@ -138,7 +138,16 @@ function aliasMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/alias count/i.test(text))
     return `too many YAML aliases (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`;
-  return `invalid YAML: ${text}`;
+  return `invalid YAML: ${depthAware(text)}`;
+}
+
+/**
+ * A document nested thousands of levels deep overflows the parser's recursion; kubectl's YAML
+ * reader refuses it as 'exceeded max depth' (of 10000), and so does ktl, instead of printing
+ * the engine's 'Maximum call stack size exceeded'.
+ */
+function depthAware(text: string): string {
+  return /Maximum call stack size exceeded/.test(text) ? 'exceeded max depth' : text;
 }
 
 function firstLine(text: string): string {

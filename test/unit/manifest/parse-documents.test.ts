@@ -71,3 +71,12 @@ test('a document that is not an object is reported', async () => {
   const { problems } = await parseManifestText('s.yaml', '- a\n- b\n');
   assert.equal(problems[0]?.message, 'the document is not a YAML/JSON object');
 });
+
+test('a document nested 10,001 levels deep is refused as too deep, not a stack overflow', async () => {
+  const depth = 10_001;
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+  const parsed = await parseManifestText('deep.yaml', text);
+  assert.equal(parsed.objects.length, 0);
+  assert.match(parsed.problems[0]?.message ?? '', /exceeded max depth/);
+  assert.doesNotMatch(parsed.problems[0]?.message ?? '', /call stack/);
+});
