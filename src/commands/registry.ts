@@ -34,7 +34,7 @@ import { newEditCommand } from './edit/index.js';
 import { newKustomizeCommand } from './kustomize/index.js';
 import { newPluginCommand } from './plugin/index.js';
 import { newTopCommand } from './top/index.js';
-import { newCordonCommand, newUncordonCommand } from './drain/index.js';
+import { newCordonCommand, newDrainCommand, newUncordonCommand } from './drain/index.js';
 import { newCpCommand } from './cp/index.js';
 import { newTaintCommand } from './taint/index.js';
 import { newCertificateCommand } from './certificate/index.js';
@@ -76,6 +76,7 @@ export const commandFactories: ReadonlyArray<
   ['top', newTopCommand],
   ['cordon', newCordonCommand],
   ['uncordon', newUncordonCommand],
+  ['drain', newDrainCommand],
   ['taint', newTaintCommand],
   ['auth', newAuthCommand],
   ['api-resources', newApiResourcesCommand],
