@@ -3,7 +3,7 @@
  * Each hands the terminal to ktl's own verb and takes it back.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -11,6 +11,13 @@ import { kubectlOk, testNamespace } from '../helpers/cluster.js';
 import { Terminal } from './dashboard-terminal.js';
 
 let namespace = '';
+const MULTI = `
+apiVersion: v1
+kind: Pod
+metadata: {name: multi}
+spec:
+  containers: [{name: main, image: busybox}, {name: side, image: busybox}]
+`;
 const terminals: Terminal[] = [];
 const hooks: Array<() => unknown> = [];
 
@@ -32,7 +39,26 @@ before(async () => {
   namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-act');
   await kubectlOk(['run', 'solo', '--image=busybox', '-n', namespace]);
   await kubectlOk(['create', 'configmap', 'settings', '--from-literal=mode=fast', '-n', namespace]);
-  await kubectlOk(['wait', '--for=condition=Ready', 'pod/solo', '-n', namespace, '--timeout=60s']);
+  await kubectlOk(['apply', '-n', namespace, '-f', '-'], { input: MULTI });
+  await kubectlOk([
+    'create',
+    'deployment',
+    'web',
+    '--image=nginx',
+    '--replicas=2',
+    '-n',
+    namespace,
+  ]);
+  await kubectlOk([
+    'wait',
+    '--for=condition=Ready',
+    'pod/solo',
+    'pod/multi',
+    '-n',
+    namespace,
+    '--timeout=60s',
+  ]);
+  await kubectlOk(['rollout', 'status', 'deployment/web', '-n', namespace, '--timeout=60s']);
 });
 
 after(async () => {
@@ -42,13 +68,18 @@ after(async () => {
 
 test('s opens a shell in the container (ktl exec -it), and exit brings the dashboard back', async () => {
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
+  t.type('/solo');
+  t.keys(['Enter']);
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\/4\]/.test(title(s)));
   t.keys(['s']);
   await t.waitFor((s) => !/^pods\(/.test(title(s)), 15_000);
   t.together(['echo shell-$((6*7))', 'Enter']);
   await t.waitFor(/^shell-42$/m);
   t.together(['exit', 'Enter']);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /shell solo\/solo: done/.test(s));
+  await t.waitFor(
+    (s) => /^pods\([^)]*\)\[1\/4\]/.test(title(s)) && /shell solo\/solo: done/.test(s),
+  );
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });
@@ -81,11 +112,51 @@ test('e edits the object with $KUBE_EDITOR (ktl edit) and the change reaches the
 
 test('--readonly refuses shell and edit', async () => {
   const t = open(['--readonly']);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
   t.keys(['s']);
   await t.waitFor(/read-only: shell is disabled/);
   t.keys(['e']);
   await t.waitFor(/read-only: edit is disabled/);
+  t.keys(['q']);
+  assert.equal(await t.exited(), 0);
+});
+
+test("logs as k9s has them: timestamps, every container, windows, wrap, save, previous; a Deployment's pods", async () => {
+  const t = open([]);
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
+  t.together(['/multi', 'Enter', 'l']);
+  let screen = await t.waitFor(
+    (s) => /^logs pod\/multi\/main {2}\[/.test(title(s)) && /^fake log line 1 from kwok$/m.test(s),
+  );
+  t.keys(['t']);
+  screen = await t.waitFor(/^\d{4}-\d\d-\d\dT\S+ fake log line 1 from kwok$/m);
+  assert.match(title(screen), /timestamps/);
+  t.keys(['a']);
+  screen = await t.waitFor(
+    (s) => /^logs pod\/multi\/\* /.test(title(s)) && /^\[multi\/side\] \S+ fake log line/m.test(s),
+  );
+  assert.match(screen, /^\[multi\/main\] \S+ fake log line/m);
+  t.keys(['2']);
+  await t.waitFor((s) => /· 1m ·/.test(title(s)));
+  t.keys(['w']);
+  await t.waitFor((s) => /· wrap ·/.test(title(s)));
+  t.keys(['C-s']);
+  screen = await t.waitFor(/logs saved: (\S+) \(\d+ lines\)/);
+  const file = /logs saved: (\S+) /.exec(screen)?.[1] ?? '';
+  assert.match(readFileSync(file, 'utf8'), /fake log line 1 from kwok/);
+  rmSync(file);
+  t.keys(['p']);
+  await t.waitFor((s) => /· previous ·/.test(title(s)));
+  t.keys(['Escape']);
+  await t.waitFor((s) => /^pods\(/.test(title(s)));
+  t.together([':deploy', 'Enter', 'l']);
+  screen = await t.waitFor(
+    (s) =>
+      /^logs deployments\/web {2}\[/.test(title(s)) &&
+      /^\[web-\S+\/nginx\] fake log line 1/m.test(s),
+  );
+  const pods = new Set([...screen.matchAll(/^\[(web-\S+)\/nginx\]/gm)].map((m) => m[1]));
+  assert.equal(pods.size, 2, 'both pods of the Deployment');
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });

@@ -5,7 +5,9 @@ import { sortAfter } from '../model/sorting.js';
 import { runCommand } from './command-runner.js';
 import type { DashController, KeyHandler } from './dash-controller.js';
 import { rowActions } from './row-actions.js';
+import { saveLogs } from './save-logs.js';
 import { terminalActions } from './terminal-actions.js';
+import type { LogViewModel } from './text-view-models.js';
 import { TableViewModel } from './table-view-model.js';
 
 type Handler = KeyHandler;
@@ -40,6 +42,14 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       const sort = sortAfter(key, view.sort, view.snapshot().columns);
       if (sort) view.setSort(sort);
     };
+  const logs = (): LogViewModel | undefined => (app.top.kind === 'logs' ? app.top : undefined);
+  /** Changes a log view's options and follows again with them (from the end). */
+  const restartLogs = (change: (view: LogViewModel) => boolean): void => {
+    const view = logs();
+    if (!view || !change(view)) return;
+    view.follow = true;
+    view.attach(app.session.client, app.changed);
+  };
   const completions = (): string[] =>
     completeCommand(app.prompt, app.session.typeNames, app.session.contexts);
 
@@ -93,11 +103,36 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'sort.previous': sortBy('previous'),
     'sort.next': sortBy('next'),
     'table.wide': () => table()?.toggleWide(),
-    'logs.follow': () => {
-      if (app.top.kind === 'logs') app.top.toggleFollow(app.textHeight);
+    'logs.follow': () => logs()?.toggleFollow(app.textHeight),
+    'logs.container': () => restartLogs((view) => view.nextContainer()),
+    'logs.allContainers': () => restartLogs((view) => view.toggleAllContainers()),
+    'logs.previous': () =>
+      restartLogs((view) => {
+        view.previous = !view.previous;
+        return true;
+      }),
+    'logs.timestamps': () =>
+      restartLogs((view) => {
+        view.timestamps = !view.timestamps;
+        return true;
+      }),
+    'logs.wrap': () => {
+      const view = logs();
+      if (view) view.wrap = !view.wrap;
     },
-    'logs.container': () => {
-      if (app.top.kind === 'logs') app.top.nextContainer(app.session.client, app.changed);
+    'logs.window': (press) =>
+      restartLogs((view) => {
+        view.window = Number(press.text);
+        return true;
+      }),
+    'logs.save': () => {
+      const view = logs();
+      if (view) saveLogs(app, view);
+    },
+    'pod.previousLogs': () => {
+      const view = table();
+      const row = view?.selectedRow();
+      if (view && row) return rows.logs(view, row, true);
     },
     'pick.choose': () => {
       const view = app.top;

@@ -13,7 +13,7 @@ import {
 import { patchReplicas, replicasOf } from '../../resources/actions/scale-object.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
-import { objectPath, PODS_REF } from '../../resources/resource-ref.js';
+import { collectionPath, objectPath, PODS_REF } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { PodQuery } from '../model/drill-down.js';
 import { podsOf } from '../model/drill-down.js';
@@ -31,6 +31,9 @@ interface Target {
   name: string;
   namespace: string | undefined;
 }
+
+/** At most this many pods' logs are followed at once (one connection per container). */
+const MAX_LOG_PODS = 20;
 
 /** The types `s` (scale) applies to: they have a scale subresource. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
@@ -110,16 +113,32 @@ export function rowActions(app: DashController) {
       if (query) app.push(podsView(query));
       else describe(view, row);
     },
-    async logs(view: TableViewModel, row: DashRow): Promise<void> {
-      if (view.scope.ref.resource !== 'pods')
-        return app.say('logs: select a pod (Enter on a workload lists its pods)', true);
-      const pod = await fetch(targetOf(view, row));
-      const containers = containerNames(pod as Parameters<typeof containerNames>[0]);
-      const container = containers[0];
-      if (!container) return app.say(`pod ${row.name} has no containers`, true);
-      app.push(
-        new LogViewModel({ namespace: row.namespace, pod: row.name, container }, containers),
-      );
+    async logs(view: TableViewModel, row: DashRow, previous = false): Promise<void> {
+      const target = targetOf(view, row);
+      const object = await fetch(target);
+      if (view.scope.ref.resource === 'pods') {
+        const containers = containerNames(object as Parameters<typeof containerNames>[0]);
+        if (containers.length === 0) return app.say(`pod ${row.name} has no containers`, true);
+        const pods = [{ namespace: row.namespace, pod: row.name, containers }];
+        app.push(new LogViewModel(`pod/${row.name}`, pods, { previous }));
+        return;
+      }
+      // A workload, Service or Job: every pod it selects (k9s's `l` on a Deployment).
+      const query =
+        view.scope.ref.resource === 'nodes' ? undefined : podsOf(view.scope.ref.resource, object);
+      if (!query)
+        return app.say(`logs: ${view.scope.ref.resource} have no pods to show logs of`, true);
+      const list = await client().json<{ items?: KubeObject[] }>({
+        path: collectionPath(PODS_REF, query.namespace),
+        query: { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector },
+      });
+      const pods = (list.items ?? []).slice(0, MAX_LOG_PODS).map((pod) => ({
+        namespace: pod.metadata?.namespace ?? query.namespace,
+        pod: pod.metadata?.name ?? '',
+        containers: containerNames(pod as Parameters<typeof containerNames>[0]),
+      }));
+      if (pods.length === 0) return app.say(`logs: ${query.title} has no pods`, true);
+      app.push(new LogViewModel(query.title, pods, { previous }));
     },
     remove(view: TableViewModel, row: DashRow): void {
       const target = targetOf(view, row);

@@ -55,23 +55,85 @@ export class TextViewModel {
   }
 }
 
-/** A container's log, followed while the view is on screen. */
+/** How much history a log view starts with. */
+export interface LogWindow {
+  label: string;
+  tailLines?: number;
+  sinceSeconds?: number;
+}
+
+/** The log windows of keys 0–6 (k9s's): a tail, everything, or the last minutes. */
+export const LOG_WINDOWS: readonly LogWindow[] = [
+  { label: 'tail 500', tailLines: 500 },
+  { label: 'all' },
+  { label: '1m', sinceSeconds: 60 },
+  { label: '5m', sinceSeconds: 300 },
+  { label: '15m', sinceSeconds: 900 },
+  { label: '30m', sinceSeconds: 1800 },
+  { label: '1h', sinceSeconds: 3600 },
+];
+
+/** A pod whose containers' logs a log view can show. */
+export interface LogPod {
+  namespace: string;
+  pod: string;
+  containers: string[];
+}
+
+/**
+ * Logs, followed while the view is on screen: one container of one pod, every container of a
+ * pod, or every pod of a workload; with k9s's options (previous, timestamps, window, wrap).
+ */
 export class LogViewModel {
   readonly kind = 'logs';
   readonly id = viewId();
   stream: LogStream | undefined;
   follow = true;
   top = 0;
+  /** The container shown of a single pod; '' for every container. */
+  container: string;
+  previous: boolean;
+  timestamps = false;
+  wrap = false;
+  window = 0;
 
   constructor(
-    public source: LogSource,
-    readonly containers: string[],
-  ) {}
+    /** What the logs are of (`pod/web-1`, `deployments/web`). */
+    readonly subject: string,
+    readonly pods: LogPod[],
+    options: { previous?: boolean } = {},
+  ) {
+    const only = pods.length === 1 ? pods[0] : undefined;
+    this.container = only?.containers[0] ?? '';
+    this.previous = options.previous === true;
+  }
 
-  /** Starts following (again). */
+  /** The containers followed. */
+  sources(): LogSource[] {
+    return this.pods.flatMap(({ namespace, pod, containers }) =>
+      (this.container === '' ? containers : [this.container]).map((container) => ({
+        namespace,
+        pod,
+        container,
+      })),
+    );
+  }
+
+  /** Starts following (again, after an option changed). */
   attach(client: HttpClient, onFrame: () => void): void {
     this.detach();
-    this.stream = new LogStream(client, this.source, onFrame);
+    const window: LogWindow = LOG_WINDOWS[this.window] ?? { label: '' };
+    this.stream = new LogStream(
+      client,
+      this.sources(),
+      {
+        previous: this.previous,
+        timestamps: this.timestamps,
+        ...(window.tailLines !== undefined ? { tailLines: window.tailLines } : {}),
+        ...(window.sinceSeconds !== undefined ? { sinceSeconds: window.sinceSeconds } : {}),
+      },
+      onFrame,
+    );
     void this.stream.run();
   }
 
@@ -97,16 +159,30 @@ export class LogViewModel {
     this.follow = !this.follow;
   }
 
-  /** Switches to the next container (the stream restarts on it). */
-  nextContainer(client: HttpClient, onFrame: () => void): void {
-    if (this.containers.length < 2) return;
-    const index = this.containers.indexOf(this.source.container);
-    const container = this.containers[(index + 1) % this.containers.length];
-    if (container === undefined) return;
-    this.source = { ...this.source, container };
-    this.top = 0;
-    this.follow = true;
-    if (this.stream) this.attach(client, onFrame);
+  /** Switches a single pod's view to its next container (or from all back to the first). */
+  nextContainer(): boolean {
+    const containers = this.pods.length === 1 ? (this.pods[0]?.containers ?? []) : [];
+    if (containers.length < 2) return false;
+    const index = containers.indexOf(this.container);
+    this.container = containers[(index + 1) % containers.length] ?? this.container;
+    return true;
+  }
+
+  /** Every container, or back to one (a single pod). */
+  toggleAllContainers(): boolean {
+    if (this.pods.length !== 1) return false;
+    this.container = this.container === '' ? (this.pods[0]?.containers[0] ?? '') : '';
+    return true;
+  }
+
+  /** What the title says about the options. */
+  describeOptions(): string {
+    const parts = [LOG_WINDOWS[this.window]?.label ?? ''];
+    if (this.previous) parts.push('previous');
+    if (this.timestamps) parts.push('timestamps');
+    if (this.wrap) parts.push('wrap');
+    if (this.follow) parts.push('follow');
+    return parts.join(' · ');
   }
 
   private lastTop(height: number): number {

@@ -52,6 +52,13 @@ export type KeyCommand =
   | 'table.wide'
   | 'logs.follow'
   | 'logs.container'
+  | 'logs.allContainers'
+  | 'logs.previous'
+  | 'logs.timestamps'
+  | 'logs.wrap'
+  | 'logs.window'
+  | 'logs.save'
+  | 'pod.previousLogs'
   | 'pick.choose'
   | 'prompt.cancel'
   | 'prompt.submit'
@@ -113,7 +120,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   { scope: 'table', keys: ['d'], command: 'row.describe', help: 'describe' },
   { scope: 'table', keys: ['y'], command: 'row.yaml', help: 'YAML' },
-  { scope: 'table', keys: ['l'], command: 'row.logs', help: 'logs (pods)' },
+  {
+    scope: 'table',
+    keys: ['l'],
+    command: 'row.logs',
+    help: 'logs (a pod; every pod of a workload, Service or Job)',
+  },
   { scope: 'table', keys: ['N'], command: 'sort.name', help: 'sort by name (again: reverse)' },
   { scope: 'table', keys: ['A'], command: 'sort.age', help: 'sort by age (again: reverse)' },
   { scope: 'table', keys: ['S'], command: 'sort.status', help: 'sort by status (again: reverse)' },
@@ -150,8 +162,25 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     help: 'attach to a container',
     mutating: true,
   },
-  { scope: 'logs', keys: ['f'], command: 'logs.follow', help: 'follow on/off' },
+  {
+    scope: 'pods',
+    keys: ['p'],
+    command: 'pod.previousLogs',
+    help: 'logs of the previous container',
+  },
+  { scope: 'logs', keys: ['f', 's'], command: 'logs.follow', help: 'follow (autoscroll) on/off' },
   { scope: 'logs', keys: ['c'], command: 'logs.container', help: 'next container' },
+  { scope: 'logs', keys: ['a'], command: 'logs.allContainers', help: 'every container / one' },
+  { scope: 'logs', keys: ['p'], command: 'logs.previous', help: 'previous container on/off' },
+  { scope: 'logs', keys: ['t'], command: 'logs.timestamps', help: 'timestamps on/off' },
+  { scope: 'logs', keys: ['w'], command: 'logs.wrap', help: 'wrap long lines on/off' },
+  {
+    scope: 'logs',
+    keys: ['0', ...DIGITS.slice(0, 6)],
+    command: 'logs.window',
+    help: 'window: 0 tail, 1 all, 2 1m, 3 5m, 4 15m, 5 30m, 6 1h',
+  },
+  { scope: 'logs', keys: ['ctrl-s'], command: 'logs.save', help: 'save the lines to a file' },
   { scope: 'pick', keys: ['enter'], command: 'pick.choose', help: 'choose' },
   { scope: 'prompt', keys: ['enter'], command: 'prompt.submit', help: 'run the command / filter' },
   { scope: 'prompt', keys: ['esc'], command: 'prompt.cancel', help: 'cancel' },
@@ -224,5 +253,6 @@ export function helpSections(): Array<{ section: string; keys: KeyHelp[] }> {
 
 function keysText(keys: readonly string[]): string {
   if (keys === DIGITS) return '1-9';
+  if (keys.length === 7 && keys[0] === '0') return '0-6';
   return keys.map((k) => GLYPHS[k] ?? k).join(' ');
 }

@@ -2,21 +2,31 @@ import type { HttpClient } from '../../transport/http-client.js';
 import { FrameScheduler } from './frame-scheduler.js';
 import { RingBuffer } from './ring-buffer.js';
 
-/** Which container's log to read. */
+/** One container's log. */
 export interface LogSource {
   namespace: string;
   pod: string;
   container: string;
-  /** Lines of history to start with. */
+}
+
+/** How the logs are asked for (k9s's log options). */
+export interface LogOptions {
+  /** The previous instance of the container (it restarted). */
+  previous: boolean;
+  timestamps: boolean;
+  /** Lines of history to start with (the tail window); undefined: every line. */
   tailLines?: number;
+  /** Only lines from the last N seconds (1m … 1h windows). */
+  sinceSeconds?: number;
 }
 
 /** The phase of a log stream, shown in the log view's title. */
 export type LogPhase = 'connecting' | 'streaming' | 'ended' | 'failed';
 
 /**
- * Follows one container's log into a bounded buffer (k9s grew to 30 GB without one), and
- * tells its listener at most ten times a second.
+ * Follows the logs of one or more containers into one bounded buffer (k9s grew to 30 GB
+ * without one), each line prefixed with its pod/container when there are several, and tells
+ * its listener at most ten times a second.
  */
 export class LogStream {
   readonly lines: RingBuffer<string>;
@@ -27,7 +37,8 @@ export class LogStream {
 
   constructor(
     private readonly client: HttpClient,
-    readonly source: LogSource,
+    readonly sources: readonly LogSource[],
+    readonly options: LogOptions,
     onUpdate: () => void,
     capacity = 5000,
   ) {
@@ -35,13 +46,40 @@ export class LogStream {
     this.frames = new FrameScheduler(onUpdate);
   }
 
-  /** Starts following; never throws (failures end up in `phase` and `error`). */
+  /** Starts following every source; never throws (failures end up in `phase` and `error`). */
   async run(): Promise<void> {
-    const { namespace, pod, container } = this.source;
+    const prefixed = this.sources.length > 1;
+    const results = await Promise.allSettled(this.sources.map((s) => this.follow(s, prefixed)));
+    if (this.controller.signal.aborted) return;
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed && results.every((r) => r.status === 'rejected')) {
+      const reason: unknown = failed.reason;
+      this.error = reason instanceof Error ? reason.message : String(reason);
+      this.setPhase('failed');
+    } else this.setPhase('ended');
+  }
+
+  /** Stops following. */
+  stop(): void {
+    this.controller.abort();
+    this.frames.cancel();
+  }
+
+  private async follow(source: LogSource, prefixed: boolean): Promise<void> {
+    const { namespace, pod, container } = source;
+    const { previous, timestamps, tailLines, sinceSeconds } = this.options;
+    const prefix = prefixed ? `[${pod}/${container}] ` : '';
     try {
       const stream = await this.client.stream({
         path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-        query: { container, follow: 'true', tailLines: this.source.tailLines ?? 500 },
+        query: {
+          container,
+          follow: previous ? undefined : 'true',
+          previous: previous ? 'true' : undefined,
+          timestamps: timestamps ? 'true' : undefined,
+          tailLines,
+          sinceSeconds,
+        },
         accept: '*/*',
         signal: this.controller.signal,
         noTimeoutParam: true,
@@ -53,22 +91,18 @@ export class LogStream {
           partial + (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
         const parts = text.split('\n');
         partial = parts.pop() ?? '';
-        for (const line of parts) this.lines.push(line);
+        for (const line of parts) this.lines.push(prefix + line);
         this.frames.schedule();
       }
-      if (partial !== '') this.lines.push(partial);
-      this.setPhase('ended');
+      if (partial !== '') this.lines.push(prefix + partial);
     } catch (error) {
-      if (this.controller.signal.aborted) return;
-      this.error = error instanceof Error ? error.message : String(error);
-      this.setPhase('failed');
+      if (!this.controller.signal.aborted && prefixed) {
+        const why = error instanceof Error ? error.message : String(error);
+        this.lines.push(`${prefix}(log unavailable: ${why.split('\n')[0] ?? ''})`);
+        this.frames.schedule();
+      }
+      throw error;
     }
-  }
-
-  /** Stops following. */
-  stop(): void {
-    this.controller.abort();
-    this.frames.cancel();
   }
 
   private setPhase(phase: LogPhase): void {
