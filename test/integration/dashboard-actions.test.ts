@@ -136,27 +136,25 @@ test("logs as k9s has them: timestamps, every container, windows, wrap, save, pr
     (s) => /^logs pod\/multi\/\* /.test(title(s)) && /^\[multi\/side\] \S+ fake log line/m.test(s),
   );
   assert.match(screen, /^\[multi\/main\] \S+ fake log line/m);
-  t.keys(['2']);
-  await t.waitFor((s) => /· 1m ·/.test(title(s)));
-  t.keys(['w']);
-  await t.waitFor((s) => /· wrap ·/.test(title(s)));
   t.keys(['C-s']);
   screen = await t.waitFor(/logs saved: (\S+) \(\d+ lines\)/);
   const file = /logs saved: (\S+) /.exec(screen)?.[1] ?? '';
   assert.match(readFileSync(file, 'utf8'), /fake log line 1 from kwok/);
   rmSync(file);
+  t.keys(['w']);
+  await t.waitFor((s) => /· wrap ·/.test(title(s)));
+  t.keys(['2']);
+  await t.waitFor((s) => /· 1m ·/.test(title(s)));
+  t.keys(['0']);
+  await t.waitFor((s) => /· tail 500 ·/.test(title(s)) && /fake log line 1 from kwok/.test(s));
   t.keys(['p']);
   await t.waitFor((s) => /· previous ·/.test(title(s)));
   t.keys(['Escape']);
   await t.waitFor((s) => /^pods\(/.test(title(s)));
   t.together([':deploy', 'Enter', 'l']);
-  screen = await t.waitFor(
-    (s) =>
-      /^logs deployments\/web {2}\[/.test(title(s)) &&
-      /^\[web-\S+\/nginx\] fake log line 1/m.test(s),
-  );
-  const pods = new Set([...screen.matchAll(/^\[(web-\S+)\/nginx\]/gm)].map((m) => m[1]));
-  assert.equal(pods.size, 2, 'both pods of the Deployment');
+  const podsIn = (s: string): Set<string | undefined> =>
+    new Set([...s.matchAll(/^\[(web-\S+)\/nginx\] fake log line/gm)].map((m) => m[1]));
+  await t.waitFor((s) => /^logs deployments\/web {2}\[/.test(title(s)) && podsIn(s).size === 2);
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });

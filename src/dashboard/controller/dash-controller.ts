@@ -46,7 +46,7 @@ export interface ControllerHost {
 
 const SCOPES: Record<View['kind'], KeyScope[]> = {
   table: ['table', 'move', 'global'],
-  text: ['move', 'global'],
+  text: ['text', 'move', 'global'],
   logs: ['logs', 'move', 'global'],
   pick: ['pick', 'move', 'global'],
 };
@@ -83,6 +83,8 @@ export class DashController {
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private readonly queue: KeyPress[] = [];
+  /** Views `[` went back from, for `]`. */
+  private forward: View[] = [];
   private pending: Promise<void> | undefined;
   private messageTimer: NodeJS.Timeout | undefined;
   private readonly handlers: Record<KeyCommand, KeyHandler>;
@@ -270,13 +272,42 @@ export class DashController {
   push(view: View): void {
     this.deactivate(this.top);
     this.stack.push(view);
+    this.forward = [];
     this.activate();
   }
 
-  /** Goes back one view. */
+  /** Goes back one view (Esc). */
   pop(): void {
     if (this.stack.length < 2) return;
     this.deactivate(this.stack.pop() as View);
+    this.activate();
+  }
+
+  /** `[`: back one view, remembered for `]`. */
+  historyBack(): void {
+    if (this.stack.length < 2) return;
+    const view = this.stack.pop() as View;
+    this.deactivate(view);
+    this.forward.push(view);
+    this.activate();
+  }
+
+  /** `]`: forward again to the view `[` left. */
+  historyForward(): void {
+    const view = this.forward.pop();
+    if (!view) return;
+    this.deactivate(this.top);
+    this.stack.push(view);
+    this.activate();
+  }
+
+  /** `-`: the last view and the current one change places (again: back). */
+  lastView(): void {
+    if (this.stack.length < 2) return;
+    const current = this.stack.pop() as View;
+    const last = this.stack.pop() as View;
+    this.deactivate(current);
+    this.stack.push(current, last);
     this.activate();
   }
 
@@ -284,6 +315,7 @@ export class DashController {
   reset(views: View[]): void {
     for (const view of this.stack) this.deactivate(view);
     this.stack = views;
+    this.forward = [];
     this.activate();
   }
 

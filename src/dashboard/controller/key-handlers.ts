@@ -20,7 +20,10 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     app.top instanceof TableViewModel ? app.top : undefined;
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
   const onRow =
-    (action: 'enter' | 'describe' | 'yaml' | 'logs' | 'remove' | 'scale' | 'restart'): Handler =>
+    (
+      action:
+        'enter' | 'describe' | 'yaml' | 'logs' | 'remove' | 'scale' | 'restart' | 'kill' | 'owner',
+    ): Handler =>
     () => {
       const view = table();
       const row = view?.selectedRow();
@@ -73,6 +76,14 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       const view = table();
       if (view && view.filter !== '') return applyFilter(app, view, '');
       app.pop();
+    },
+    'view.last': () => app.lastView(),
+    'view.historyBack': () => app.historyBack(),
+    'view.historyForward': () => app.historyForward(),
+    'row.kill': onRow('kill'),
+    'row.owner': onRow('owner'),
+    'yaml.managedFields': () => {
+      if (app.top.kind === 'text') app.top.toggleAlternate();
     },
     'ns.all': () => {
       if (table()) return rows.useNamespace('', false);

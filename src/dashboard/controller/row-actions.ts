@@ -25,6 +25,15 @@ import { errorText } from './error-text.js';
 import { TableViewModel } from './table-view-model.js';
 import { LogViewModel, TextViewModel } from './text-view-models.js';
 
+/** metadata.ownerReferences[] */
+interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+}
+
 /** Which object an action is about. */
 interface Target {
   ref: ResourceRef;
@@ -103,7 +112,16 @@ export function rowActions(app: DashController) {
     useNamespace,
     yaml(view: TableViewModel, row: DashRow): void {
       const target = targetOf(view, row);
-      app.push(text(`yaml ${label(target)}`, async () => yamlText(await fetch(target))));
+      const object = fetch(target);
+      object.catch(() => undefined);
+      app.push(
+        new TextViewModel(
+          `yaml ${label(target)}`,
+          async (managedFields) => yamlText(await object, managedFields),
+          app.changed,
+          'managedFields',
+        ),
+      );
     },
     async enter(view: TableViewModel, row: DashRow): Promise<void> {
       const resource = view.scope.ref.resource;
@@ -153,6 +171,35 @@ export function rowActions(app: DashController) {
           report(deleteObject(client(), ref, name, namespace), `${label(target)} deleted`);
         },
       });
+    },
+    /** ctrl-k: delete at once, no question (k9s's kill; a pod goes without a grace period). */
+    kill(view: TableViewModel, row: DashRow): void {
+      const target = targetOf(view, row);
+      const { ref, name, namespace } = target;
+      const pod = ref.group === '' && ref.resource === 'pods';
+      const request = { cascade: 'background' as const, gracePeriod: pod ? 0 : -1 };
+      report(deleteObject(client(), ref, name, namespace, request), `${label(target)} killed`);
+    },
+    /** J: the owner (controller) of the object, in a table of its type with its row selected. */
+    async owner(view: TableViewModel, row: DashRow): Promise<void> {
+      const object = await fetch(targetOf(view, row));
+      const owners = (object.metadata?.['ownerReferences'] ?? []) as OwnerReference[];
+      const owner = owners.find((o) => o.controller === true) ?? owners[0];
+      if (!owner) return app.say(`${label(targetOf(view, row))} has no owner`, true);
+      const [group, version] = owner.apiVersion.includes('/')
+        ? owner.apiVersion.split('/')
+        : ['', owner.apiVersion];
+      const mapping = await app.session.mapper.mappingForGVK({
+        group: group ?? '',
+        version: version ?? '',
+        kind: owner.kind,
+      });
+      const table = new TableViewModel({
+        scope: { ref: mapping, namespace: mapping.namespaced ? row.namespace : '' },
+        pinnedNamespace: true,
+      });
+      table.selectedUid = owner.uid;
+      app.push(table);
     },
     async scale(view: TableViewModel, row: DashRow): Promise<void> {
       const target = targetOf(view, row);

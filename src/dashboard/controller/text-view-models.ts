@@ -30,20 +30,38 @@ export class TextViewModel {
   lines: string[] | undefined;
   error = '';
   top = 0;
+  /** The text's other form is shown (YAML: with managedFields). */
+  alternate = false;
 
   constructor(
     readonly title: string,
-    load: () => Promise<string>,
-    onLoaded: () => void,
+    private readonly load: (alternate: boolean) => Promise<string>,
+    private readonly onLoaded: () => void,
+    /** What the other form is called (`managedFields`); undefined when there is none. */
+    readonly alternateName?: string,
   ) {
-    load().then(
+    this.reload();
+  }
+
+  /** Shows the other form of the text (`m` on YAML), where there is one. */
+  toggleAlternate(): void {
+    if (this.alternateName === undefined) return;
+    this.alternate = !this.alternate;
+    this.reload();
+  }
+
+  private reload(): void {
+    const alternate = this.alternate;
+    this.load(alternate).then(
       (text) => {
+        if (alternate !== this.alternate) return;
         this.lines = text.replace(/\n$/, '').split('\n');
-        onLoaded();
+        this.top = Math.min(this.top, Math.max(0, this.lines.length - 1));
+        this.onLoaded();
       },
       (error: unknown) => {
         this.error = errorLine(error);
-        onLoaded();
+        this.onLoaded();
       },
     );
   }

@@ -26,6 +26,12 @@ export type KeyCommand =
   | 'app.command'
   | 'app.filter'
   | 'view.back'
+  | 'view.last'
+  | 'view.historyBack'
+  | 'view.historyForward'
+  | 'row.kill'
+  | 'row.owner'
+  | 'yaml.managedFields'
   | 'ns.all'
   | 'ns.favourite'
   | 'move.up'
@@ -104,6 +110,9 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     help: 'filter: text or regex, !inverse, -l label selector',
   },
   { scope: 'global', keys: ['esc'], command: 'view.back', help: 'clear filter / back' },
+  { scope: 'global', keys: ['-'], command: 'view.last', help: 'the last view (again: back)' },
+  { scope: 'global', keys: ['['], command: 'view.historyBack', help: 'history: back' },
+  { scope: 'global', keys: [']'], command: 'view.historyForward', help: 'history: forward' },
   { scope: 'global', keys: ['0'], command: 'ns.all', help: 'all namespaces' },
   { scope: 'global', keys: DIGITS, command: 'ns.favourite', help: 'favourite namespace' },
   { scope: 'move', keys: ['down', 'j'], command: 'move.down', help: 'down' },
@@ -132,6 +141,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { scope: 'table', keys: ['<'], command: 'sort.previous', help: 'sort by the previous column' },
   { scope: 'table', keys: ['>'], command: 'sort.next', help: 'sort by the next column' },
   { scope: 'table', keys: ['w'], command: 'table.wide', help: 'wide columns' },
+  {
+    scope: 'table',
+    keys: ['ctrl-k'],
+    command: 'row.kill',
+    help: 'kill: delete, no question',
+    mutating: true,
+  },
+  { scope: 'table', keys: ['J'], command: 'row.owner', help: 'jump to the owner' },
   {
     scope: 'table',
     keys: ['ctrl-d'],
@@ -168,6 +185,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     command: 'pod.previousLogs',
     help: 'logs of the previous container',
   },
+  { scope: 'text', keys: ['m'], command: 'yaml.managedFields', help: 'YAML: managedFields on/off' },
   { scope: 'logs', keys: ['f', 's'], command: 'logs.follow', help: 'follow (autoscroll) on/off' },
   { scope: 'logs', keys: ['c'], command: 'logs.container', help: 'next container' },
   { scope: 'logs', keys: ['a'], command: 'logs.allContainers', help: 'every container / one' },
@@ -223,6 +241,7 @@ const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
   { title: 'Moving (tables, text, logs, lists)', scopes: ['move'] },
   { title: 'Table', scopes: ['table'] },
   { title: 'Pods', scopes: ['pods'] },
+  { title: 'Text (describe, YAML)', scopes: ['text'] },
   { title: 'Logs', scopes: ['logs'] },
   { title: 'Lists (:ctx)', scopes: ['pick'] },
   { title: 'Prompt (: and /)', scopes: ['prompt'] },

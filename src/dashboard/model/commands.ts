@@ -21,6 +21,21 @@ export interface ResourceArgs {
   context?: string;
 }
 
+/**
+ * k9s's built-in aliases that are not Kubernetes short names (`:cm`, `:deploy`, `:svc` are,
+ * and the REST mapper reads those): each stands for a name the mapper knows.
+ */
+export const K9S_ALIASES: Readonly<Record<string, string>> = {
+  dp: 'deployments.apps',
+  sec: 'secrets',
+  jo: 'jobs.batch',
+  cr: 'clusterroles.rbac.authorization.k8s.io',
+  crb: 'clusterrolebindings.rbac.authorization.k8s.io',
+  ro: 'roles.rbac.authorization.k8s.io',
+  rb: 'rolebindings.rbac.authorization.k8s.io',
+  np: 'networkpolicies.networking.k8s.io',
+};
+
 const SPECIAL = ['ns', 'namespace', 'ctx', 'context', 'contexts', 'help', 'quit', 'q'];
 
 /** `all`, `-A` and `*` all mean every namespace (''). */
@@ -68,7 +83,7 @@ export function parseCommand(text: string): DashCommand {
     return arg ? { kind: 'context', name: arg } : { kind: 'contexts' };
   if (name === 'ns' || name === 'namespace' || name === 'namespaces')
     return arg ? { kind: 'namespace', name: namespaceArg(arg) } : { kind: 'namespaces' };
-  return { kind: 'resource', type: word, scope: parseResourceArgs(rest) };
+  return { kind: 'resource', type: K9S_ALIASES[name] ?? word, scope: parseResourceArgs(rest) };
 }
 
 /** Completions of what has been typed: command words and type names, or context names. */
