@@ -10,7 +10,7 @@ import type { HttpClient } from '../../transport/http-client.js';
 import { locatedWarnings } from './apply-report.js';
 import { deleteAndCreate } from './force-recreate.js';
 import type { ApplyOptions } from './apply-options.js';
-import { fieldValidationOf } from './apply-options.js';
+import { fieldValidationOf } from '../../runtime/mutation-flags.js';
 import type { PlannedObject } from './manifest-objects.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
 import { acceptsStrategicMerge } from '../../runtime/schema-source.js';

@@ -1,13 +1,15 @@
+import type { DryRunStrategy, ValidateMode } from '../../runtime/mutation-flags.js';
+
 /** What `ktl apply` was asked to do, after flag parsing. */
 export interface ApplyOptions {
   filename: string[];
   kustomize?: string;
   recursive: boolean;
-  dryRun: 'none' | 'client' | 'server';
+  dryRun: DryRunStrategy;
   serverSide: boolean;
   forceConflicts: boolean;
   fieldManager: string;
-  validate: 'strict' | 'warn' | 'ignore';
+  validate: ValidateMode;
   output: '' | 'yaml' | 'json' | 'name';
   prune: boolean;
   selector: string;
@@ -27,14 +29,4 @@ export interface ApplyOptions {
   force?: boolean;
   /** ktl's --wait-rollout: follow applied workloads until ready or failed. */
   waitRollout?: boolean;
-}
-
-/** The fieldValidation query value for a --validate mode. */
-export function fieldValidationOf(validate: ApplyOptions['validate']): string {
-  return validate === 'strict' ? 'Strict' : validate === 'warn' ? 'Warn' : 'Ignore';
-}
-
-/** The suffix kubectl adds to operation lines under --dry-run. */
-export function dryRunSuffix(dryRun: ApplyOptions['dryRun']): string {
-  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
 }

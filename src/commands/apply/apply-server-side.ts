@@ -2,7 +2,7 @@ import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
-import { fieldValidationOf } from './apply-options.js';
+import { fieldValidationOf } from '../../runtime/mutation-flags.js';
 import { locatedWarnings } from './apply-report.js';
 import type { PlannedObject } from './manifest-objects.js';
 

@@ -3,12 +3,12 @@ import { PlainError, UsageError } from '../../errors/errors.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
 import type { ApplyOptions } from './apply-options.js';
-import { parseDryRun, parseValidate } from './flag-values.js';
+import { collect } from '../../runtime/flag-values.js';
+import { dryRunStrategy, parseValidate } from '../../runtime/mutation-flags.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { flagDefaults, stringDefault, withHelp } from '../../runtime/command-help.js';
-import { collect } from '../../runtime/flag-values.js';
 
 interface ApplyFlags extends WaitFlags {
   filename?: string[];
@@ -117,7 +117,7 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
   if ((!flags.filename || flags.filename.length === 0) && flags.kustomize === undefined)
     throw new UsageError('must specify one of -f and -k', path);
   const serverSide = flags.serverSide === true;
-  const dryRun = parseDryRun(flags.dryRun, context.streams.err);
+  const dryRun = dryRunStrategy(flags.dryRun, (text) => context.streams.err.write(text));
   if (flags.force && serverSide) throw new PlainError('--force cannot be used with --server-side');
   if (flags.force && dryRun === 'server')
     throw new PlainError('--dry-run=server cannot be used with --force');

@@ -13,7 +13,7 @@ import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from './apply-options.js';
-import { dryRunSuffix } from './apply-options.js';
+import { dryRunSuffix } from '../../runtime/mutation-flags.js';
 import type { PruneMappings } from './prune-resources.js';
 import { gvkString } from './prune-resources.js';
 

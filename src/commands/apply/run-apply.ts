@@ -7,7 +7,7 @@ import type { Factory } from '../../runtime/factory.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
 import { applyClientSide } from './apply-client-side.js';
 import type { ApplyOptions } from './apply-options.js';
-import { dryRunSuffix } from './apply-options.js';
+import { dryRunSuffix } from '../../runtime/mutation-flags.js';
 import { displayName, failureSummary, locatedError } from './apply-report.js';
 import { applyServerSide } from './apply-server-side.js';
 import { remapAfterCrds } from './crd-phase.js';

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { FlagValueError } from '../../errors/errors.js';
 import { durationFlag, intProblem } from '../../runtime/flag-values.js';
 import type { ApplyOptions } from './apply-options.js';
-import { cascadeFromFlag } from '../delete/cascade.js';
+import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
 import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
 
 /** The raw values of those flags. */

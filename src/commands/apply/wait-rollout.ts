@@ -11,7 +11,7 @@ import { followsKind, readWorkload } from '../../resources/rollout/workload-read
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { untilDone } from '../wait/until.js';
+import { untilDone } from '../../resources/wait-until.js';
 import { rolloutView } from './wait-rollout-view.js';
 import type { RolloutView } from './wait-rollout-view.js';
 

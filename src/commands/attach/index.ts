@@ -1,8 +1,11 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addStreamFlags } from './stream-flags.js';
-import type { AttachOptions } from './run-attach.js';
+import type { StreamOptions } from '../../runtime/stream-flags.js';
+import { addStreamFlags } from '../../runtime/stream-flags.js';
+
+/** Options of `ktl attach`. */
+export type AttachOptions = StreamOptions;
 
 /** `ktl attach`: attach to a process that is already running inside a container. */
 export function newAttachCommand(context: CommandContext): Command {

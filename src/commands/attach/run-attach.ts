@@ -8,7 +8,7 @@ import { finishRemoteCommand } from '../exec/remote-command.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { AttachablePod } from './attach-session.js';
 import { attachToContainer } from './attach-session.js';
-import type { StreamOptions } from './stream-flags.js';
+import type { StreamOptions } from '../../runtime/stream-flags.js';
 
 /** `ktl attach POD`: streams the container's output (and stdin with -i). */
 export async function runAttach(

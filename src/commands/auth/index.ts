@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addPrintFlags } from '../create/flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { WhoAmIFlags } from './run-whoami.js';
 import type { CanIFlags } from './can-i-flags.js';
 

@@ -2,7 +2,7 @@ import { newObjectPrinter } from '../../printers/object-printer.js';
 import { parseOutputFormat } from '../../printers/output-format.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { toTypedJson } from '../../printers/json-text.js';
-import { checkPrintFlagsFormat } from '../create/output.js';
+import { checkPrintFlagsFormat } from '../../runtime/print-flags.js';
 import type { Factory } from '../../runtime/factory.js';
 
 /** Flags of `ktl auth whoami`. */

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addMutationFlags, addPrintFlags } from '../create/flags.js';
-import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
+import { addMutationFlags } from '../../runtime/mutation-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import { collect } from '../../runtime/flag-values.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 /** `ktl autoscale TYPE NAME --max=N`: an autoscaling/v2 HorizontalPodAutoscaler. */
 export function newAutoscaleCommand(context: CommandContext): Command {

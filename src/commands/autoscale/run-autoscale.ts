@@ -6,10 +6,10 @@ import { apiVersionOf, kindByName } from '../../resources/generators/known-kinds
 import { withLastApplied } from '../../resources/generators/object.js';
 import { requireFlags } from '../../runtime/command-args.js';
 import { int32Flag } from '../../runtime/flag-values.js';
-import type { GeneratorFlagValues } from '../create/flags.js';
-import { commonSettings, printObject, sendObject } from '../create/output.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
+import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
 import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
-import { validateGenerated } from '../create/validate-generated.js';
+import { validateGenerated } from '../../runtime/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 

@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addCreateFlags } from './flags.js';
-import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
+import { addCreateFlags } from './create-flags.js';
 import { collect } from '../../runtime/flag-values.js';
+import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 const TYPES: ReadonlyArray<[string, string, string, string]> = [
   [

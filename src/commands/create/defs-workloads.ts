@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addCreateFlags } from './flags.js';
+import { addCreateFlags } from './create-flags.js';
 import { collect } from '../../runtime/flag-values.js';
 
 /** The workload subcommands. */

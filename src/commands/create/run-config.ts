@@ -16,7 +16,7 @@ import {
 } from '../../resources/generators/secret.js';
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs } from '../../runtime/command-args.js';
-import type { GeneratorFlagValues } from './flags.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { runGenerated } from './run-generated.js';
 
 /** Flags of the configmap and secret subcommands. */

@@ -4,7 +4,7 @@ import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { collectionPath, kindGroupName } from '../../resources/resource-ref.js';
 import type { ApplyOptions } from '../apply/apply-options.js';
-import { dryRunSuffix, fieldValidationOf } from '../apply/apply-options.js';
+import { dryRunSuffix, fieldValidationOf } from '../../runtime/mutation-flags.js';
 import type { PlannedObject } from '../apply/manifest-objects.js';
 import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
 import { validateBeforeApply } from '../apply/validate-step.js';

@@ -8,9 +8,9 @@ import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { GeneratorFlagValues } from './flags.js';
-import { commonSettings, printObject, sendObject } from './output.js';
-import { validateGenerated } from './validate-generated.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
+import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
+import { validateGenerated } from '../../runtime/validate-generated.js';
 
 /** How one subcommand builds and sends its object. */
 export interface GeneratedCommand {

@@ -15,7 +15,7 @@ import {
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs } from '../../runtime/command-args.js';
 import { boolFlag, int32Flag } from '../../runtime/flag-values.js';
-import type { GeneratorFlagValues } from './flags.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import type { GeneratedCommand } from './run-generated.js';
 import { runGenerated } from './run-generated.js';
 import { commandPathOf } from '../../runtime/command-context.js';

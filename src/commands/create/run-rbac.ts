@@ -15,7 +15,7 @@ import {
 import { discoveryResolver, NoResourceMatch } from './resolve-resources.js';
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
-import type { GeneratorFlagValues } from './flags.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { runGenerated } from './run-generated.js';
 
 /** Flags of the RBAC subcommands. */

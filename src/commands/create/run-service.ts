@@ -8,7 +8,7 @@ import { generateService, validateService } from '../../resources/generators/ser
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
 import { int32Flag } from '../../runtime/flag-values.js';
-import type { GeneratorFlagValues } from './flags.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { runGenerated } from './run-generated.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 

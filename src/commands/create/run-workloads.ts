@@ -18,7 +18,7 @@ import { splitCsvFlag } from '../../resources/generators/parse.js';
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs, requireFlags } from '../../runtime/command-args.js';
 import { int32Flag } from '../../runtime/flag-values.js';
-import type { GeneratorFlagValues } from './flags.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { runGenerated } from './run-generated.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 import type { KubeObject } from '../../resources/kube-object.js';

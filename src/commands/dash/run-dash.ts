@@ -1,5 +1,5 @@
 import type { Factory } from '../../runtime/factory.js';
-import { loadDashboard } from './load-dashboard.js';
+import { loadDashboard } from '../../dashboard/load-dashboard.js';
 
 /** Options of `ktl dash`. */
 export interface DashFlags {

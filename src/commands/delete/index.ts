@@ -3,12 +3,12 @@ import { PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
-import { parseDryRun } from '../apply/flag-values.js';
+import { collect } from '../../runtime/flag-values.js';
+import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { DeleteOptions } from './delete-options.js';
-import { cascadeFromFlag } from './cascade.js';
+import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
-import { collect } from '../../runtime/flag-values.js';
 
 interface DeleteFlags {
   filename?: string[];
@@ -158,7 +158,7 @@ function toOptions(args: string[], flags: DeleteFlags, context: CommandContext):
     wait: !(flags.wait === false || flags.wait === 'false'),
     timeoutMs: parseGoDuration(flags.timeout ?? '0s') ?? 0,
     ignoreNotFound: flags.ignoreNotFound === true || selecting,
-    dryRun: parseDryRun(flags.dryRun, context.streams.err),
+    dryRun: dryRunStrategy(flags.dryRun, (text) => context.streams.err.write(text)),
     output,
   };
 }

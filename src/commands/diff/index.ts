@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors/errors.js';
+import { collect } from '../../runtime/flag-values.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
 import { flagDefaults, stringDefault } from '../../runtime/command-help.js';
-import { collect } from '../../runtime/flag-values.js';
 
 interface DiffFlags {
   filename?: string[];

@@ -3,7 +3,7 @@
  * as kubectl's drain.CordonHelper does, and report `node/x cordoned` or `already cordoned`.
  */
 import { UsageError } from '../../errors/errors.js';
-import { dryRunStrategy } from '../create/output.js';
+import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { Factory } from '../../runtime/factory.js';
 import { resolveNodes } from './node-targets.js';
 import type { NodeTarget } from './node-targets.js';

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addStreamFlags } from '../attach/stream-flags.js';
+import type { StreamOptions } from '../../runtime/stream-flags.js';
+import { addStreamFlags } from '../../runtime/stream-flags.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
-import type { ExecOptions } from './run-exec.js';
+
+/** Options of `ktl exec`. */
+export type ExecOptions = StreamOptions;
 
 /** kubectl's help for `ktl exec` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

@@ -7,7 +7,7 @@ import { podForObject } from './pod-for-object.js';
 import type { Pod } from './pod-types.js';
 import { defaultContainer } from './pod-types.js';
 import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
-import type { StreamOptions } from '../attach/stream-flags.js';
+import type { StreamOptions } from '../../runtime/stream-flags.js';
 
 /** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
 export async function runExec(

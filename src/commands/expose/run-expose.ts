@@ -5,9 +5,9 @@ import type { ExposeParams } from '../../resources/generators/expose.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import { applyOverrides } from '../../resources/generators/overrides.js';
-import type { GeneratorFlagValues } from '../create/flags.js';
-import { commonSettings, printObject, sendObject } from '../create/output.js';
-import { validateGenerated } from '../create/validate-generated.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
+import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
+import { validateGenerated } from '../../runtime/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
 import { fetchObject, parseResourceArgs } from './resource-args.js';
 

@@ -31,7 +31,7 @@ export async function runWatch(
       'watch is only supported on individual resources and resource collections, but multiple resources were found',
     );
   if (options.tui) {
-    const { loadDashboard } = await import('../dash/load-dashboard.js');
+    const { loadDashboard } = await import('../../dashboard/load-dashboard.js');
     const { runDashboard } = await loadDashboard(factory.streams.out.isTTY === true);
     await runDashboard(factory, {
       type: request.mapping.resource + (request.mapping.group ? `.${request.mapping.group}` : ''),

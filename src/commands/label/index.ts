@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addMutationFlags } from '../create/flags.js';
-import { addFilenameFlags } from './file-flags.js';
+import { addMutationFlags } from '../../runtime/mutation-flags.js';
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import type { KeyKind, LabelFlags } from './run-label.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { isExecutableFile, PLUGIN_PREFIXES, scanPluginFiles } from '../../config/plugin-path.js';
-import { PlainError, SilentExit, UsageError } from '../../errors/errors.js';
+import { MultipleErrors, PrefixedError, SilentExit, UsageError } from '../../errors/errors.js';
 import type { IOStreams } from '../../util/io-streams.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 import { renderCommandHelp } from '../help/render-help.js';
@@ -27,10 +27,10 @@ export function runPluginList(
   const scan = scanPluginFiles(env);
   for (const { dir, reason } of scan.unreadable)
     streams.err.write(`Unable to read directory "${dir}" from your PATH: ${reason}. Skipping...\n`);
-  const errors: string[] = [];
+  const errors: PrefixedError[] = [];
   if (scan.files.length > 0)
     streams.out.write('The following compatible plugins are available:\n\n');
-  else errors.push('error: unable to find any kubectl plugins in your PATH');
+  else errors.push(new PrefixedError('unable to find any kubectl plugins in your PATH'));
   const verifier = new PluginVerifier(rootOf(command));
   let warnings = 0;
   for (const path of scan.files) {
@@ -40,9 +40,10 @@ export function runPluginList(
       warnings++;
     }
   }
-  if (warnings === 1) errors.push('error: one plugin warning was found');
-  else if (warnings > 1) errors.push(`error: ${warnings} plugin warnings were found`);
-  if (errors.length > 0) throw new PlainError(errors.join('\n').replace(/^error: /, ''));
+  if (warnings === 1) errors.push(new PrefixedError('one plugin warning was found'));
+  else if (warnings > 1) errors.push(new PrefixedError(`${warnings} plugin warnings were found`));
+  // kubectl's Aggregate of errors that each read `error: …`
+  if (errors.length > 0) throw new MultipleErrors(errors);
 }
 
 function rootOf(command: Command): Command {

@@ -5,7 +5,7 @@ import type { Mutation, MutateFlags } from './run-mutate.js';
 import type { HistoryFlags } from './run-history.js';
 import type { StatusFlags } from './run-status.js';
 import type { UndoFlags } from './run-undo.js';
-import { addFilenameFlags } from '../label/file-flags.js';
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withGroupHelp } from '../../runtime/command-help.js';
 

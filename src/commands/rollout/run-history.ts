@@ -6,7 +6,7 @@ import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { TargetObject } from '../label/targets.js';
-import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { Revision } from './revisions.js';
 import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';

@@ -5,9 +5,9 @@
 import type { Mutation } from '../../resources/actions/rollout-mutation.js';
 import { mutationPatch, sendMutation } from '../../resources/actions/rollout-mutation.js';
 import type { Factory } from '../../runtime/factory.js';
-import { dryRunStrategy } from '../create/output.js';
+import { dryRunStrategy } from '../../runtime/mutation-flags.js';
+import { ResultPrinter } from '../../runtime/result-printer.js';
 import { failWithErrors } from '../../errors/errors.js';
-import { ResultPrinter } from '../label/print-result.js';
 import { rolloutTargets } from './targets.js';
 
 export type { Mutation } from '../../resources/actions/rollout-mutation.js';

@@ -5,7 +5,7 @@
  */
 import { PlainError, failWithErrors } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import { untilDone } from '../wait/until.js';
+import { untilDone } from '../../resources/wait-until.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { TargetObject } from '../label/targets.js';
 import { durationFlag, intFlag } from '../../runtime/flag-values.js';

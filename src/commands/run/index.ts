@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addMutationFlags, addPrintFlags } from '../create/flags.js';
+import { addMutationFlags } from '../../runtime/mutation-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
+import { collect } from '../../runtime/flag-values.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
-import { collect } from '../../runtime/flag-values.js';
 
 /** kubectl's help for `ktl run` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

@@ -19,10 +19,11 @@ import { generateRunWorkload } from '../../resources/generators/run-workloads.js
 import { commandPathOf } from '../../runtime/command-context.js';
 import { argsLenAtDash, requireFlags } from '../../runtime/command-args.js';
 import { boolFlag, int32Flag } from '../../runtime/flag-values.js';
-import type { GeneratorFlagValues } from '../create/flags.js';
-import type { DryRunStrategy, PrintSettings } from '../create/output.js';
-import { commonSettings, printObject, sendObject } from '../create/output.js';
-import { validateGenerated } from '../create/validate-generated.js';
+import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
+import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
+import type { PrintSettings } from '../../runtime/generated-object.js';
+import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
+import { validateGenerated } from '../../runtime/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { CreatedObject } from './remove-objects.js';
 

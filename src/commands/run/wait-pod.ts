@@ -7,7 +7,7 @@ import { PODS_REF } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { AttachablePod } from '../attach/attach-session.js';
-import { deadline, untilDone } from '../wait/until.js';
+import { deadline, untilDone } from '../../resources/wait-until.js';
 
 /** A pod as the run flow reads it. */
 export type RunPod = AttachablePod & {

@@ -12,9 +12,9 @@ import {
 } from '../../errors/errors.js';
 import { patchReplicas, scalePath } from '../../resources/actions/scale-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { dryRunStrategy } from '../create/output.js';
-import type { DryRunStrategy } from '../create/output.js';
-import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import { dryRunStrategy } from '../../runtime/mutation-flags.js';
+import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
+import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
 import type { FileSelect } from '../label/file-targets.js';

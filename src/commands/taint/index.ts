@@ -3,7 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
-import { addPrintFlags } from '../create/flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { TaintFlags } from './run-taint.js';
 
 const HELP: CommandHelp = {

@@ -9,8 +9,8 @@ import { alreadyPresentKeys, reorganizeTaints } from '../../resources/node/taint
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { dryRunStrategy, validationDirective } from '../create/output.js';
-import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import { dryRunStrategy, validationDirective } from '../../runtime/mutation-flags.js';
+import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { TaintRequest } from './taint-args.js';
 import { taintRequest } from './taint-args.js';
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { WaitFlags } from './run-wait.js';
-import { addFilenameFlags } from '../label/file-flags.js';
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
 

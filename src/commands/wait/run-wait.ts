@@ -10,14 +10,14 @@ import {
 } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets, withTypeMeta } from '../label/targets.js';
 import type { WaitFor } from './conditions.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from './conditions.js';
 import { durationFlag } from '../../runtime/flag-values.js';
 import { hasFilenames } from '../label/file-targets.js';
-import { deadline, untilDone } from './until.js';
+import { deadline, untilDone } from '../../resources/wait-until.js';
 
 /** The flags of `ktl wait`. */
 export interface WaitFlags extends SelectFlags {

@@ -3,11 +3,11 @@
  * resourceVersion, rewatching after normal closes) until a predicate says stop: what
  * kubectl's UntilWithSync gives rollout status and wait.
  */
-import { listPages } from '../../resources/list.js';
-import type { ResourceRef } from '../../resources/resource-ref.js';
-import type { KubeObject } from '../../resources/kube-object.js';
-import { watchEvents } from '../../resources/watch-stream.js';
-import type { HttpClient } from '../../transport/http-client.js';
+import { listPages } from './list.js';
+import type { ResourceRef } from './resource-ref.js';
+import type { KubeObject } from './kube-object.js';
+import { watchEvents } from './watch-stream.js';
+import type { HttpClient } from '../transport/http-client.js';
 
 /** What to do with what the watch sees; each returns true to stop. */
 export interface UntilHandlers {

@@ -1,4 +1,4 @@
-import type * as Dashboard from '../../dashboard/index.js';
+import type * as Dashboard from './index.js';
 
 /**
  * Loads the dashboard module (Ink and React come in only here). Ink draws nothing live when it
@@ -25,7 +25,7 @@ export async function loadDashboard(onTerminal: boolean): Promise<typeof Dashboa
 
 /** Ink and React first (their own file in the build: see dashboard/vendor.ts), then the rest. */
 async function importDashboard(): Promise<typeof Dashboard> {
-  const { vendorReady } = await import('../../dashboard/vendor.js');
+  const { vendorReady } = await import('./vendor.js');
   await vendorReady;
-  return import('../../dashboard/index.js');
+  return import('./index.js');
 }

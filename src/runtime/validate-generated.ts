@@ -3,12 +3,12 @@
  * v3 schema before they are sent, with apply's validator and wording. The schema comes from the
  * server or the disk cache; with neither (an offline --dry-run=client) the check is skipped.
  */
-import { PlainError } from '../../errors/errors.js';
-import type { KubeObject } from '../../resources/kube-object.js';
-import { formatFieldPath, objectLabel } from '../../resources/manifest/manifest-types.js';
-import { validateManifests } from '../../resources/validation/validate-manifests.js';
-import type { Factory } from '../../runtime/factory.js';
-import { validationDirective } from './output.js';
+import { PlainError } from '../errors/errors.js';
+import type { KubeObject } from '../resources/kube-object.js';
+import { formatFieldPath, objectLabel } from '../resources/manifest/manifest-types.js';
+import { validateManifests } from '../resources/validation/validate-manifests.js';
+import type { Factory } from './factory.js';
+import { validationDirective } from './mutation-flags.js';
 
 /**
  * Validates under --validate: strict (the default) stops with every problem listed, warn prints

@@ -1,4 +1,4 @@
-import { PlainError } from '../../errors/errors.js';
+import { PlainError } from '../errors/errors.js';
 
 /** The propagation a --cascade value asks for. */
 export type Cascade = 'background' | 'foreground' | 'orphan';

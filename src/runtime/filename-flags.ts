@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { collect } from '../../runtime/flag-values.js';
+import { collect } from './flag-values.js';
 
 /**
  * kubectl's FilenameOptions flags (-f, -R) on a verb acting on existing objects. Most verbs

@@ -3,17 +3,18 @@
  * ` (dry run)` / ` (server dry run)`, or the object for -o json|yaml|name (managedFields hidden,
  * YAML documents separated by `---`).
  */
-import { PlainError } from '../../errors/errors.js';
-import { toKubectlJson } from '../../printers/json-text.js';
-import { withoutManagedFields } from '../../printers/managed-fields.js';
-import { toKubectlYaml } from '../../printers/yaml-text.js';
-import { compileJsonPath, renderJsonPath } from '../../printers/jsonpath-printer.js';
-import { parseOutputFormat } from '../../printers/output-format.js';
-import { kindGroupName } from '../../resources/resource-ref.js';
-import type { ResourceMapping } from '../../discovery/index.js';
-import type { KubeObject } from '../../resources/kube-object.js';
-import type { OutputStream } from '../../util/io-streams.js';
-import type { DryRunStrategy } from '../create/output.js';
+import { PlainError } from '../errors/errors.js';
+import { toKubectlJson } from '../printers/json-text.js';
+import { withoutManagedFields } from '../printers/managed-fields.js';
+import { toKubectlYaml } from '../printers/yaml-text.js';
+import { compileJsonPath, renderJsonPath } from '../printers/jsonpath-printer.js';
+import { parseOutputFormat } from '../printers/output-format.js';
+import { kindGroupName } from '../resources/resource-ref.js';
+import type { ResourceMapping } from '../discovery/index.js';
+import type { KubeObject } from '../resources/kube-object.js';
+import type { OutputStream } from '../util/io-streams.js';
+import type { DryRunStrategy } from './mutation-flags.js';
+import { dryRunSuffix } from './mutation-flags.js';
 
 const ALLOWED =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -51,13 +52,6 @@ export class ResultPrinter {
     else this.out.write(`${name} ${verb}${dryRunSuffix(this.dryRun)}\n`);
     this.printed++;
   }
-}
-
-/** ` (dry run)` or ` (server dry run)` after the verb. */
-export function dryRunSuffix(dryRun: DryRunStrategy): string {
-  if (dryRun === 'client') return ' (dry run)';
-  if (dryRun === 'server') return ' (server dry run)';
-  return '';
 }
 
 function jsonPathText(output: string, object: KubeObject): string {
