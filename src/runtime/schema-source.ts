@@ -3,6 +3,9 @@ import { findKindSchema, openApiPathFor } from '../resources/validation/schema-t
 import type { GroupVersionKind } from '../resources/validation/schema-types.js';
 import type { OpenApiV3Client } from '../discovery/index.js';
 
+/** Where the OpenAPI client comes from (the Factory's); `refresh` reads the index again. */
+export type OpenApiSource = (policy: 'cached' | 'refresh') => Promise<OpenApiV3Client>;
+
 /**
  * The server's OpenAPI v3 documents by group-version, through the Factory's OpenAPI client:
  * each document is fetched by its ?hash= URL once and then read from disk until the hash
@@ -10,15 +13,14 @@ import type { OpenApiV3Client } from '../discovery/index.js';
  * Unavailable documents are undefined.
  */
 export class SchemaSource {
-  /** The Factory's OpenAPI client under a cache policy (a function, so this file needs no Factory). */
-  private readonly openapiClient: (policy: 'cached' | 'refresh') => Promise<OpenApiV3Client>;
+  private readonly openapiSource: OpenApiSource;
   private client: Promise<OpenApiV3Client> | undefined;
   /** Whether a CRD changed since the index was read: the next client reads it again. */
   private stale = false;
   private readonly documents = new Map<string, Promise<OpenApiDocument | undefined>>();
 
-  constructor(openapiClient: (policy: 'cached' | 'refresh') => Promise<OpenApiV3Client>) {
-    this.openapiClient = openapiClient;
+  constructor(openapiSource: OpenApiSource) {
+    this.openapiSource = openapiSource;
   }
 
   /** The OpenAPI v3 document of a group-version. */
@@ -59,7 +61,7 @@ export class SchemaSource {
 
   private openapi(): Promise<OpenApiV3Client> {
     if (this.client) return this.client;
-    const client = this.openapiClient(this.stale ? 'refresh' : 'cached');
+    const client = this.openapiSource(this.stale ? 'refresh' : 'cached');
     this.client = client;
     this.stale = false;
     return client;
