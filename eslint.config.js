@@ -47,6 +47,7 @@ const awaitingResourceBuilder = [
   'attach/attach-session.ts',
   'attach/run-attach.ts',
   'autoscale/run-autoscale.ts',
+  'certificate/run-certificate.ts',
   'cp/pod-target.ts',
   'create/run-from-files.ts',
   'delete/delete-targets.ts',

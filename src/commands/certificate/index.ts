@@ -3,8 +3,8 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { withGroupHelp } from '../../runtime/command-help.js';
-import { addPrintFlags } from '../create/flags.js';
-import { addFilenameFlags } from '../label/file-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import type { CertificateFlags, Decision } from './run-certificate.js';
 
 const GROUP_HELP: CommandHelp = { long: 'Modify certificate resources.', usage: 'SUBCOMMAND' };

@@ -7,7 +7,7 @@ import { ApiStatusError, MultipleErrors, PlainError } from '../../errors/errors.
 import type { KubeObject } from '../../resources/kube-object.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
-import { checkResultOutput, ResultPrinter } from '../label/print-result.js';
+import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { FileSelect } from '../label/file-targets.js';
 import { hasFilenames } from '../label/file-targets.js';
 import type { TargetObject } from '../label/targets.js';

@@ -8,7 +8,7 @@ import { podsForDeletion } from '../../resources/node/drain-filters.js';
 import type { DaemonSetLookup, DrainPod } from '../../resources/node/drain-filters.js';
 import { durationFlag, intFlag } from '../../runtime/flag-values.js';
 import type { Factory } from '../../runtime/factory.js';
-import { dryRunStrategy } from '../create/output.js';
+import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import { removePods } from './evict.js';
 import type { RemoveSettings } from './evict.js';
 import { resolveNodes } from './node-targets.js';
