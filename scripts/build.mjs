@@ -13,6 +13,7 @@
 //   of ink and react read the copy it loaded.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { inkRenderPatches } from './build/ink-render-patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -55,10 +56,13 @@ const vendorFromItsOwnFile = {
       contents: `module.exports = Object.assign({ __esModule: true }, globalThis[${VENDOR_SLOT}].${VENDOR_KEYS[args.path]});\n`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /\/dashboard\/vendor\.js$/ }, () => ({
-      path: 'vendor',
-      namespace: 'ktl-vendor-loader',
-    }));
+    // Matched by where the import leads, not how it is written: load-dashboard.ts imports it as
+    // './vendor.js' from inside src/dashboard, a verb as '../../dashboard/vendor.js'.
+    build.onResolve({ filter: /(^|\/)vendor\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path).endsWith(join('src', 'dashboard', 'vendor.js'))
+        ? { path: 'vendor', namespace: 'ktl-vendor-loader' }
+        : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'ktl-vendor-loader' }, () => ({
       contents: `const { pathToFileURL } = require('node:url');
 const { join } = require('node:path');
