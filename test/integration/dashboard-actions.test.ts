@@ -7,10 +7,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { kubectlOk, testNamespace } from '../helpers/cluster.js';
-import { Terminal } from './dashboard-terminal.js';
+import { kubectlOk } from '../helpers/cluster.js';
+import { DashboardFixture, titleLine } from './dashboard-terminal.js';
 
-let namespace = '';
 const MULTI = `
 apiVersion: v1
 kind: Pod
@@ -18,25 +17,13 @@ metadata: {name: multi}
 spec:
   containers: [{name: main, image: busybox}, {name: side, image: busybox}]
 `;
-const terminals: Terminal[] = [];
-const hooks: Array<() => unknown> = [];
 
-function open(args: string[], options: ConstructorParameters<typeof Terminal>[1] = {}): Terminal {
-  const terminal = new Terminal(['dash', '-n', namespace, ...args], {
-    columns: 140,
-    rows: 40,
-    ...options,
-  });
-  terminals.push(terminal);
-  return terminal;
-}
-
-function title(screen: string): string {
-  return screen.split('\n')[2] ?? '';
-}
+const dash = new DashboardFixture({ columns: 140, rows: 40, inNamespace: true });
+let namespace = '';
+const open = dash.open.bind(dash);
 
 before(async () => {
-  namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-act');
+  namespace = await dash.createNamespace('ktl-act');
   await kubectlOk(['run', 'solo', '--image=busybox', '-n', namespace]);
   await kubectlOk(['create', 'configmap', 'settings', '--from-literal=mode=fast', '-n', namespace]);
   await kubectlOk(['apply', '-n', namespace, '-f', '-'], { input: MULTI });
@@ -61,24 +48,21 @@ before(async () => {
   await kubectlOk(['rollout', 'status', 'deployment/web', '-n', namespace, '--timeout=60s']);
 });
 
-after(async () => {
-  terminals.forEach((t) => t.close());
-  for (const hook of hooks) await hook();
-});
+after(() => dash.cleanUp());
 
 test('s opens a shell in the container (ktl exec -it), and exit brings the dashboard back', async () => {
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(titleLine(s)) && /synced/.test(s));
   t.type('/solo');
   t.keys(['Enter']);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\/4\]/.test(title(s)));
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\/4\]/.test(titleLine(s)));
   t.keys(['s']);
-  await t.waitFor((s) => !/^pods\(/.test(title(s)), 15_000);
+  await t.waitFor((s) => !/^pods\(/.test(titleLine(s)), 15_000);
   t.together(['echo shell-$((6*7))', 'Enter']);
   await t.waitFor(/^shell-42$/m);
   t.together(['exit', 'Enter']);
   await t.waitFor(
-    (s) => /^pods\([^)]*\)\[1\/4\]/.test(title(s)) && /shell solo\/solo: done/.test(s),
+    (s) => /^pods\([^)]*\)\[1\/4\]/.test(titleLine(s)) && /shell solo\/solo: done/.test(s),
   );
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
@@ -90,10 +74,10 @@ test('e edits the object with $KUBE_EDITOR (ktl edit) and the change reaches the
   writeFileSync(editor, `#!/bin/sh\nsed -i 's/mode: fast/mode: slow/' "$1"\n`);
   chmodSync(editor, 0o755);
   const t = open(['configmaps'], { env: { KUBE_EDITOR: editor } });
-  await t.waitFor((s) => /^configmaps\([^)]*\)\[2\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^configmaps\([^)]*\)\[2\]/.test(titleLine(s)) && /synced/.test(s));
   t.type('/settings');
   t.keys(['Enter']);
-  await t.waitFor((s) => /^configmaps\([^)]*\)\[1\/2\]/.test(title(s)));
+  await t.waitFor((s) => /^configmaps\([^)]*\)\[1\/2\]/.test(titleLine(s)));
   t.keys(['e']);
   await t.waitFor(/edit configmaps\/settings: done/);
   const mode = await kubectlOk([
@@ -112,7 +96,7 @@ test('e edits the object with $KUBE_EDITOR (ktl edit) and the change reaches the
 
 test('--readonly refuses shell and edit', async () => {
   const t = open(['--readonly']);
-  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(titleLine(s)) && /synced/.test(s));
   t.keys(['s']);
   await t.waitFor(/read-only: shell is disabled/);
   t.keys(['e']);
@@ -123,17 +107,19 @@ test('--readonly refuses shell and edit', async () => {
 
 test("logs as k9s has them: timestamps, every container, windows, wrap, save, previous; a Deployment's pods", async () => {
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[4\]/.test(titleLine(s)) && /synced/.test(s));
   t.together(['/multi', 'Enter', 'l']);
   let screen = await t.waitFor(
-    (s) => /^logs pod\/multi\/main {2}\[/.test(title(s)) && /^fake log line 1 from kwok$/m.test(s),
+    (s) =>
+      /^logs pod\/multi\/main {2}\[/.test(titleLine(s)) && /^fake log line 1 from kwok$/m.test(s),
   );
   t.keys(['t']);
   screen = await t.waitFor(/^\d{4}-\d\d-\d\dT\S+ fake log line 1 from kwok$/m);
-  assert.match(title(screen), /timestamps/);
+  assert.match(titleLine(screen), /timestamps/);
   t.keys(['a']);
   screen = await t.waitFor(
-    (s) => /^logs pod\/multi\/\* /.test(title(s)) && /^\[multi\/side\] \S+ fake log line/m.test(s),
+    (s) =>
+      /^logs pod\/multi\/\* /.test(titleLine(s)) && /^\[multi\/side\] \S+ fake log line/m.test(s),
   );
   assert.match(screen, /^\[multi\/main\] \S+ fake log line/m);
   t.keys(['C-s']);
@@ -142,19 +128,19 @@ test("logs as k9s has them: timestamps, every container, windows, wrap, save, pr
   assert.match(readFileSync(file, 'utf8'), /fake log line 1 from kwok/);
   rmSync(file);
   t.keys(['w']);
-  await t.waitFor((s) => /· wrap ·/.test(title(s)));
+  await t.waitFor((s) => /· wrap ·/.test(titleLine(s)));
   t.keys(['2']);
-  await t.waitFor((s) => /· 1m ·/.test(title(s)));
+  await t.waitFor((s) => /· 1m ·/.test(titleLine(s)));
   t.keys(['0']);
-  await t.waitFor((s) => /· tail 500 ·/.test(title(s)) && /fake log line 1 from kwok/.test(s));
+  await t.waitFor((s) => /· tail 500 ·/.test(titleLine(s)) && /fake log line 1 from kwok/.test(s));
   t.keys(['p']);
-  await t.waitFor((s) => /· previous ·/.test(title(s)));
+  await t.waitFor((s) => /· previous ·/.test(titleLine(s)));
   t.keys(['Escape']);
-  await t.waitFor((s) => /^pods\(/.test(title(s)));
+  await t.waitFor((s) => /^pods\(/.test(titleLine(s)));
   t.together([':deploy', 'Enter', 'l']);
   const podsIn = (s: string): Set<string | undefined> =>
     new Set([...s.matchAll(/^\[(web-\S+)\/nginx\] fake log line/gm)].map((m) => m[1]));
-  await t.waitFor((s) => /^logs deployments\/web {2}\[/.test(title(s)) && podsIn(s).size === 2);
+  await t.waitFor((s) => /^logs deployments\/web {2}\[/.test(titleLine(s)) && podsIn(s).size === 2);
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });

@@ -7,69 +7,52 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { adminKubeconfig, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
-import { tableLines, Terminal } from './dashboard-terminal.js';
+import { adminKubeconfig, kubectl, kubectlOk } from '../helpers/cluster.js';
+import { DashboardFixture, tableLines, titleLine } from './dashboard-terminal.js';
 
+const dash = new DashboardFixture({ columns: 140, rows: 40, inNamespace: true });
 let namespace = '';
-const terminals: Terminal[] = [];
-const hooks: Array<() => unknown> = [];
-
-function open(args: string[], options: ConstructorParameters<typeof Terminal>[1] = {}): Terminal {
-  const terminal = new Terminal(['dash', '-n', namespace, ...args], {
-    columns: 140,
-    rows: 40,
-    ...options,
-  });
-  terminals.push(terminal);
-  return terminal;
-}
-
-function title(screen: string): string {
-  return screen.split('\n')[2] ?? '';
-}
+const open = dash.open.bind(dash);
 
 before(async () => {
-  namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-nav');
+  namespace = await dash.createNamespace('ktl-nav');
   await kubectlOk(['create', 'deployment', 'web', '--image=nginx', '-n', namespace]);
   await kubectlOk(['rollout', 'status', 'deployment/web', '-n', namespace, '--timeout=60s']);
 });
 
-after(async () => {
-  terminals.forEach((t) => t.close());
-  for (const hook of hooks) await hook();
-});
+after(() => dash.cleanUp());
 
 test(':dp (k9s alias), - toggles the last view, [ and ] walk the history', async () => {
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(titleLine(s)) && /synced/.test(s));
   t.together([':dp', 'Enter']);
-  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(title(s)));
+  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(titleLine(s)));
   t.keys(['-']);
-  await t.waitFor((s) => /^pods\(/.test(title(s)));
+  await t.waitFor((s) => /^pods\(/.test(titleLine(s)));
   t.keys(['-']);
-  await t.waitFor((s) => /^deployments\(/.test(title(s)));
+  await t.waitFor((s) => /^deployments\(/.test(titleLine(s)));
   t.keys(['[']);
-  await t.waitFor((s) => /^pods\(/.test(title(s)));
+  await t.waitFor((s) => /^pods\(/.test(titleLine(s)));
   t.keys([']']);
-  await t.waitFor((s) => /^deployments\(/.test(title(s)));
+  await t.waitFor((s) => /^deployments\(/.test(titleLine(s)));
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });
 
 test('J jumps from a pod to its ReplicaSet and on to the Deployment; y then m shows managedFields', async () => {
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(titleLine(s)) && /synced/.test(s));
   t.keys(['J']);
-  await t.waitFor((s) => /^replicasets\([^)]*\)\[1\]/.test(title(s)));
+  await t.waitFor((s) => /^replicasets\([^)]*\)\[1\]/.test(titleLine(s)));
   t.keys(['y']);
-  let screen = await t.waitFor((s) => /^yaml replicaset\/web-\S+ {2}\[1-/.test(title(s)));
+  let screen = await t.waitFor((s) => /^yaml replicaset\/web-\S+ {2}\[1-/.test(titleLine(s)));
   assert.doesNotMatch(screen, /managedFields/);
   t.keys(['m']);
   screen = await t.waitFor(/^ {2}managedFields:$/m);
   t.keys(['Escape']);
-  await t.waitFor((s) => /^replicasets\(/.test(title(s)));
+  await t.waitFor((s) => /^replicasets\(/.test(titleLine(s)));
   t.keys(['J']);
-  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(title(s)));
+  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(titleLine(s)));
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });
@@ -77,7 +60,7 @@ test('J jumps from a pod to its ReplicaSet and on to the Deployment; y then m sh
 test('ctrl-k kills the pod with no question', async () => {
   const before = (await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'])).trim();
   const t = open([]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\]/.test(titleLine(s)) && /synced/.test(s));
   t.keys(['C-k']);
   const screen = await t.waitFor(/pod\/web-\S+ killed/);
   assert.doesNotMatch(screen, /\[y\/N\]/);
@@ -108,7 +91,7 @@ test(':pods @ctx switches to that context (k9s form)', async () => {
   const t = open([], { kubeconfig });
   await t.waitFor((s) => new RegExp(`^ctx: ${context} `).test(s) && /synced/.test(s));
   t.together([':pods @other', 'Enter']);
-  await t.waitFor((s) => /^ctx: other /.test(s) && /^pods\([^)]*\)\[1\]/.test(title(s)));
+  await t.waitFor((s) => /^ctx: other /.test(s) && /^pods\([^)]*\)\[1\]/.test(titleLine(s)));
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });

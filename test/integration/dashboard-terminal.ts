@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminKubeconfig, isolatedHome, repoRoot } from '../helpers/cluster.js';
+import { adminKubeconfig, isolatedHome, repoRoot, testNamespace } from '../helpers/cluster.js';
 
 let counter = 0;
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -176,4 +176,46 @@ export function tableLines(screen: string): string[] {
   const header = lines.findIndex((l) => /^(NAMESPACE\s+)?NAME\s/.test(l));
   if (header < 0) return [];
   return lines.slice(header + 1).filter((l) => l.trim() !== '' && !l.startsWith('<:>'));
+}
+
+type TerminalOptions = ConstructorParameters<typeof Terminal>[1];
+
+/** The title line of the view on screen (the line after the two header lines). */
+export function titleLine(screen: string): string {
+  return screen.split('\n')[2] ?? '';
+}
+
+/**
+ * What one dashboard test file shares: a namespace of its own, made in `before`, and every
+ * terminal its tests open, all closed and removed in `after` (call `cleanUp` there).
+ */
+export class DashboardFixture {
+  namespace = '';
+  private readonly terminals: Terminal[] = [];
+  private readonly cleanups: Array<() => unknown> = [];
+
+  /** `inNamespace` starts each dashboard with `-n <namespace>`. */
+  constructor(private readonly defaults: TerminalOptions & { inNamespace?: boolean } = {}) {}
+
+  async createNamespace(prefix: string): Promise<string> {
+    this.namespace = await testNamespace(
+      { after: (fn: () => unknown) => this.cleanups.push(fn) },
+      prefix,
+    );
+    return this.namespace;
+  }
+
+  /** `ktl dash ARGS` in a new terminal, closed by cleanUp. */
+  open(args: string[], options: TerminalOptions = {}): Terminal {
+    const { inNamespace, ...defaults } = this.defaults;
+    const scope = inNamespace ? ['-n', this.namespace] : [];
+    const terminal = new Terminal(['dash', ...scope, ...args], { ...defaults, ...options });
+    this.terminals.push(terminal);
+    return terminal;
+  }
+
+  async cleanUp(): Promise<void> {
+    this.terminals.forEach((t) => t.close());
+    for (const cleanup of this.cleanups) await cleanup();
+  }
 }

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { kubectlOk, testNamespace } from '../helpers/cluster.js';
-import { tableLines, Terminal } from './dashboard-terminal.js';
+import { kubectlOk } from '../helpers/cluster.js';
+import { DashboardFixture, tableLines } from './dashboard-terminal.js';
 
+const dash = new DashboardFixture();
 let namespace = '';
-const terminals: Terminal[] = [];
-const hooks: Array<() => unknown> = [];
-
-function open(args: string[], options: ConstructorParameters<typeof Terminal>[1] = {}): Terminal {
-  const terminal = new Terminal(['dash', ...args], options);
-  terminals.push(terminal);
-  return terminal;
-}
+const open = dash.open.bind(dash);
 
 before(async () => {
-  namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-dash');
+  namespace = await dash.createNamespace('ktl-dash');
   await kubectlOk([
     'create',
     'deployment',
@@ -28,10 +22,7 @@ before(async () => {
   await kubectlOk(['rollout', 'status', 'deployment/web', '-n', namespace, '--timeout=60s']);
 });
 
-after(async () => {
-  terminals.forEach((t) => t.close());
-  for (const hook of hooks) await hook();
-});
+after(() => dash.cleanUp());
 
 test('navigate: pods, :deploy with completion, Enter drills into its pods, describe, YAML, Esc back', async () => {
   const t = open(['-n', namespace]);

@@ -8,31 +8,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  adminKubeconfig,
-  ktl,
-  kubectlOk,
-  normalizeAges,
-  testNamespace,
-} from '../helpers/cluster.js';
-import { tableLines, Terminal } from './dashboard-terminal.js';
+import { adminKubeconfig, ktl, kubectlOk, normalizeAges } from '../helpers/cluster.js';
+import { DashboardFixture, tableLines, titleLine } from './dashboard-terminal.js';
 
+const dash = new DashboardFixture({ columns: 200, rows: 60 });
 let namespace = '';
-const terminals: Terminal[] = [];
-const hooks: Array<() => unknown> = [];
-
-function open(args: string[], options: ConstructorParameters<typeof Terminal>[1] = {}): Terminal {
-  const terminal = new Terminal(['dash', ...args], { columns: 200, rows: 60, ...options });
-  terminals.push(terminal);
-  return terminal;
-}
-
-function title(screen: string): string {
-  return screen.split('\n')[2] ?? '';
-}
+const open = dash.open.bind(dash);
 
 before(async () => {
-  namespace = await testNamespace({ after: (fn: () => unknown) => hooks.push(fn) }, 'ktl-views');
+  namespace = await dash.createNamespace('ktl-views');
   await kubectlOk(['create', 'deployment', 'web', '--image=nginx', '-n', namespace]);
   await kubectlOk(['run', 'app-a', '--image=nginx', '--labels=app=app', '-n', namespace]);
   await kubectlOk(['run', 'db-a', '--image=nginx', '--labels=app=db', '-n', namespace]);
@@ -40,10 +24,7 @@ before(async () => {
   await kubectlOk(['wait', '--for=condition=Ready', 'pod/app-a', 'pod/db-a', '-n', namespace]);
 });
 
-after(async () => {
-  terminals.forEach((t) => t.close());
-  for (const hook of hooks) await hook();
-});
+after(() => dash.cleanUp());
 
 /** The text view's body on a screen: the lines after its title, as many as `count`. */
 function body(screen: string, count: number): string[] {
@@ -64,20 +45,22 @@ const same = (lines: string[]): string[] => lines.map((l) => normalizeAges(l).re
 
 test('d shows exactly the text of ktl describe (a Deployment, and a Pod with its Events table)', async () => {
   const t = open(['deploy', '-n', namespace]);
-  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^deployments\([^)]*\)\[1\]/.test(titleLine(s)) && /synced/.test(s));
   t.keys(['d']);
-  let screen = await t.waitFor((s) => /^describe deployment\/web .*of \d+\]/.test(title(s)));
+  let screen = await t.waitFor((s) => /^describe deployment\/web .*of \d+\]/.test(titleLine(s)));
   let expected = await describeLines('deployment', 'web');
   assert.ok(expected.length < 50, 'the whole text fits on the screen');
   assert.deepEqual(same(body(screen, expected.length)), same(expected));
 
   t.keys(['Escape']);
-  await t.waitFor((s) => /^deployments\(/.test(title(s)));
+  await t.waitFor((s) => /^deployments\(/.test(titleLine(s)));
   t.keys(['Enter']);
-  screen = await t.waitFor((s) => /^pods of deployments\/web.*\[1\]/.test(title(s)));
+  screen = await t.waitFor((s) => /^pods of deployments\/web.*\[1\]/.test(titleLine(s)));
   const pod = (tableLines(screen)[0] ?? '').split(/\s+/)[0] ?? '';
   t.keys(['d']);
-  screen = await t.waitFor((s) => new RegExp(`^describe pod/${pod} .*of \\d+\\]`).test(title(s)));
+  screen = await t.waitFor((s) =>
+    new RegExp(`^describe pod/${pod} .*of \\d+\\]`).test(titleLine(s)),
+  );
   expected = await describeLines('pod', pod);
   assert.deepEqual(same(body(screen, expected.length)), same(expected));
   assert.match(screen, /^ {2}Type {4}Reason {5}Age\s+From {15}Message$/m, 'Events columns apart');
@@ -87,15 +70,15 @@ test('d shows exactly the text of ktl describe (a Deployment, and a Pod with its
 
 test(':pods app=app selects by label, :pods NS /db filters rows, :ns nosuchns is refused', async () => {
   const t = open(['-n', namespace]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(titleLine(s)) && /synced/.test(s));
   t.together([':pods app=app', 'Enter']);
-  let screen = await t.waitFor((s) => /^pods\([^)]*\)\[1\] {2}app=app$/.test(title(s)));
+  let screen = await t.waitFor((s) => /^pods\([^)]*\)\[1\] {2}app=app$/.test(titleLine(s)));
   assert.deepEqual(
     tableLines(screen).map((l) => l.split(/\s+/)[0]),
     ['app-a'],
   );
   t.together([`:pods ${namespace} /db`, 'Enter']);
-  screen = await t.waitFor((s) => /^pods\([^)]*\)\[1\/3\] {2}\/db$/.test(title(s)));
+  screen = await t.waitFor((s) => /^pods\([^)]*\)\[1\/3\] {2}\/db$/.test(titleLine(s)));
   assert.deepEqual(
     tableLines(screen).map((l) => l.split(/\s+/)[0]),
     ['db-a'],
@@ -110,13 +93,13 @@ test(':pods app=app selects by label, :pods NS /db filters rows, :ns nosuchns is
 
 test('> onto RESTARTS keeps the header whole; an invalid filter regex is an error, not 0 rows', async () => {
   const t = open(['-n', namespace]);
-  await t.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(title(s)) && /synced/.test(s));
+  await t.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(titleLine(s)) && /synced/.test(s));
   t.type('>>>>');
   let screen = await t.waitFor(/RESTARTS↑/);
   assert.match(screen, /^NAME\s+READY\s+STATUS\s+RESTARTS↑\s+AGE$/m);
   t.together(['/', 'C-u', 'web-(', 'Enter']);
   screen = await t.waitFor(/filter: .*Unterminated group/);
-  assert.match(title(screen), /^pods\([^)]*\)\[3\] {2}\/web-\( {2}\(invalid: /);
+  assert.match(titleLine(screen), /^pods\([^)]*\)\[3\] {2}\/web-\( {2}\(invalid: /);
   const rows = tableLines(screen).filter((l) => /^(app-a|db-a|web-)\S*\s+1\/1/.test(l));
   assert.equal(rows.length, 3, 'no row is hidden');
   t.keys(['q']);
@@ -128,12 +111,12 @@ test('NO_COLOR=1: no colour escape sequences; without it the table is coloured',
     String.raw`\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[25];[0-9;]+)m`,
   );
   const plain = open(['-n', namespace], { env: { NO_COLOR: '1' } });
-  await plain.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(title(s)) && /synced/.test(s));
+  await plain.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(titleLine(s)) && /synced/.test(s));
   assert.doesNotMatch(plain.screenWithEscapes(), colourCode);
   plain.keys(['q']);
   assert.equal(await plain.exited(), 0);
   const coloured = open(['-n', namespace]);
-  await coloured.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(title(s)) && /synced/.test(s));
+  await coloured.waitFor((s) => /^pods\([^)]*\)\[3\]/.test(titleLine(s)) && /synced/.test(s));
   assert.match(coloured.screenWithEscapes(), colourCode);
   coloured.keys(['q']);
   assert.equal(await coloured.exited(), 0);
