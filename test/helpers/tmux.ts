@@ -1,8 +1,14 @@
 /** Drives an interactive shell or program in a real terminal (tmux) as a person would. */
 import { execFileSync } from 'node:child_process';
+import { repoRoot } from './cluster.js';
 
-function tmux(args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+/**
+ * Runs a tmux command on the server named socket. Each session gets its own server: on a shared
+ * one, killing the last session makes the server exit while another test's new-session may be
+ * connecting to it, which fails with "server exited unexpectedly".
+ */
+export function tmux(socket: string, args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', cwd: repoRoot });
 }
 
 function shellQuote(value: string): string {
@@ -18,7 +24,7 @@ export class TmuxSession {
     // command on every tmux version.
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
     const size = ['-x', String(width), '-y', String(height)];
-    tmux([
+    tmux(this.name, [
       'new-session',
       '-d',
       '-s',
@@ -30,17 +36,17 @@ export class TmuxSession {
 
   /** Types keys (tmux key names such as Tab, Enter, C-c are allowed). */
   send(...keys: string[]): void {
-    tmux(['send-keys', '-t', this.name, ...keys]);
+    tmux(this.name, ['send-keys', '-t', this.name, ...keys]);
   }
 
   /** Types text literally. */
   type(text: string): void {
-    tmux(['send-keys', '-t', this.name, '-l', text]);
+    tmux(this.name, ['send-keys', '-t', this.name, '-l', text]);
   }
 
   /** The visible screen as text. */
   capture(): string {
-    return tmux(['capture-pane', '-p', '-t', this.name]);
+    return tmux(this.name, ['capture-pane', '-p', '-t', this.name]);
   }
 
   /** Waits until the screen satisfies a predicate; returns the screen (throws with it on timeout). */
@@ -57,7 +63,7 @@ export class TmuxSession {
 
   kill(): void {
     try {
-      tmux(['kill-session', '-t', this.name]);
+      tmux(this.name, ['kill-server']);
     } catch {
       // already gone
     }

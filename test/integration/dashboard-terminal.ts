@@ -2,10 +2,10 @@
  * A real terminal for the dashboard's integration tests: a tmux session running bin/ktl against
  * the local cluster, with keys sent and the screen read back (capture-pane).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tmux } from '../helpers/tmux.js';
 import { adminKubeconfig, isolatedHome, repoRoot, testNamespace } from '../helpers/cluster.js';
 
 let counter = 0;
@@ -39,7 +39,7 @@ export class Terminal {
       .map((a) => `'${a}'`)
       .join(' ');
     const script = `${exports} echo NORMAL-SCREEN-MARKER; bash -c 'echo $$ > ${this.dir}/pid; exec ${ktl.replace(/'/g, '')}' 2>${this.dir}/stderr; echo "EXIT=$?" > ${this.dir}/exit; echo EXITED; sleep 600`;
-    tmux(
+    tmux(this.name, [
       'new-session',
       '-d',
       '-s',
@@ -51,12 +51,12 @@ export class Terminal {
       'bash',
       '-c',
       script,
-    );
+    ]);
   }
 
   /** The screen as text, trailing spaces removed. */
   screen(): string {
-    return tmux('capture-pane', '-p', '-t', this.name)
+    return tmux(this.name, ['capture-pane', '-p', '-t', this.name])
       .split('\n')
       .map((l) => l.trimEnd())
       .join('\n');
@@ -66,7 +66,7 @@ export class Terminal {
   keys(keys: string[], literal = false): void {
     // One key at a time, as a person types: keys sent together reach the app as one chunk.
     for (const key of keys) {
-      tmux('send-keys', '-t', this.name, ...(literal ? ['-l', '--', key] : [key]));
+      tmux(this.name, ['send-keys', '-t', this.name, ...(literal ? ['-l', '--', key] : [key])]);
       Atomics.wait(pause, 0, 0, 200);
     }
   }
@@ -81,12 +81,12 @@ export class Terminal {
    * together, as a paste, key repeat or an SSH packet delivers them.
    */
   together(keys: string[]): void {
-    tmux('send-keys', '-t', this.name, ...keys);
+    tmux(this.name, ['send-keys', '-t', this.name, ...keys]);
   }
 
   /** The screen with its colour and style escape sequences. */
   screenWithEscapes(): string {
-    return tmux('capture-pane', '-p', '-e', '-t', this.name);
+    return tmux(this.name, ['capture-pane', '-p', '-e', '-t', this.name]);
   }
 
   /** Waits until the screen matches; returns it (throws with the last screen on timeout). */
@@ -121,7 +121,7 @@ export class Terminal {
 
   /** Resizes the terminal. */
   resize(columns: number, rows: number): void {
-    tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+    tmux(this.name, ['resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
   }
 
   /** The ktl process id. */
@@ -159,15 +159,11 @@ export class Terminal {
   /** Ends the tmux session. */
   close(): void {
     try {
-      tmux('kill-session', '-t', this.name);
+      tmux(this.name, ['kill-server']);
     } catch {
       // already gone
     }
   }
-}
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8', cwd: repoRoot });
 }
 
 /** The table's data lines on a screen (after the column header line, before the footer). */
