@@ -16,6 +16,7 @@ import {
 import { formatError } from '../errors/format-error.js';
 import type { IOStreams } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
+import { helpWords, runHelpCommand, withoutHelpOfUnknownCommand } from './help-command.js';
 import type { Invocation } from './invocation.js';
 import { readInvocation } from './invocation.js';
 import { applyKuberc } from './kuberc-apply.js';
@@ -77,12 +78,14 @@ export async function runCli(
     await Promise.all(context.factories.map((f) => f.close()));
     return 0;
   }
+  const helpTopic = helpWords(program, argv);
+  if (helpTopic) return runHelpCommand(program, helpTopic, streams);
   if (invocation.boolError) {
     streams.err.write(formatError(new FlagError(invocation.boolError, invocation.path)).text);
     return 1;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(withoutHelpOfUnknownCommand(program, argv), { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error, invocation, streams, captured);

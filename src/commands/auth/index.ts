@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
@@ -38,5 +39,5 @@ export function newAuthCommand(context: CommandContext): Command {
       await runWhoAmI(factoryFor(context, command), flags);
     }),
   );
-  return auth;
+  return asCommandGroup(auth, context.streams, 'stderr');
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
@@ -59,5 +60,6 @@ export function newCertificateCommand(context: CommandContext): Command {
     [['approve'], APPROVE_HELP],
     [['deny'], DENY_HELP],
   ];
+  asCommandGroup(group, context.streams, 'help');
   return withGroupHelp(group, GROUP_HELP, help);
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { Factory } from '../../runtime/factory.js';
@@ -181,5 +182,6 @@ export function newConfigCommand(context: CommandContext): Command {
       sets().then((m) => m.runUnsetProperty),
     ),
   );
+  asCommandGroup(config, context.streams, 'stderr');
   return withGroupHelp(config, HELP, SUBCOMMAND_HELP);
 }

@@ -1,5 +1,6 @@
 /** `create configmap` and `create secret generic|tls|docker-registry` (flag definitions). */
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags } from './create-flags.js';
@@ -37,11 +38,8 @@ export function configCommands(context: CommandContext): Command[] {
       await runCreateConfigMap(factoryFor(context, command), command, args, opts);
     });
 
-  const secret = new Command('secret')
-    .description('Create a secret using a specified subcommand')
-    .action(() => {
-      secret.help({ error: false });
-    });
+  const secret = new Command('secret').description('Create a secret using a specified subcommand');
+  asCommandGroup(secret, context.streams, 'stderr');
   secret.addCommand(
     addCreateFlags(
       new Command('docker-registry')

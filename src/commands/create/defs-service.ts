@@ -1,5 +1,6 @@
 /** `create service clusterip|nodeport|loadbalancer|externalname` (flag definitions). */
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags } from './create-flags.js';
@@ -37,10 +38,8 @@ const TYPES: ReadonlyArray<[string, string, string, string]> = [
 export function serviceCommand(context: CommandContext): Command {
   const service = new Command('service')
     .alias('svc')
-    .description('Create a service using a specified subcommand')
-    .action(() => {
-      service.help({ error: false });
-    });
+    .description('Create a service using a specified subcommand');
+  asCommandGroup(service, context.streams, 'stderr');
   for (const [name, type, description, usage] of TYPES) {
     const sub = addCreateFlags(
       new Command(name).description(description).usage(usage).argument('[args...]'),

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { withGroupHelp } from '../../runtime/command-help.js';
@@ -30,13 +31,10 @@ const LIST_HELP: CommandHelp = {
 
 /** `ktl plugin`: kubectl's plugin utilities (plugins themselves are run by the cli layer). */
 export function newPluginCommand(context: CommandContext): Command {
-  const plugin = new Command('plugin')
-    .description('Provides utilities for interacting with plugins')
-    .argument('[args...]')
-    .action(async (args: string[], _flags: object, command: Command) => {
-      const { runPluginGroup } = await import('./run-list.js');
-      runPluginGroup(command, args, context.streams);
-    });
+  const plugin = new Command('plugin').description(
+    'Provides utilities for interacting with plugins',
+  );
+  asCommandGroup(plugin, context.streams, 'stderr');
   plugin.addCommand(
     new Command('list')
       .description("List all visible plugin executables on a user's PATH")

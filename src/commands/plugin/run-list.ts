@@ -1,18 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { isExecutableFile, PLUGIN_PREFIXES, scanPluginFiles } from '../../config/plugin-path.js';
-import { MultipleErrors, PrefixedError, SilentExit, UsageError } from '../../errors/errors.js';
+import { MultipleErrors, PrefixedError } from '../../errors/errors.js';
 import type { IOStreams } from '../../util/io-streams.js';
 import { commandPathOf } from '../../runtime/command-context.js';
-import { renderCommandHelp } from '../help/render-help.js';
-
-/** `ktl plugin` alone: kubectl's DefaultSubCommandRun prints the help on stderr and fails. */
-export function runPluginGroup(command: Command, args: string[], streams: IOStreams): void {
-  if (args.length > 0)
-    throw new UsageError(`unknown command "${args.join(' ')}"`, commandPathOf(command));
-  streams.err.write(renderCommandHelp(command));
-  throw new SilentExit(1);
-}
 
 /**
  * `ktl plugin list`: kubectl's PluginListOptions.Run. Each plugin file on PATH goes to stdout,

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { Mutation, MutateFlags } from './run-mutate.js';
@@ -222,5 +223,6 @@ export function newRolloutCommand(context: CommandContext): Command {
     .addCommand(mutateCommand(context, 'resume', 'Resume a paused resource.'))
     .addCommand(statusCommand(context))
     .addCommand(undoCommand(context));
+  asCommandGroup(rollout, context.streams, 'stdout');
   return withGroupHelp(rollout, HELP, SUBCOMMAND_HELP);
 }

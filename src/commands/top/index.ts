@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
@@ -123,5 +124,6 @@ export function newTopCommand(context: CommandContext): Command {
     .description('Display resource (CPU/memory) usage')
     .addCommand(nodeCommand(context))
     .addCommand(podCommand(context));
+  asCommandGroup(top, context.streams, 'stderr');
   return withGroupHelp(top, HELP, SUBCOMMAND_HELP);
 }
