@@ -260,6 +260,38 @@ patches:
     'kustomization.yaml': 'resources: [d.yaml]\nreplicas:\n- {name: nope, count: 2}\n',
     'd.yaml': deployment,
   },
+  // The printer's fast paths: long strings folded at 80 columns (plain, single-quoted with
+  // quotes inside, at several depths), numbered keys sorted by value, keys that need quotes.
+  'long strings fold and numbered keys sort as kubectl prints them': {
+    'kustomization.yaml': `resources: [cm.yaml]
+namePrefix: p-
+`,
+    'cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: folding
+  annotations:
+    plain: ${'word '.repeat(30).trim()}
+    quoted: 'it''s a sentence: with a colon, and it goes on long enough to fold past the eightieth column'
+    spaces: 'two  spaces  between  words  that  go  on  and  on  past  the  eightieth  column  of  the  line'
+data:
+  field10: ten
+  field9: nine
+  field09: nine-zero
+  field1: one
+  a0b: x
+  a00b: y
+  "yes": quoted-key
+  "": empty
+  "key: with colon": v
+  nested: '${'deeper text with a colon: here '.repeat(5).trim()}'
+---
+apiVersion: example.com/v1
+kind: Schema
+metadata: {name: s}
+spec: {"properties": {"field0": {"type": "string", "description": "Field 0: a description long enough to fold once it passes the eightieth column of its line."}, "field12": {"type": "integer"}, "field2": {"description": "it's short"}}}
+`,
+  },
 };
 
 for (const [name, files] of Object.entries(cases))

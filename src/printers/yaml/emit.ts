@@ -46,11 +46,38 @@ function emptyCollection(value: Json): string | undefined {
   return undefined;
 }
 
+/** Indentation strings by width. */
+const indents: string[] = [];
+
+function spaces(width: number): string {
+  return (indents[width] ??= ' '.repeat(width));
+}
+
+/**
+ * Keys as written: keys never fold, so a key's text does not depend on where it stands, and
+ * the same few keys (name, type, description, ...) come back in every object of a large output.
+ */
+const keyTexts = new Map<string, string>();
+const KEY_CACHE_LIMIT = 10_000;
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = scalar(key, { column: 0, indent: 0, allowBreaks: false }, true);
+    if (keyTexts.size < KEY_CACHE_LIMIT) keyTexts.set(key, text);
+  }
+  return text;
+}
+
+function sortedKeys(map: Record<string, Json>): string[] {
+  const keys = Object.keys(map);
+  return keys.length > 1 ? keys.sort(compareYamlKeys) : keys;
+}
+
 function emitMapping(map: Record<string, Json>, indent: number, out: string[]): void {
-  for (const key of Object.keys(map).sort(compareYamlKeys)) {
+  for (const key of sortedKeys(map)) {
     const value = map[key];
-    const keyText = scalar(key, { column: indent, indent, allowBreaks: false }, true);
-    const head = `${' '.repeat(indent)}${keyText}:`;
+    const head = `${spaces(indent)}${keyText(key)}:`;
     const empty = emptyCollection(value);
     if (empty !== undefined) out.push(`${head} ${empty}\n`);
     else if (isMap(value)) {
@@ -67,7 +94,7 @@ function emitMapping(map: Record<string, Json>, indent: number, out: string[]): 
 }
 
 function emitSequence(items: Json[], indent: number, out: string[]): void {
-  const dash = `${' '.repeat(indent)}- `;
+  const dash = `${spaces(indent)}- `;
   for (const item of items) {
     const empty = emptyCollection(item);
     if (empty !== undefined) out.push(`${dash}${empty}\n`);

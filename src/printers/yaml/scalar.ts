@@ -37,8 +37,13 @@ function newline(indent: number): string {
   return `\n${' '.repeat(indent)}`;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A plain scalar, folded at spaces once a line passes 80 columns (go-yaml's best_width). */
 export function writePlain(value: string, at: ScalarPosition): string {
+  // A space at index i stands at column at.column + i: none can pass 80, nothing folds.
+  if (!at.allowBreaks || at.column + value.length <= 81) return value;
+  if (!SURROGATE.test(value)) return foldPlainByWords(value, at);
   const chars = codePoints(value);
   let out = '';
   let column = at.column;
@@ -63,8 +68,45 @@ export function writePlain(value: string, at: ScalarPosition): string {
   return out;
 }
 
+/**
+ * writePlain's loop over the runs between spaces instead of each character (same output), for
+ * strings without surrogate pairs, where a column is a UTF-16 unit.
+ */
+function foldPlainByWords(value: string, at: ScalarPosition): string {
+  let out = '';
+  let column = at.column;
+  let spaces = false;
+  let i = 0;
+  while (i < value.length) {
+    let space = value.indexOf(' ', i);
+    if (space < 0) space = value.length;
+    if (space > i) {
+      out += value.slice(i, space);
+      column += space - i;
+      spaces = false;
+      i = space;
+      continue;
+    }
+    if (!spaces && column > BEST_WIDTH && value[i + 1] !== ' ') {
+      out += newline(at.indent);
+      column = at.indent;
+    } else {
+      out += ' ';
+      column++;
+    }
+    spaces = true;
+    i++;
+  }
+  return out;
+}
+
 /** A single-quoted scalar ('' for a quote), folded like a plain one. */
 export function writeSingleQuoted(value: string, at: ScalarPosition): string {
+  const doubled = value.includes("'") ? value.replaceAll("'", "''") : value;
+  // A space k units into `doubled` stands at column at.column + 1 + k, and one that can fold
+  // has a character after it: when even the last such place is within 80 columns, none folds.
+  if (!at.allowBreaks || at.column + doubled.length <= 81) return `'${doubled}'`;
+  if (!SURROGATE.test(value)) return foldSingleQuotedByWords(value, at);
   const chars = codePoints(value);
   let out = "'";
   let column = at.column + 1;
@@ -82,6 +124,38 @@ export function writeSingleQuoted(value: string, at: ScalarPosition): string {
     out += text;
     column += text.length;
     spaces = c === ' ';
+  }
+  return `${out}'`;
+}
+
+/** writeSingleQuoted's loop over the runs between spaces (same output; no surrogate pairs). */
+function foldSingleQuotedByWords(value: string, at: ScalarPosition): string {
+  let out = "'";
+  let column = at.column + 1;
+  let spaces = false;
+  let i = 0;
+  while (i < value.length) {
+    let space = value.indexOf(' ', i);
+    if (space < 0) space = value.length;
+    if (space > i) {
+      const run = value.slice(i, space);
+      const text = run.includes("'") ? run.replaceAll("'", "''") : run;
+      out += text;
+      column += text.length;
+      spaces = false;
+      i = space;
+      continue;
+    }
+    const canBreak = !spaces && column > BEST_WIDTH && i > 0;
+    if (canBreak && i < value.length - 1 && value[i + 1] !== ' ') {
+      out += newline(at.indent);
+      column = at.indent;
+    } else {
+      out += ' ';
+      column++;
+    }
+    spaces = true;
+    i++;
   }
   return `${out}'`;
 }

@@ -44,7 +44,21 @@ const SPEC_FIELDS: SpecField[] = [
   'replicas',
 ];
 
+/** The built-in config, sorted once (every kustomization of a tree starts from a copy). */
+let sortedDefault: TransformerConfig | undefined;
+
 export function defaultConfig(): TransformerConfig {
+  sortedDefault ??= buildDefaultConfig();
+  const copy = { ...sortedDefault };
+  for (const field of SPEC_FIELDS) copy[field] = [...sortedDefault[field]];
+  copy.nameReference = sortedDefault.nameReference.map((r) => ({
+    ...r,
+    referrers: [...r.referrers],
+  }));
+  return copy;
+}
+
+function buildDefaultConfig(): TransformerConfig {
   return sortConfig({
     namePrefix: [...namePrefixSpecs],
     nameSuffix: [...namePrefixSpecs],
@@ -66,16 +80,27 @@ function sortConfig(config: TransformerConfig): TransformerConfig {
   return config;
 }
 
+/** Each spec's sort key, computed once: configs are merged and re-sorted at every level. */
+const sortKeys = new WeakMap<FieldSpec, { rank: number; text: string }>();
+
+function sortKey(spec: FieldSpec): { rank: number; text: string } {
+  let key = sortKeys.get(spec);
+  if (!key) {
+    key = {
+      rank: kindRank(spec.gvk.kind ?? ''),
+      text: gvkString({
+        group: spec.gvk.group ?? '',
+        version: spec.gvk.version ?? '',
+        kind: spec.gvk.kind ?? '',
+      }),
+    };
+    sortKeys.set(spec, key);
+  }
+  return key;
+}
+
 function sortSpecs(list: FieldSpec[]): FieldSpec[] {
-  const keyed = list.map((spec) => ({
-    spec,
-    rank: kindRank(spec.gvk.kind ?? ''),
-    text: gvkString({
-      group: spec.gvk.group ?? '',
-      version: spec.gvk.version ?? '',
-      kind: spec.gvk.kind ?? '',
-    }),
-  }));
+  const keyed = list.map((spec) => ({ spec, ...sortKey(spec) }));
   keyed.sort((a, b) => a.rank - b.rank || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return keyed.map((k) => k.spec);
 }

@@ -50,8 +50,20 @@ export function mergeSpecs(into: FieldSpec[], more: readonly FieldSpec[]): Field
   return result;
 }
 
+/** Split paths: a build walks the same few dozen spec paths thousands of times. */
+const splitPaths = new Map<string, readonly string[]>();
+
 /** Splits a field-spec path at `/`, keeping `\/` as a literal slash inside a segment. */
-export function splitPath(path: string): string[] {
+export function splitPath(path: string): readonly string[] {
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = splitUncached(path);
+    splitPaths.set(path, segments);
+  }
+  return segments;
+}
+
+function splitUncached(path: string): string[] {
   const segments: string[] = [];
   let current = '';
   for (let i = 0; i < path.length; i++) {

@@ -33,42 +33,47 @@ export function walkFieldSpec(
 ): void {
   if (!specMatches(spec, gvkOf(object))) return;
   const path = splitPath(spec.path);
-  walk(rootSlot(object), path, spec.create ? createKind : 'none', visit, spec.path);
+  walk(rootSlot(object), path, 0, spec.create ? createKind : 'none', visit, spec.path);
 }
 
 function rootSlot(object: JsonObject): FieldSlot {
   return { get: () => object, set: () => undefined };
 }
 
+/** Follows `path` from segment `at` on (an index, not a sliced copy: this runs very often). */
 function walk(
   slot: FieldSlot,
-  path: string[],
+  path: readonly string[],
+  at: number,
   createKind: CreateKind,
   visit: (slot: FieldSlot) => void,
   fullPath: string,
 ): void {
-  if (path.length === 0) {
+  if (at === path.length) {
     visit(slot);
     return;
   }
   const node = slot.get();
   if (Array.isArray(node)) {
-    node.forEach((_, index) => walk(elementSlot(node, index), path, createKind, visit, fullPath));
+    for (let index = 0; index < node.length; index++)
+      walk(elementSlot(node, index), path, at, createKind, visit, fullPath);
     return;
   }
   if (!isJsonObject(node)) {
     if (node === null || node === undefined) return;
     throw new KustomizeError(`expected sequence or mapping node at path ${fullPath}`);
   }
-  const [segment = '', ...rest] = path;
+  const segment = path[at] ?? '';
   const isSeq = segment.endsWith('[]');
   const name = isSeq ? segment.slice(0, -2) : segment;
+  let value = node[name];
+  // Nothing to visit below a missing field that is not to be created: no slot needed.
+  if (value === undefined && (createKind === 'none' || isSeq)) return;
   const child = fieldSlot(node, name);
-  let value = child.get();
+  const last = at + 1 === path.length;
   if (createKind === 'none' || isSeq) {
-    if (value === undefined) return;
     if (value === null && isSeq) child.set([]);
-  } else if (rest.length === 0) {
+  } else if (last) {
     if (value === undefined || value === null) {
       if (createKind === 'map') child.set({});
       else if (value === null) child.set('');
@@ -77,7 +82,7 @@ function walk(
     value = {};
     child.set(value);
   }
-  walk(child, rest, createKind, visit, fullPath);
+  walk(child, path, at + 1, createKind, visit, fullPath);
 }
 
 function fieldSlot(map: JsonObject, name: string): FieldSlot {

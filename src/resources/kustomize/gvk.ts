@@ -15,17 +15,22 @@ export function parseApiVersion(apiVersion: string): { group: string; version: s
   return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-const gvkCache = new Map<string, Gvk>();
+/** Gvks by apiVersion, then kind: ids are computed very often, and this builds no key string. */
+const gvkCache = new Map<string, Map<string, Gvk>>();
 
-/** The gvk of an object (cached by apiVersion and kind: ids are computed very often). */
+/** The gvk of an object (cached: ids are computed very often). */
 export function gvkOf(object: JsonObject): Gvk {
   const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
   const kind = typeof object['kind'] === 'string' ? object['kind'] : '';
-  const key = `${apiVersion}\u0000${kind}`;
-  let gvk = gvkCache.get(key);
+  let byKind = gvkCache.get(apiVersion);
+  if (!byKind) {
+    byKind = new Map();
+    gvkCache.set(apiVersion, byKind);
+  }
+  let gvk = byKind.get(kind);
   if (!gvk) {
     gvk = Object.freeze({ ...parseApiVersion(apiVersion), kind });
-    gvkCache.set(key, gvk);
+    byKind.set(kind, gvk);
   }
   return gvk;
 }
@@ -48,7 +53,7 @@ export function gvkSelected(gvk: Gvk, selector: Partial<Gvk>): boolean {
 
 /** kustomize's Gvk.String(): `Kind.version.group` with `[noGrp]`/`[noVer]`/`[noKind]` fillers. */
 export function gvkString(gvk: Gvk): string {
-  return [gvk.kind || '[noKind]', gvk.version || '[noVer]', gvk.group || '[noGrp]'].join('.');
+  return `${gvk.kind || '[noKind]'}.${gvk.version || '[noVer]'}.${gvk.group || '[noGrp]'}`;
 }
 
 /**

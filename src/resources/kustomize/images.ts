@@ -37,12 +37,20 @@ export function splitImage(image: string): { name: string; tag: string; digest: 
   return { name: image.slice(0, colon), tag: image.slice(colon + 1), digest: '' };
 }
 
+/** Each rule name's pattern, compiled once (null: the name is not a valid pattern). */
+const patterns = new Map<string, RegExp | null>();
+
 function matches(image: string, name: string): boolean {
-  try {
-    return new RegExp(`^${name}(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`).test(image);
-  } catch {
-    return false;
+  let pattern = patterns.get(name);
+  if (pattern === undefined) {
+    try {
+      pattern = new RegExp(`^${name}(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`);
+    } catch {
+      pattern = null;
+    }
+    patterns.set(name, pattern);
   }
+  return pattern !== null && pattern.test(image);
 }
 
 function updated(image: string, rule: ImageRule): string | undefined {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KustomizeError } from './errors.js';
 
@@ -29,8 +29,11 @@ export class Loader {
 
   /** Whether `path` names a directory (relative to this root). */
   isDirectory(path: string): boolean {
-    const full = this.absolute(path);
-    return existsSync(full) && statSync(full).isDirectory();
+    try {
+      return statSync(this.absolute(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      return false; // ENOTDIR and the like: not a directory, as existsSync would say
+    }
   }
 
   absolute(path: string): string {

@@ -15,10 +15,24 @@ import {
 import type { ResMap } from './resmap.js';
 import type { Resource } from './resource.js';
 
+/**
+ * Effective namespaces, computed once per fixNameReferences run: every referrer is compared
+ * with every candidate, and fixing references never moves an object to another namespace.
+ */
+let namespaces = new WeakMap<Resource, string>();
+
+function namespaceOf(r: Resource): string {
+  let namespace = namespaces.get(r);
+  if (namespace === undefined) {
+    const id = r.curId();
+    namespace = effectiveNamespace(id.gvk, id.namespace);
+    namespaces.set(r, namespace);
+  }
+  return namespace;
+}
+
 function sameNamespace(a: Resource, b: Resource): boolean {
-  const ai = a.curId();
-  const bi = b.curId();
-  return effectiveNamespace(ai.gvk, ai.namespace) === effectiveNamespace(bi.gvk, bi.namespace);
+  return namespaceOf(a) === namespaceOf(b);
 }
 
 /** SubsetThatCouldBeReferencedByResource. */
@@ -89,6 +103,7 @@ function selectReferral(
 
 /** The nameReference transformer: rewrites names that point at renamed objects. */
 export function fixNameReferences(resmap: ResMap, backRefs: readonly NameBackReference[]): void {
+  namespaces = new WeakMap();
   const all = resmap.resources;
   for (const referrer of all) {
     let candidates: Resource[] | undefined;

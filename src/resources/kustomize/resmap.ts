@@ -2,7 +2,7 @@ import type { ResId } from './gvk.js';
 import { effectiveNamespace, gvkString, resIdEquals, resIdString } from './gvk.js';
 
 /** A string equal for ids that ResId.Equals calls equal. */
-function idKey(id: ResId): string {
+export function idKey(id: ResId): string {
   return `${gvkString(id.gvk)}\u0000${id.name}\u0000${effectiveNamespace(id.gvk, id.namespace)}`;
 }
 import { KustomizeError } from './errors.js';

@@ -40,8 +40,17 @@ export class Resource {
     return copy;
   }
 
+  /** The last gvk computed, with the apiVersion and kind it was computed from. */
+  private gvkSeen: { apiVersion: unknown; kind: unknown; gvk: Gvk } | undefined;
+
   get gvk(): Gvk {
-    return gvkOf(this.object);
+    const apiVersion = this.object['apiVersion'];
+    const kind = this.object['kind'];
+    const seen = this.gvkSeen;
+    if (seen && seen.apiVersion === apiVersion && seen.kind === kind) return seen.gvk;
+    const gvk = gvkOf(this.object);
+    this.gvkSeen = { apiVersion, kind, gvk };
+    return gvk;
   }
   get kind(): string {
     return this.gvk.kind;

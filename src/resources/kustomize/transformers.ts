@@ -3,8 +3,9 @@ import { isJsonObject } from '../patch/json-value.js';
 import type { FieldSpec } from './field-spec.js';
 import { setEntry, walkFieldSpec } from './field-walk.js';
 import { KustomizeError } from './errors.js';
-import type { Gvk } from './gvk.js';
-import { gvkSelected, gvkString, isClusterScoped, resIdEquals } from './gvk.js';
+import type { Gvk, ResId } from './gvk.js';
+import { gvkSelected, gvkString, isClusterScoped } from './gvk.js';
+import { idKey } from './resmap.js';
 import type { ResMap } from './resmap.js';
 import type { Resource } from './resource.js';
 
@@ -18,7 +19,12 @@ export function transformNamespace(
   if (namespace === '') return;
   const set = (current: JsonValue | undefined): boolean =>
     !options.unsetOnly || current === undefined || current === null || current === '';
+  // How many objects have each current id, kept up to date as each object moves: kustomize
+  // checks after every object that its new id is unique among all objects at that point.
+  const idCounts = new Map<string, number>();
+  for (const r of resmap.resources) countId(idCounts, r.curId(), 1);
   for (const r of resmap.resources) {
+    countId(idCounts, r.curId(), -1);
     r.storePreviousId();
     const object = r.object;
     const gvk = r.gvk;
@@ -47,11 +53,19 @@ export function transformNamespace(
         if (set(current)) slot.set(namespace);
       });
     const id = r.curId();
-    if (resmap.resources.filter((o) => resIdEquals(o.curId(), id)).length !== 1)
+    if (countId(idCounts, id, 1) !== 1)
       throw new KustomizeError(
         `namespace transformation produces ID conflict: ${gvkString(id.gvk)}/${id.name}`,
       );
   }
+}
+
+/** Adds `delta` to the count of `id` (ids equal as ResId.Equals says); returns the new count. */
+function countId(counts: Map<string, number>, id: ResId, delta: number): number {
+  const key = idKey(id);
+  const count = (counts.get(key) ?? 0) + delta;
+  counts.set(key, count);
+  return count;
 }
 
 function setSubjectNamespaces(
