@@ -9,7 +9,7 @@
  *   BENCH_RUNS=7 BENCH_PODS=5000 BENCH_DASH_SECONDS=600 npm run bench [-- filter]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensurePods } from './pods.js';
@@ -26,12 +26,20 @@ interface Sample {
   code: number;
 }
 
-function readEnv(): Record<string, string> {
-  const up = spawnSync('bash', [join(root, 'scripts/cluster/cluster.sh'), 'up'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (up.status !== 0) throw new Error('the local cluster did not start');
-  const text = spawnSync('bash', ['-c', `set -a; . ${join(root, '.cluster/env')}; env`], {
+/**
+ * The cluster's env file (KTL_BIN_DIR: where the same-version kubectl is). Scenarios that need
+ * no server only read it (from KTL_CLUSTER_DIR when set, as cluster.sh reads it): `up` would
+ * start a cluster of this checkout's own beside a running one.
+ */
+function readEnv(needsServer: boolean): Record<string, string> {
+  const dir = process.env['KTL_CLUSTER_DIR'] ?? join(root, '.cluster');
+  if (needsServer || !existsSync(join(dir, 'env'))) {
+    const up = spawnSync('bash', [join(root, 'scripts/cluster/cluster.sh'), 'up'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (up.status !== 0) throw new Error('the local cluster did not start');
+  }
+  const text = spawnSync('bash', ['-c', `set -a; . ${join(dir, 'env')}; env`], {
     encoding: 'utf8',
   }).stdout;
   return Object.fromEntries(
@@ -114,7 +122,8 @@ function measure(
 }
 
 function main(): void {
-  const clusterEnv = readEnv();
+  const selected = scenarios.filter((s) => s.name.includes(filter));
+  const clusterEnv = readEnv(selected.some((s) => !s.offline));
   const kubectl = join(clusterEnv['KTL_BIN_DIR'] ?? '', 'kubectl');
   const bin: Record<Tool, string[]> = {
     ktl: [process.execPath, join(root, 'bin/ktl')],
@@ -124,10 +133,9 @@ function main(): void {
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
-    KUBECONFIG: join(root, '.cluster/kubeconfig'),
+    KUBECONFIG: clusterEnv['KTL_KUBECONFIG'] ?? join(root, '.cluster/kubeconfig'),
     NO_COLOR: '1',
   };
-  const selected = scenarios.filter((s) => s.name.includes(filter));
   if (selected.some((s) => s.needsPods))
     ensurePods(kubectl, baseEnv, Number(process.env['BENCH_PODS'] ?? 5000));
   const rows: string[] = [];

@@ -15,6 +15,8 @@ export interface Scenario {
   /** Also count HTTP requests (with -v=6). */
   countRequests?: boolean;
   prepare?: (kubectl: string, env: NodeJS.ProcessEnv) => void;
+  /** Talks to no server: the bench need not start the cluster for it. */
+  offline?: boolean;
   /** Variables set for ktl only (as a shell completion script sets them). */
   ktlEnv?: Record<string, string>;
 }
@@ -85,4 +87,5 @@ scenarios.push({
   name: 'kustomize (3 overlays, 70 objects, 5 large CRDs)',
   args: ['kustomize', KUSTOMIZE_TOP],
   prepare: prepareKustomizeTree,
+  offline: true,
 });
