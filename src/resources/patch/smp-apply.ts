@@ -8,6 +8,7 @@ import {
   RETAIN_KEYS,
   SET_ELEMENT_ORDER_PREFIX,
 } from './smp-diff.js';
+import { normalizeMergedOrder } from './smp-order.js';
 
 /**
  * Applies a strategic merge patch to an object as the API server would (used for
@@ -96,6 +97,15 @@ function applyList(
       patch.filter((item) => !(isJsonObject(item) && item[DIRECTIVE] === 'replace')),
     ) as JsonValue[];
   let result = [...original];
+  const merged = (list: JsonValue[]): JsonValue[] =>
+    order
+      ? reorder(list, order, mergeKey)
+      : normalizeMergedOrder(
+          list,
+          patch.filter((item) => !(isJsonObject(item) && DIRECTIVE in item)),
+          original,
+          mergeKey,
+        );
   if (!mergeKey || !patch.every(isJsonObject)) {
     const seen = new Set(result.map(goString));
     for (const item of patch) if (!seen.has(goString(item))) result.push(item);
@@ -112,7 +122,7 @@ function applyList(
       else result.push(applyStrategicPatch({}, item, sub));
     }
   }
-  return order ? reorder(result, order, mergeKey) : result;
+  return merged(result);
 }
 
 /** Items named in the order list first, in that order; the others after, as they were. */
