@@ -102,11 +102,26 @@ spec:
       ['general', ['--image=busybox', '--profile=general', '--keep-annotations']],
       ['legacy', ['--image=busybox', '--same-node', '--share-processes=false']],
       ['modified', ['-c', 'app', '--profile=baseline', '--', 'sh']],
+      ['shared', ['--image=busybox', '--share-processes', '--image-pull-policy=Never', '-q']],
+      ['named-images', ['--set-image=app=busybox:2,setup=busybox:3', '--profile=restricted']],
+      [
+        'kept',
+        [
+          ...['--image=busybox', '--profile=netadmin', '--keep-labels', '--keep-readiness'],
+          ...['--keep-liveness', '--keep-startup', '--keep-init-containers=false'],
+        ],
+      ],
+      ['sysadmin', ['--image=busybox', '--profile=sysadmin', '--env=K=V', '-i', '--attach=false']],
+      ['args', ['-c', 'app', '--arguments-only', '--profile=general', '--', 'a', 'b']],
     ] as const) {
-      await ktl(['debug', 'mine', '-n', ns, `--copy-to=mine-${suffix}`, ...flags]).then((r) =>
-        assert.equal(r.code, 0, r.stderr),
-      );
-      await kubectlOk(['debug', 'theirs', '-n', ns, `--copy-to=theirs-${suffix}`, ...flags]);
+      const mine = await ktl(['debug', 'mine', '-n', ns, `--copy-to=mine-${suffix}`, ...flags]);
+      const theirs = await kubectl([
+        ...['debug', 'theirs', '-n', ns, `--copy-to=theirs-${suffix}`],
+        ...flags,
+      ]);
+      assert.equal(mine.code, 0, mine.stderr);
+      assert.equal(mask(mine.stdout), mask(theirs.stdout), suffix);
+      assert.equal(mine.stderr, theirs.stderr, suffix);
       const spec = async (name: string): Promise<string> => {
         const pod = JSON.parse(
           await kubectlOk(['get', 'pod', name, '-n', ns, '-o', 'json']),
@@ -126,53 +141,57 @@ spec:
     await same(['debug', 'mine', '-n', ns, '--copy-to=mine-images', '--image=busybox']);
   });
 
-  test('node/NAME: the node debugging pod, left behind as kubectl leaves it', async () => {
-    const [mine, theirs] = [
-      await ktl(['debug', 'node/kwok-node-0', '-n', ns, '--image=busybox', '--profile=sysadmin']),
-      await kubectl([
-        'debug',
-        'node/kwok-node-0',
-        '-n',
-        ns,
-        '--image=busybox',
-        '--profile=sysadmin',
-      ]),
-    ];
-    assert.equal(mask(mine.stdout), mask(theirs.stdout));
-    assert.equal(mine.code, theirs.code);
-    const pods = JSON.parse(
-      await kubectlOk([
-        'get',
-        'pods',
-        '-n',
-        ns,
-        '-l',
-        'app.kubernetes.io/managed-by=kubectl-debug',
-        '-o',
-        'json',
-      ]),
-    ) as { items: Pod[] };
-    assert.equal(pods.items.length, 2);
-    const [a, b] = pods.items.map((p) =>
-      mask(JSON.stringify({ labels: p.metadata.labels, spec: p.spec })),
-    );
-    assert.equal(a, b);
+  test('node/NAME: the node debugging pod of each profile, left behind as kubectl leaves it', async () => {
+    const selector = ['-n', ns, '-l', 'app.kubernetes.io/managed-by=kubectl-debug'];
+    for (const flags of [
+      ['--profile=legacy'],
+      ['--profile=general', '-c', 'named', '--env=A=1'],
+      ['--profile=baseline', '--', 'sleep', '1d'],
+      ['--profile=restricted', '--image-pull-policy=IfNotPresent'],
+      ['--profile=netadmin', '-q', '--arguments-only', '--', 'x'],
+      ['--profile=sysadmin', '-it', '--attach=false'],
+    ]) {
+      const args = ['debug', 'node/kwok-node-0', '-n', ns, '--image=busybox', ...flags];
+      const [mine, theirs] = [await ktl(args), await kubectl(args)];
+      const what = flags.join(' ');
+      assert.equal(mask(mine.stdout), mask(theirs.stdout), what);
+      assert.equal(mine.stderr, theirs.stderr.replaceAll('kubectl', 'ktl'), what);
+      assert.equal(mine.code, theirs.code, what);
+      const pods = JSON.parse(await kubectlOk(['get', 'pods', ...selector, '-o', 'json'])) as {
+        items: Pod[];
+      };
+      // never deleted by debug: removed here, so that the next profile finds only its own
+      await kubectlOk(['delete', 'pods', ...selector, '--grace-period=0', '--force']);
+      assert.equal(pods.items.length, 2, what);
+      const [a, b] = pods.items.map((p) =>
+        mask(JSON.stringify({ labels: p.metadata.labels, spec: p.spec })),
+      );
+      assert.equal(a, b, what);
+    }
   });
 
-  test('--replace deletes the original', async () => {
-    await kubectlOk(['run', 'victim', '-n', ns, '--image=nginx']);
-    const result = await ktl([
+  test("--replace deletes the original, and an existing copy name is the server's error", async () => {
+    for (const name of ['mine', 'theirs'])
+      await kubectlOk(['run', `${name}-victim`, '-n', ns, '--image=nginx', '--labels=app=v']);
+    const args = (name: string) => [
+      ...['debug', `${name}-victim`, '-n', ns, `--copy-to=${name}-victim-copy`],
+      ...['--set-image=*=busybox', '--replace', '--same-node', '--profile=general'],
+    ];
+    const [mine, theirs] = [await ktl(args('mine')), await kubectl(args('theirs'))];
+    assert.equal(mine.code, 0, mine.stderr);
+    assert.equal(mine.stdout, theirs.stdout);
+    assert.equal(mine.stderr, theirs.stderr);
+    const names = await kubectlOk(['get', 'pods', '-n', ns, '-o', 'name']);
+    assert.match(names, /pod\/mine-victim-copy\n/);
+    assert.doesNotMatch(names, /pod\/(mine|theirs)-victim\n/);
+    await same([
       'debug',
-      'victim',
+      'mine',
       '-n',
       ns,
-      '--copy-to=victim-copy',
-      '--set-image=*=busybox',
+      '--copy-to=mine-victim-copy',
+      '--image=busybox',
       '--replace',
     ]);
-    assert.equal(result.code, 0, result.stderr);
-    const names = await kubectlOk(['get', 'pods', '-n', ns, '-o', 'name']);
-    assert.match(names, /pod\/victim-copy\n/);
-    assert.doesNotMatch(names, /pod\/victim\n/);
   });
 });

@@ -27,8 +27,8 @@ export interface DebugSpec {
   /** --share-processes when given (undefined: the profile decides). */
   shareProcesses: boolean | undefined;
   setImages: Map<string, string>;
-  /** The parsed --custom container, merged after the profile. */
-  custom: ((pod: DebugPod, name: string) => void) | undefined;
+  /** Merges the --custom container after the profile. */
+  custom: ((pod: DebugPod, name: string, style: DebugStyle) => void) | undefined;
 }
 
 /** utilrand.String: lower-case consonants and digits that cannot spell words. */
@@ -201,5 +201,5 @@ function allContainersByName(pod: DebugPod): Map<string, DebugContainer> {
 
 function finish(spec: DebugSpec, pod: DebugPod, name: string, style: DebugStyle): void {
   applyProfile(spec.profile, spec.keep, pod, name, style);
-  spec.custom?.(pod, name);
+  spec.custom?.(pod, name, style);
 }

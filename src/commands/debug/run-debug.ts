@@ -3,14 +3,15 @@
  * pods/ephemeralcontainers, a copy of a pod (--copy-to) with a debug container or new images,
  * or a pod on a node (node/NAME), each shaped by a profile.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
 import { isValidImageReference } from '../../resources/generators/image-reference.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import { argsLenAtDash } from '../../runtime/command-args.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { DebugContainer, DebugPod } from './debug-types.js';
+import type { CustomProfile } from './custom-profile.js';
+import { applyCustomProfile, readCustomProfile, validateCustomProfile } from './custom-profile.js';
+import type { DebugPod } from './debug-types.js';
 import type { DebugSpec } from './generate.js';
 import { nodeDebugPod, podCopy, podWithEphemeralContainer } from './generate.js';
 import { PROFILES } from './profiles.js';
@@ -57,67 +58,13 @@ function stringMap(values: readonly string[] | undefined, flag: string): Map<str
   return map;
 }
 
-/** The container fields --custom may not set (kubectl's Validate). */
-const NOT_CUSTOMIZABLE = ['name', 'command', 'image', 'lifecycle', 'volumeDevices'];
-
-async function customProfile(path: string): Promise<DebugContainer> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new PlainError(
-      `must pass a container spec json file for custom profile: open ${path}: no such file or directory`,
-    );
-  }
-  try {
-    return JSON.parse(text) as DebugContainer;
-  } catch {
-    const { loadYaml } = await import('../../util/load-yaml.js');
-    const yaml = await loadYaml();
-    try {
-      return (yaml.parse(text, { version: '1.1' }) ?? {}) as DebugContainer;
-    } catch (error) {
-      throw new PlainError(
-        `${path} does not contain a valid container spec: ${(error as Error).message}`,
-      );
-    }
-  }
-}
-
-/** Merges --custom into the debug container: maps recursively, env by name, the rest replaced. */
-function mergeCustom(custom: DebugContainer): (pod: DebugPod, name: string) => void {
-  return (pod, name) => {
-    const container = [
-      ...pod.spec.containers,
-      ...(pod.spec.initContainers ?? []),
-      ...(pod.spec.ephemeralContainers ?? []),
-    ].find((c) => c.name === name);
-    if (container) Object.assign(container, merge(container, custom));
-  };
-}
-
-function merge(
-  base: Record<string, unknown>,
-  patch: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) {
-    const current = out[key];
-    if (key === 'env' && Array.isArray(current) && Array.isArray(value)) {
-      const byName = new Map((current as Array<{ name: string }>).map((e) => [e.name, e]));
-      for (const e of value as Array<{ name: string }>) byName.set(e.name, e);
-      out[key] = [...byName.values()];
-    } else if (isMap(current) && isMap(value)) out[key] = merge(current, value);
-    else out[key] = value;
-  }
-  return out;
-}
-
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Complete + Validate: the spec of what to create, with kubectl's errors in its order. */
-async function debugSpec(command: Command, args: readonly string[], flags: DebugFlags) {
+async function debugSpec(
+  factory: Factory,
+  command: Command,
+  args: readonly string[],
+  flags: DebugFlags,
+) {
   const dash = argsLenAtDash(command, args);
   const names = dash >= 0 && args.length > dash ? args.slice(0, dash) : [...args];
   const commandArgs = dash >= 0 && args.length > dash ? args.slice(dash) : [];
@@ -126,7 +73,9 @@ async function debugSpec(command: Command, args: readonly string[], flags: Debug
   const setImages = stringMap(flags.setImage, '--set-image');
   const env = [...stringMap(flags.env, '--env')].map(([name, value]) => ({ name, value }));
   if (!PROFILES.includes(flags.profile)) throw new PlainError(`unknown profile: ${flags.profile}`);
-  const custom = flags.custom ? await customProfile(flags.custom) : undefined;
+  const custom: CustomProfile | undefined = flags.custom
+    ? await readCustomProfile(flags.custom, () => factory.schemas().document('', 'v1'))
+    : undefined;
   const image = flags.image ?? '';
   const container = flags.container ?? '';
   const copyTo = flags.copyTo ?? '';
@@ -170,13 +119,18 @@ async function debugSpec(command: Command, args: readonly string[], flags: Debug
   };
 }
 
+function customMerge(custom: CustomProfile | undefined): DebugSpec['custom'] {
+  if (!custom) return undefined;
+  return (pod, name, style) => applyCustomProfile(custom, pod, name, style);
+}
+
 export async function runDebug(
   factory: Factory,
   command: Command,
   args: readonly string[],
   flags: DebugFlags,
 ): Promise<void> {
-  const parsed = await debugSpec(command, args, flags);
+  const parsed = await debugSpec(factory, command, args, flags);
   const out = (text: string): void => void factory.streams.out.write(text);
   if (flags.target) {
     if (parsed.copyTo)
@@ -190,16 +144,7 @@ export async function runDebug(
   }
   if (flags.tty && !flags.stdin)
     throw new PlainError('-i/--stdin is required for containers with -t/--tty=true');
-  if (
-    parsed.custom &&
-    NOT_CUSTOMIZABLE.some((k) => {
-      const v = (parsed.custom as Record<string, unknown>)[k];
-      return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
-    })
-  )
-    throw new PlainError(
-      'name, command, image, lifecycle and volume devices are not modifiable via custom profile',
-    );
+  if (parsed.custom) validateCustomProfile(parsed.custom);
   if (flags.profile === 'legacy')
     factory.streams.err.write(
       '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n',
@@ -236,7 +181,7 @@ export async function runDebug(
         ? flags.shareProcesses !== false
         : undefined,
     setImages: parsed.setImages,
-    custom: parsed.custom ? mergeCustom(parsed.custom) : undefined,
+    custom: customMerge(parsed.custom),
   };
   const { namespace } = await factory.namespace();
   const client = await factory.client();
