@@ -9,6 +9,11 @@ export interface SourcePosition {
   column: number;
 }
 
+/** Field positions by pathKey (a Map, or positions computed on demand). */
+export interface PositionLookup {
+  get(key: string): SourcePosition | undefined;
+}
+
 /** Where a manifest object came from, and where each of its fields sits in that file. */
 export interface ManifestSource {
   /** The file name as the user gave it (or "STDIN", or the URL). */
@@ -18,7 +23,7 @@ export interface ManifestSource {
   /** The path of this object inside its document: [] or ['items', 3] for a List item. */
   itemPath: PathSegment[];
   /** Positions by pathKey(full path inside the document). */
-  positions: ReadonlyMap<string, SourcePosition>;
+  positions: PositionLookup;
 }
 
 /** An object read from a manifest, with its source. */

@@ -1,7 +1,10 @@
-import type { LineCounter } from 'yaml';
+import type { Document as YamlDocument, LineCounter } from 'yaml';
+import type * as YamlModule from 'yaml';
 import { loadYaml } from '../../util/load-yaml.js';
 import type { ManifestObject, PathSegment, SourcePosition } from './manifest-types.js';
-import { buildPositionMap } from './position-map.js';
+import { pathKey } from './manifest-types.js';
+import { LazyPositions } from './position-map.js';
+import { PARSE_OPTIONS } from './yaml-options.js';
 import type { KubeObject } from '../kube-object.js';
 
 /** One problem found while reading a file: where, and what. */
@@ -22,64 +25,82 @@ export interface ParsedFile {
 /** Aliases allowed per document before it is refused as a resource-exhaustion attack. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** kubectl reads YAML as go-yaml v2 does: YAML 1.1 (`yes`/`on` are booleans). */
-const PARSE_OPTIONS = {
-  version: '1.1',
-  uniqueKeys: true,
-  prettyErrors: false,
-  merge: true,
-} as const;
-
 /**
  * Parses a multi-document YAML (or JSON) text into objects, flattening `kind: List` and
  * skipping empty and null documents. Each object keeps its file, document and field positions.
+ *
+ * Documents are composed one at a time and dropped once their value is taken: a 50 MB manifest
+ * held every document's syntax tree at once (2.4 GB RSS). Field positions are not recorded
+ * here but computed when a message first asks for one (see LazyPositions), so the parse keeps
+ * only the values, the text and its line starts.
  */
 export async function parseManifestText(file: string, text: string): Promise<ParsedFile> {
   const yaml = await loadYaml();
   const lines = new yaml.LineCounter();
-  const documents = yaml.parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const parser = new yaml.Parser(lines.addNewLine);
+  const composer = new yaml.Composer(PARSE_OPTIONS);
   const result: ParsedFile = { objects: [], problems: [] };
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, index) => {
-    const document = index + 1;
-    const problem = (offset: number, message: string): ReadProblem => ({
-      file,
-      document,
-      ...linePos(lines, offset),
-      message,
-    });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors)
-        result.problems.push(problem(error.pos[0], yamlErrorMessage(error, text)));
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const start = doc.contents?.range?.[0] ?? doc.range[0];
-      result.problems.push(problem(start, aliasMessage(error)));
-      return;
-    }
-    if (value === null || value === undefined) return;
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      result.problems.push(problem(start, 'the document is not a YAML/JSON object'));
-      return;
-    }
-    const positions = buildPositionMap(yaml, doc.contents, lines);
-    const at = (path: PathSegment[]): SourcePosition =>
-      positions.get(path.map(String).join('\u001f')) ?? linePos(lines, start);
-    for (const { object, itemPath } of flattenLists(value as KubeObject, [])) {
-      if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-        const pos = at(itemPath);
-        result.problems.push({ file, document, ...pos, message: 'a List item is not an object' });
-        continue;
-      }
-      result.objects.push({ object, source: { file, document, itemPath, positions } });
-    }
-  });
+  let document = 0;
+  for (const doc of composer.compose(parser.parse(text))) {
+    document++;
+    readDocument(doc, { yaml, file, document, text, lines }, result);
+  }
   return result;
+}
+
+/** What reading one document needs besides the document. */
+interface DocumentContext {
+  yaml: typeof YamlModule;
+  file: string;
+  /** 1-based index of the document in its file. */
+  document: number;
+  text: string;
+  lines: LineCounter;
+}
+
+/** Adds one document's objects (or its problems) to the result. */
+function readDocument(
+  doc: YamlDocument.Parsed,
+  context: DocumentContext,
+  result: ParsedFile,
+): void {
+  const { yaml, file, document, text, lines } = context;
+  const problem = (offset: number, message: string): ReadProblem => ({
+    file,
+    document,
+    ...linePos(lines, offset),
+    message,
+  });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors)
+      result.problems.push(problem(error.pos[0], yamlErrorMessage(error, text)));
+    return;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const start = doc.contents?.range?.[0] ?? doc.range[0];
+    result.problems.push(problem(start, aliasMessage(error)));
+    return;
+  }
+  if (value === null || value === undefined) return;
+  const start = doc.contents?.range?.[0] ?? doc.range[0];
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    result.problems.push(problem(start, 'the document is not a YAML/JSON object'));
+    return;
+  }
+  const positions = new LazyPositions(yaml, text, [doc.range[0], doc.range[2]], lines);
+  const at = (path: PathSegment[]): SourcePosition =>
+    positions.get(pathKey(path)) ?? linePos(lines, start);
+  for (const { object, itemPath } of flattenLists(value as KubeObject, [])) {
+    if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+      const pos = at(itemPath);
+      result.problems.push({ file, document, ...pos, message: 'a List item is not an object' });
+      continue;
+    }
+    result.objects.push({ object, source: { file, document, itemPath, positions } });
+  }
 }
 
 /** Expands `kind: *List` objects (nested lists included) into their items, in order. */

@@ -1,7 +1,49 @@
 import type { Node as YamlNode, LineCounter } from 'yaml';
 import type * as YamlModule from 'yaml';
-import type { PathSegment, SourcePosition } from './manifest-types.js';
+import type { PathSegment, PositionLookup, SourcePosition } from './manifest-types.js';
 import { pathKey } from './manifest-types.js';
+import { PARSE_OPTIONS } from './yaml-options.js';
+
+/**
+ * The field positions of one document, found when first asked for: the document's text is
+ * parsed again on its own and its nodes' offsets shifted back into the file. Recording every
+ * field of every document up front cost more memory than the objects themselves (a map entry
+ * per field); only a message that points into the file needs them.
+ */
+export class LazyPositions implements PositionLookup {
+  private map: Map<string, SourcePosition> | undefined;
+  private readonly yaml: typeof YamlModule;
+  private readonly text: string;
+  private readonly range: readonly [number, number];
+  private readonly lines: LineCounter;
+
+  /** `range`: the document's start and end offsets in `text` (the whole file). */
+  constructor(
+    yaml: typeof YamlModule,
+    text: string,
+    range: readonly [number, number],
+    lines: LineCounter,
+  ) {
+    this.yaml = yaml;
+    this.text = text;
+    this.range = range;
+    this.lines = lines;
+  }
+
+  get(key: string): SourcePosition | undefined {
+    this.map ??= this.build();
+    return this.map.get(key);
+  }
+
+  private build(): Map<string, SourcePosition> {
+    const [start, end] = this.range;
+    const doc = this.yaml.parseDocument(this.text.slice(start, end), PARSE_OPTIONS);
+    return buildPositionMap(this.yaml, doc.contents, (offset) => {
+      const { line, col } = this.lines.linePos(start + offset);
+      return { line, column: col };
+    });
+  }
+}
 
 /**
  * Records the position of every map key and list item in a parsed YAML document, by path.
@@ -11,13 +53,9 @@ import { pathKey } from './manifest-types.js';
 export function buildPositionMap(
   yaml: typeof YamlModule,
   root: YamlNode | null,
-  lines: LineCounter,
+  at: (offset: number) => SourcePosition,
 ): Map<string, SourcePosition> {
   const positions = new Map<string, SourcePosition>();
-  const at = (offset: number): SourcePosition => {
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
   const visit = (node: unknown, path: PathSegment[]): void => {
     if (yaml.isMap(node)) {
       for (const pair of node.items) {
