@@ -1,16 +1,15 @@
 import type { Socket } from 'node:net';
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import { PORT_FORWARD_PROTOCOLS } from '../../transport/stream-protocol.js';
-import { pipePortForward } from '../../transport/stream-protocol-portforward.js';
-import type { StreamDialer } from '../../transport/websocket-dial.js';
-import { dialWebSocket } from '../../transport/websocket-dial.js';
 import { mostActiveFirst } from '../exec/pod-order.js';
 import { podForObject } from '../exec/pod-for-object.js';
-import type { Pod } from '../exec/pod-types.js';
 import { resolveObjectRef } from '../exec/object-ref.js';
 import type { Factory } from '../../runtime/factory.js';
-import { bindListeners, listenHosts } from './listeners.js';
+import {
+  bindListeners,
+  forwardConnection,
+  listenHosts,
+} from '../../transport/port-forward-listeners.js';
 import type { PortMapping } from './port-mapping.js';
 import { parsePortMappings, podPortArgs, servicePortArgs } from './port-mapping.js';
 import { klogLine } from '../../util/klog.js';
@@ -55,14 +54,16 @@ export async function runPortForward(
   const failed = new Promise<never>((_, reject) => (failure = reject));
   const onSocket = (mapping: PortMapping, localPort: number, socket: Socket): void => {
     out.write(`Handling connection for ${localPort}\n`);
-    forward(dialer, namespace, pod, mapping.remote, socket).catch((error: Error) => {
-      const text = `an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message.trimEnd()}`;
-      err.write(
-        klogLine('E', 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(text)}`),
-      );
-      socket.destroy();
-      failure?.(new PlainError('lost connection to pod'));
-    });
+    forwardConnection(dialer, namespace, pod.metadata.name, mapping.remote, socket).catch(
+      (error: Error) => {
+        const text = `an error occurred forwarding ${localPort} -> ${mapping.remote}: ${error.message.trimEnd()}`;
+        err.write(
+          klogLine('E', 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(text)}`),
+        );
+        socket.destroy();
+        failure?.(new PlainError('lost connection to pod'));
+      },
+    );
   };
   const bound = await bindListeners(mappings, hosts, onSocket);
   for (const { mapping, listeners } of bound) {
@@ -74,24 +75,6 @@ export async function runPortForward(
   } finally {
     for (const { listeners } of bound) for (const l of listeners) l.server.close();
   }
-}
-
-/** Opens one port-forward WebSocket for one accepted local connection. */
-async function forward(
-  dialer: StreamDialer,
-  namespace: string,
-  pod: Pod,
-  remotePort: number,
-  socket: Socket,
-): Promise<void> {
-  socket.pause();
-  const connection = await dialWebSocket(dialer, {
-    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/portforward`,
-    query: new URLSearchParams({ ports: String(remotePort) }),
-    protocols: [...PORT_FORWARD_PROTOCOLS],
-  });
-  socket.resume();
-  await pipePortForward(connection, socket);
 }
 
 /** Options of `ktl port-forward`. */

@@ -1,7 +1,16 @@
 import net from 'node:net';
 import type { Socket } from 'node:net';
-import { PlainError } from '../../errors/errors.js';
-import type { PortMapping } from './port-mapping.js';
+import { PlainError } from '../errors/errors.js';
+import { pipePortForward } from './stream-protocol-portforward.js';
+import { PORT_FORWARD_PROTOCOLS } from './stream-protocol.js';
+import type { StreamDialer } from './websocket-dial.js';
+import { dialWebSocket } from './websocket-dial.js';
+
+/** A local port forwarded to a remote one: local 0 means "pick a free port". */
+export interface PortMapping {
+  local: number;
+  remote: number;
+}
 
 /** A bound local listener for one port mapping. */
 export interface BoundListener {
@@ -67,4 +76,25 @@ export async function bindListeners(
     result.push({ mapping, listeners });
   }
   return result;
+}
+
+/**
+ * Joins one accepted local connection to a pod's port: one port-forward WebSocket per
+ * connection, as kubectl opens one stream pair per connection.
+ */
+export async function forwardConnection(
+  dialer: StreamDialer,
+  namespace: string,
+  pod: string,
+  remotePort: number,
+  socket: Socket,
+): Promise<void> {
+  socket.pause();
+  const connection = await dialWebSocket(dialer, {
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/portforward`,
+    query: new URLSearchParams({ ports: String(remotePort) }),
+    protocols: [...PORT_FORWARD_PROTOCOLS],
+  });
+  socket.resume();
+  await pipePortForward(connection, socket);
 }
