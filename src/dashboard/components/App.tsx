@@ -6,6 +6,7 @@ import { useController } from '../hooks/use-controller.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { ColourContext } from './colour.js';
 import { connectionText } from './connection-text.js';
+import { DialogView } from './DialogView.js';
 import type { FooterState } from './Footer.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -61,6 +62,8 @@ export function App(props: { controller: DashController; colour: boolean }) {
             readonly={app.session.readonly}
             offset={app.helpOffset}
           />
+        ) : app.mode === 'dialog' && app.dialog ? (
+          <DialogView dialog={app.dialog} height={app.tableHeight + 2} width={columns} />
         ) : (
           <ViewSwitch view={app.top} now={now} height={app.tableHeight} width={columns} />
         )}

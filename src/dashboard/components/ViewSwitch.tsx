@@ -1,4 +1,5 @@
 import type { View } from '../controller/dash-controller.js';
+import { ForwardsView } from './ForwardsView.js';
 import { LogView } from './LogView.js';
 import { PickView } from './PickView.js';
 import { TableView } from './TableView.js';
@@ -14,6 +15,8 @@ export function ViewSwitch(props: { view: View; now: number; height: number; wid
       return <TextView view={view} height={height + 1} width={width} />;
     case 'logs':
       return <LogView view={view} height={height + 1} width={width} />;
+    case 'forwards':
+      return <ForwardsView view={view} now={props.now} height={height} width={width} />;
     case 'pick':
       return <PickView view={view} height={height + 1} width={width} />;
   }

@@ -6,6 +6,7 @@ import { parseCommand } from '../model/commands.js';
 import { rememberNamespace } from '../model/favourites.js';
 import type { DashController } from './dash-controller.js';
 import { errorText } from './error-text.js';
+import { ForwardsViewModel } from './forwards-view-model.js';
 import { TableViewModel } from './table-view-model.js';
 import { PickViewModel } from './text-view-models.js';
 
@@ -46,6 +47,9 @@ export function runCommand(app: DashController, text: string): void | Promise<vo
       return;
     case 'context':
       return changeContext(app, command.name);
+    case 'portForwards':
+      app.push(new ForwardsViewModel(app.session.forwards));
+      return;
     case 'resource':
       return openType(app, command.type, command.scope);
   }
@@ -116,7 +120,9 @@ async function changeContext(app: DashController, name: string): Promise<void> {
     app.session = next;
     app.namespace = next.defaultNamespace;
     app.favourites = rememberNamespace(next.favourites, next.defaultNamespace);
-    app.reset([new TableViewModel({ scope: { ref: PODS_REF, namespace: next.defaultNamespace } })]);
+    app.views.reset([
+      new TableViewModel({ scope: { ref: PODS_REF, namespace: next.defaultNamespace } }),
+    ]);
     app.serverVersion = '';
     app.loadServerVersion();
     app.say(`context ${name}`);

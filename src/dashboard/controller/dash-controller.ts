@@ -14,18 +14,22 @@ import { rememberNamespace } from '../model/favourites.js';
 import type { ConnectionHealth } from '../model/informer-pool.js';
 import type { Session } from '../model/session.js';
 import { bodyHeight } from '../model/views.js';
-import type { TableViewModel } from './table-view-model.js';
+import type { Dialog } from './dialog.js';
 import { errorText } from './error-text.js';
-import type { LogViewModel, Move, PickViewModel, TextViewModel } from './text-view-models.js';
+import type { TableViewModel } from './table-view-model.js';
+import type { Move } from './text-view-models.js';
+import { KeyQueue } from './key-queue.js';
+import { moveIn } from './movement.js';
+import { ViewStack } from './view-stack.js';
+import type { View } from './views.js';
 
-/** A screen of the stack. */
-export type View = TableViewModel | TextViewModel | LogViewModel | PickViewModel;
+export type { View } from './views.js';
 
 /** What a key command does; a promise holds the keys typed after it until it settles. */
 export type KeyHandler = (press: KeyPress) => void | Promise<void>;
 
 /** What the keys currently go to. */
-export type Mode = 'normal' | 'command' | 'filter' | 'help' | 'question';
+export type Mode = 'normal' | 'command' | 'filter' | 'help' | 'question' | 'dialog';
 
 /** A question on the bottom line: y/N, or a number (scale). */
 export interface Question {
@@ -49,6 +53,7 @@ const SCOPES: Record<View['kind'], KeyScope[]> = {
   text: ['text', 'move', 'global'],
   logs: ['logs', 'move', 'global'],
   pick: ['pick', 'move', 'global'],
+  forwards: ['forwards', 'move', 'global'],
 };
 
 /** The scopes of the top view's keys: a pods table adds the pod keys (shell, attach…). */
@@ -62,6 +67,7 @@ const MODE_SCOPES: Record<Exclude<Mode, 'normal'>, KeyScope[]> = {
   command: ['prompt'],
   filter: ['prompt'],
   question: ['question', 'prompt'],
+  dialog: ['dialog'],
   help: ['help'],
 };
 
@@ -70,11 +76,12 @@ export class DashController {
   session: Session;
   namespace: string;
   favourites: string[];
-  stack: View[];
+  readonly views: ViewStack;
   mode: Mode = 'normal';
   /** The text typed after `:` or `/`. */
   prompt = '';
   question: Question | undefined;
+  dialog: Dialog | undefined;
   message: { text: string; error: boolean } | undefined;
   helpOffset = 0;
   serverVersion = '';
@@ -82,10 +89,13 @@ export class DashController {
   rows = 24;
   private version = 0;
   private readonly listeners = new Set<() => void>();
-  private readonly queue: KeyPress[] = [];
-  /** Views `[` went back from, for `]`. */
-  private forward: View[] = [];
-  private pending: Promise<void> | undefined;
+  private readonly keys = new KeyQueue({
+    apply: (press) => this.handleKey(press),
+    // Keys typed for a table that is still loading (`:deploy⏎j`) apply to its rows.
+    hold: () => (this.top.kind === 'table' && this.top.holdsKeys ? this.top.loaded : undefined),
+    failed: (error) => this.say(errorText(error), true),
+    drained: () => this.changed(),
+  });
   private messageTimer: NodeJS.Timeout | undefined;
   private readonly handlers: Record<KeyCommand, KeyHandler>;
 
@@ -98,19 +108,22 @@ export class DashController {
     this.session = session;
     this.namespace = initial.scope.namespace;
     this.favourites = rememberNamespace(session.favourites, this.namespace);
-    this.stack = [initial];
+    this.views = new ViewStack(initial, {
+      activate: (view) => this.activate(view),
+      deactivate: (view) => this.deactivate(view),
+    });
     this.handlers = handlers(this);
   }
 
   /** Starts the top view and reads the server version. */
   start(): void {
     this.loadServerVersion();
-    this.activate();
+    this.views.activate();
   }
 
   /** Stops every view. */
   stop(): void {
-    for (const view of this.stack) this.deactivate(view);
+    this.views.stopAll();
     clearTimeout(this.messageTimer);
   }
 
@@ -139,47 +152,24 @@ export class DashController {
 
   /** One input event from the terminal: may hold many keys, applied one by one. */
   input(data: string): void {
+    const presses: KeyPress[] = [];
     for (const sequence of splitKeys(data)) {
       const press = decodeKey(sequence);
       if (bindingFor(press, ['always'])?.command === 'app.quit') {
         this.host.exit();
         return;
       }
-      this.queue.push(press);
+      presses.push(press);
     }
-    this.drain();
-  }
-
-  private drain(): void {
-    while (this.pending === undefined && this.queue.length > 0) {
-      const top = this.top;
-      if (top.kind === 'table' && top.holdsKeys) {
-        // Keys typed for a table that is still loading (`:deploy⏎j`) apply to its rows.
-        this.pending = top.loaded.finally(() => {
-          this.pending = undefined;
-          this.drain();
-        });
-        break;
-      }
-      const press = this.queue.shift() as KeyPress;
-      const result = this.handleKey(press);
-      if (result instanceof Promise) {
-        this.pending = result
-          .catch((error: unknown) => this.say(errorText(error), true))
-          .finally(() => {
-            this.pending = undefined;
-            this.drain();
-          });
-      }
-    }
-    this.changed();
+    this.keys.push(presses);
   }
 
   private handleKey(press: KeyPress): void | Promise<void> {
     const scopes = this.mode === 'normal' ? viewScopes(this.top) : MODE_SCOPES[this.mode];
     const binding = bindingFor(press, scopes);
     if (binding) return this.run(binding, press);
-    if (this.mode === 'command' || this.mode === 'filter') return this.type(press);
+    if (this.mode === 'command' || this.mode === 'filter' || this.mode === 'dialog')
+      return this.type(press);
     if (this.mode === 'question') return this.answerKey(press);
   }
 
@@ -192,10 +182,11 @@ export class DashController {
     return this.handlers[binding.command](press);
   }
 
-  /** A character typed at the `:` or `/` prompt. */
+  /** A character typed at the `:` or `/` prompt, or into a dialog's field. */
   private type(press: KeyPress): void {
     if (press.ctrl || press.meta || press.name !== '' || press.text === '') return;
-    this.prompt += press.text;
+    if (this.mode === 'dialog') this.dialog?.type(press.text);
+    else this.prompt += press.text;
   }
 
   /** A key while a question waits: y/N answers at once; a number is typed. */
@@ -214,10 +205,24 @@ export class DashController {
     return question?.onAnswer(text);
   }
 
+  /** Opens a dialog (a small form). */
+  openDialog(dialog: Dialog): void {
+    this.dialog = dialog;
+    this.mode = 'dialog';
+  }
+
+  /** Closes the dialog, submitting its values or not. */
+  closeDialog(submit: boolean): void | Promise<void> {
+    const dialog = this.dialog;
+    this.dialog = undefined;
+    this.mode = 'normal';
+    if (submit && dialog) return dialog.onSubmit(dialog.values());
+  }
+
   // ---- what handlers use ----
 
   get top(): View {
-    return this.stack[this.stack.length - 1] as View;
+    return this.views.top;
   }
 
   /** Lines of a table's body. */
@@ -232,22 +237,7 @@ export class DashController {
 
   /** Moves the selection or scroll position of the top view. */
   move(move: Move): void {
-    const view = this.top;
-    if (view.kind === 'table') {
-      const count = view.snapshot().rows.length;
-      const page = this.tableHeight - 1;
-      const to = {
-        up: view.selected() - 1,
-        down: view.selected() + 1,
-        pageUp: view.selected() - page,
-        pageDown: view.selected() + page,
-        top: 0,
-        bottom: count - 1,
-      }[move];
-      view.select(to);
-      return;
-    }
-    view.move(move, this.textHeight);
+    moveIn(this.top, move, this.tableHeight, this.textHeight);
   }
 
   /** Shows a message on the bottom line for a few seconds. */
@@ -270,76 +260,34 @@ export class DashController {
 
   /** Puts a view on top of the stack. */
   push(view: View): void {
-    this.deactivate(this.top);
-    this.stack.push(view);
-    this.forward = [];
-    this.activate();
+    this.views.push(view);
   }
 
   /** Goes back one view (Esc). */
   pop(): void {
-    if (this.stack.length < 2) return;
-    this.deactivate(this.stack.pop() as View);
-    this.activate();
-  }
-
-  /** `[`: back one view, remembered for `]`. */
-  historyBack(): void {
-    if (this.stack.length < 2) return;
-    const view = this.stack.pop() as View;
-    this.deactivate(view);
-    this.forward.push(view);
-    this.activate();
-  }
-
-  /** `]`: forward again to the view `[` left. */
-  historyForward(): void {
-    const view = this.forward.pop();
-    if (!view) return;
-    this.deactivate(this.top);
-    this.stack.push(view);
-    this.activate();
-  }
-
-  /** `-`: the last view and the current one change places (again: back). */
-  lastView(): void {
-    if (this.stack.length < 2) return;
-    const current = this.stack.pop() as View;
-    const last = this.stack.pop() as View;
-    this.deactivate(current);
-    this.stack.push(current, last);
-    this.activate();
-  }
-
-  /** Replaces the whole stack (another context). */
-  reset(views: View[]): void {
-    for (const view of this.stack) this.deactivate(view);
-    this.stack = views;
-    this.forward = [];
-    this.activate();
+    this.views.pop();
   }
 
   /** Replaces the stack's table views that have to change (namespace), keeping the rest. */
   useNamespace(namespace: string, showPods: boolean, podsView?: () => TableViewModel): void {
     this.namespace = namespace;
     this.favourites = rememberNamespace(this.favourites, namespace);
-    const kept = this.stack.filter((v) => !(v.kind === 'table' && v.picksNamespace));
-    for (const view of this.stack) if (!kept.includes(view)) this.deactivate(view);
-    if (kept.length > 0) this.stack = kept;
-    for (const view of this.stack) {
+    this.views.retain((v) => !(v.kind === 'table' && v.picksNamespace));
+    for (const view of this.views.views) {
       if (view.kind !== 'table' || view.pinnedNamespace || !view.scope.ref.namespaced) continue;
       if (view.scope.namespace !== namespace)
         view.rescope({ ...view.scope, namespace }, undefined, this.changed);
     }
     if (showPods && podsView) this.push(podsView());
-    else this.activate();
+    else this.views.activate();
   }
 
   /** The connection state the header shows: that of the nearest table down the stack. */
   connection(): { state: InformerState | undefined; fatal: unknown; health: ConnectionHealth } {
     const health = this.session.pool.health;
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const view = this.stack[i];
+    const stack = this.views.views;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const view = stack[i];
       if (view?.kind === 'table') return { state: view.state, fatal: view.fatal, health };
     }
     return { state: undefined, fatal: undefined, health };
@@ -355,13 +303,13 @@ export class DashController {
     });
   }
 
-  private activate(): void {
-    const view = this.top;
+  private activate(view: View): void {
     if (view.kind === 'table' && !view.attached) view.attach(this.session.pool, this.changed);
     if (view.kind === 'logs' && !view.stream) view.attach(this.session.client, this.changed);
+    if (view.kind === 'forwards' && !view.attached) view.attach(this.changed);
   }
 
   private deactivate(view: View): void {
-    if (view.kind === 'table' || view.kind === 'logs') view.detach();
+    if (view.kind === 'table' || view.kind === 'logs' || view.kind === 'forwards') view.detach();
   }
 }

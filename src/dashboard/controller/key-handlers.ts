@@ -3,6 +3,7 @@ import type { KeyCommand } from '../input/keymap.js';
 import { completeCommand } from '../model/commands.js';
 import { sortAfter } from '../model/sorting.js';
 import { runCommand } from './command-runner.js';
+import { forwardActions } from './forward-actions.js';
 import type { DashController, KeyHandler } from './dash-controller.js';
 import { rowActions } from './row-actions.js';
 import { saveLogs } from './save-logs.js';
@@ -16,6 +17,7 @@ type Handler = KeyHandler;
 export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
   const rows = rowActions(app);
   const terminal = terminalActions(app);
+  const forwards = forwardActions(app);
   const table = (): TableViewModel | undefined =>
     app.top instanceof TableViewModel ? app.top : undefined;
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
@@ -77,9 +79,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       if (view && view.filter !== '') return applyFilter(app, view, '');
       app.pop();
     },
-    'view.last': () => app.lastView(),
-    'view.historyBack': () => app.historyBack(),
-    'view.historyForward': () => app.historyForward(),
+    'view.last': () => app.views.lastView(),
+    'view.historyBack': () => app.views.historyBack(),
+    'view.historyForward': () => app.views.historyForward(),
     'row.kill': onRow('kill'),
     'row.owner': onRow('owner'),
     'yaml.managedFields': () => {
@@ -145,6 +147,22 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       const row = view?.selectedRow();
       if (view && row) return rows.logs(view, row, true);
     },
+    'row.portForward': () => {
+      const view = table();
+      const row = view?.selectedRow();
+      if (view && row) return forwards.open(view, row);
+    },
+    'forward.stop': () => {
+      const view = app.top;
+      const row = view.kind === 'forwards' ? view.selectedRow() : undefined;
+      if (view.kind === 'forwards' && row) forwards.stop(view, row);
+    },
+    'dialog.submit': () => app.closeDialog(true),
+    'dialog.cancel': () => app.closeDialog(false),
+    'dialog.next': () => app.dialog?.next(),
+    'dialog.previous': () => app.dialog?.previous(),
+    'dialog.backspace': () => app.dialog?.backspace(),
+    'dialog.clear': () => app.dialog?.clear(),
     'pick.choose': () => {
       const view = app.top;
       if (view.kind !== 'pick') return;

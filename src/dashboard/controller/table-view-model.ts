@@ -3,10 +3,11 @@ import { FrameScheduler } from '../model/frame-scheduler.js';
 import type { InformerPool } from '../model/informer-pool.js';
 import type { RowFilter } from '../model/row-filter.js';
 import { parseRowFilter } from '../model/row-filter.js';
-import type { DashRow, TableSnapshot } from '../model/table-model.js';
+import type { TableSnapshot } from '../model/table-model.js';
 import { TableModel } from '../model/table-model.js';
 import type { SortSpec, TableScope } from '../model/types.js';
 import { viewId } from '../model/views.js';
+import { RowSelection } from './row-selection.js';
 
 /** How long keys typed for a new table wait for its first rows. */
 const LOAD_WAIT_MS = 2000;
@@ -27,7 +28,7 @@ export interface TableViewOptions {
  * A live table of one resource type: its scope, filter, sort and selection, and the row model
  * fed by the shared informer of its scope while the view is on screen.
  */
-export class TableViewModel {
+export class TableViewModel extends RowSelection {
   readonly kind = 'table';
   readonly id = viewId();
   scope: TableScope;
@@ -39,11 +40,6 @@ export class TableViewModel {
   filterError = '';
   sort: SortSpec | undefined;
   wide = false;
-  selectedUid: string | undefined;
-  /** Where the selection was, kept when its row goes away. */
-  selectedIndex = 0;
-  /** The first row on screen. */
-  offset = 0;
   state: InformerState | undefined;
   fatal: unknown;
   model: TableModel;
@@ -57,6 +53,7 @@ export class TableViewModel {
   private frames: FrameScheduler | undefined;
 
   constructor(options: TableViewOptions) {
+    super();
     this.scope = options.scope;
     this.pinnedNamespace = options.pinnedNamespace === true;
     this.title = options.title;
@@ -141,8 +138,7 @@ export class TableViewModel {
     this.detach();
     this.scope = scope;
     this.model = this.newModel();
-    this.selectedUid = undefined;
-    this.selectedIndex = 0;
+    this.resetSelection();
     this.state = undefined;
     this.fatal = undefined;
     if (wasAttached && pool) this.attach(pool, onFrame);
@@ -155,8 +151,7 @@ export class TableViewModel {
     this.filterError = parsed?.error ?? '';
     this.parsedFilter = parsed?.error ? undefined : parsed;
     this.model.setFilter(this.parsedFilter);
-    this.selectedUid = undefined;
-    this.selectedIndex = 0;
+    this.resetSelection();
   }
 
   setSort(sort: SortSpec | undefined): void {
@@ -172,28 +167,6 @@ export class TableViewModel {
   /** The current frame. */
   snapshot(): TableSnapshot {
     return this.model.snapshot();
-  }
-
-  /** The index of the selected row in the current frame. */
-  selected(): number {
-    const rows = this.snapshot().rows;
-    const found = this.selectedUid ? rows.findIndex((r) => r.uid === this.selectedUid) : -1;
-    return found >= 0 ? found : Math.min(this.selectedIndex, Math.max(0, rows.length - 1));
-  }
-
-  /** The selected row, if there are rows. */
-  selectedRow(): DashRow | undefined {
-    return this.snapshot().rows[this.selected()];
-  }
-
-  /** Moves the selection to a row index (clamped). */
-  select(index: number): void {
-    const rows = this.snapshot().rows;
-    const next = Math.max(0, Math.min(index, rows.length - 1));
-    const row = rows[next];
-    if (!row) return;
-    this.selectedUid = row.uid;
-    this.selectedIndex = next;
   }
 
   private newModel(): TableModel {

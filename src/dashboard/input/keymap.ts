@@ -15,7 +15,9 @@ export type KeyScope =
   | 'text'
   | 'logs'
   | 'pick'
+  | 'forwards'
   | 'prompt'
+  | 'dialog'
   | 'question'
   | 'help';
 
@@ -66,6 +68,14 @@ export type KeyCommand =
   | 'logs.save'
   | 'pod.previousLogs'
   | 'pick.choose'
+  | 'row.portForward'
+  | 'forward.stop'
+  | 'dialog.submit'
+  | 'dialog.cancel'
+  | 'dialog.next'
+  | 'dialog.previous'
+  | 'dialog.backspace'
+  | 'dialog.clear'
   | 'prompt.cancel'
   | 'prompt.submit'
   | 'prompt.complete'
@@ -166,6 +176,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     mutating: true,
   },
   {
+    scope: 'table',
+    keys: ['F'],
+    command: 'row.portForward',
+    help: 'port-forward (a pod, or a pod of a workload/Service); :pf lists them',
+  },
+  {
     scope: 'pods',
     keys: ['s'],
     command: 'pod.shell',
@@ -200,6 +216,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   { scope: 'logs', keys: ['ctrl-s'], command: 'logs.save', help: 'save the lines to a file' },
   { scope: 'pick', keys: ['enter'], command: 'pick.choose', help: 'choose' },
+  { scope: 'forwards', keys: ['ctrl-d'], command: 'forward.stop', help: 'stop (asks first)' },
   { scope: 'prompt', keys: ['enter'], command: 'prompt.submit', help: 'run the command / filter' },
   { scope: 'prompt', keys: ['esc'], command: 'prompt.cancel', help: 'cancel' },
   { scope: 'prompt', keys: ['tab'], command: 'prompt.complete', help: 'take the completion' },
@@ -213,6 +230,22 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   { scope: 'question', keys: ['enter'], command: 'answer.submit', help: 'answer' },
   { scope: 'question', keys: ['esc'], command: 'answer.cancel', help: 'cancel' },
+  { scope: 'dialog', keys: ['enter'], command: 'dialog.submit', help: 'OK' },
+  { scope: 'dialog', keys: ['esc'], command: 'dialog.cancel', help: 'cancel' },
+  { scope: 'dialog', keys: ['tab', 'down'], command: 'dialog.next', help: 'next field' },
+  {
+    scope: 'dialog',
+    keys: ['shift-tab', 'up'],
+    command: 'dialog.previous',
+    help: 'previous field',
+  },
+  {
+    scope: 'dialog',
+    keys: ['backspace', 'delete'],
+    command: 'dialog.backspace',
+    help: 'delete a character',
+  },
+  { scope: 'dialog', keys: ['ctrl-u'], command: 'dialog.clear', help: 'clear the field' },
   { scope: 'help', keys: ['esc', '?', 'q'], command: 'help.close', help: 'close this help' },
   { scope: 'help', keys: ['down', 'j'], command: 'help.down', help: 'scroll down' },
   { scope: 'help', keys: ['up', 'k'], command: 'help.up', help: 'scroll up' },
@@ -244,7 +277,9 @@ const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
   { title: 'Text (describe, YAML)', scopes: ['text'] },
   { title: 'Logs', scopes: ['logs'] },
   { title: 'Lists (:ctx)', scopes: ['pick'] },
+  { title: 'Port-forwards (:pf)', scopes: ['forwards'] },
   { title: 'Prompt (: and /)', scopes: ['prompt'] },
+  { title: 'Dialogs (port-forward)', scopes: ['dialog'] },
   { title: 'Questions', scopes: ['question'] },
   { title: 'Help', scopes: ['help'] },
 ];

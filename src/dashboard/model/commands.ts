@@ -6,6 +6,7 @@ export type DashCommand =
   | { kind: 'namespace'; name: string }
   | { kind: 'contexts' }
   | { kind: 'context'; name: string }
+  | { kind: 'portForwards' }
   | { kind: 'resource'; type: string; scope: ResourceArgs }
   | { kind: 'empty' };
 
@@ -36,7 +37,20 @@ export const K9S_ALIASES: Readonly<Record<string, string>> = {
   np: 'networkpolicies.networking.k8s.io',
 };
 
-const SPECIAL = ['ns', 'namespace', 'ctx', 'context', 'contexts', 'help', 'quit', 'q'];
+/** k9s's names of its port-forward list. */
+const PORT_FORWARDS = ['pf', 'portforward', 'portforwards'];
+
+const SPECIAL = [
+  'ns',
+  'namespace',
+  'ctx',
+  'context',
+  'contexts',
+  ...PORT_FORWARDS,
+  'help',
+  'quit',
+  'q',
+];
 
 /** `all`, `-A` and `*` all mean every namespace (''). */
 function namespaceArg(arg: string): string {
@@ -78,6 +92,7 @@ export function parseCommand(text: string): DashCommand {
   if (name === '') return { kind: 'empty' };
   if (name === 'q' || name === 'quit' || name === 'q!') return { kind: 'quit' };
   if (name === 'help' || name === '?') return { kind: 'help' };
+  if (PORT_FORWARDS.includes(name)) return { kind: 'portForwards' };
   const arg = rest.split(/\s+/)[0] ?? '';
   if (name === 'ctx' || name === 'context' || name === 'contexts')
     return arg ? { kind: 'context', name: arg } : { kind: 'contexts' };

@@ -6,6 +6,7 @@ import type { RestMapper } from '../../discovery/index.js';
 import { contextSettings } from './context-settings.js';
 import { completionNames } from './discovery-types.js';
 import { InformerPool } from './informer-pool.js';
+import { PortForwards } from './port-forwards.js';
 
 /** Everything the dashboard needs about one context: its client, cache and settings. */
 export interface Session {
@@ -19,6 +20,8 @@ export interface Session {
   favourites: string[];
   contexts: string[];
   pool: InformerPool;
+  /** The port-forwards held on this context (stopped when the session closes). */
+  forwards: PortForwards;
   /** What a typed type name means (kubectl's REST mapper: short names, kinds, CRDs). */
   mapper: RestMapper;
   /** Type names for `:` completion, filled when discovery answers. */
@@ -86,6 +89,7 @@ export async function openSession(
     favourites: settings.favourites,
     contexts: [...config.contexts.keys()].sort(),
     pool: new InformerPool(client),
+    forwards: new PortForwards(() => factory.streamDialer()),
     mapper,
     typeNames,
     serverVersion: version,
@@ -94,6 +98,7 @@ export async function openSession(
 
 /** Stops the session's informers and closes its connections. */
 export async function closeSession(session: Session): Promise<void> {
+  session.forwards.stopAll();
   await session.pool.stopAll();
   await session.factory.close();
 }
