@@ -5,6 +5,7 @@ import { editKubeConfigFile } from '../../config/kubeconfig-write.js';
 import type { RestConfig } from '../../config/rest-config.js';
 import { ConnectionError } from '../../errors/errors.js';
 import type { Authenticator } from './authenticator.js';
+import { defaultRootsWithDeferredCas } from '../tls-material.js';
 
 /** client-go refreshes an id-token this long before it expires, in ms. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -32,7 +33,8 @@ function requestJson(
     ? Buffer.from(settings['idp-certificate-authority-data'], 'base64')
     : settings['idp-certificate-authority']
       ? readFileSync(settings['idp-certificate-authority'])
-      : undefined;
+      : // the issuer's CA may be one deferred from NODE_EXTRA_CA_CERTS (see deferred-ca.ts)
+        defaultRootsWithDeferredCas();
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = transport.request(
