@@ -119,6 +119,12 @@ await build({
   outdir: next.pathname,
   plugins: [lazyChildProcessForCommander, vendorFromItsOwnFile],
 });
+// dist/short.cjs: `version --client` and `config current-context` (src/cli/short-main.ts).
+await build({
+  ...commonJsBundle,
+  entryPoints: { short: 'src/cli/short-main.ts' },
+  outdir: next.pathname,
+});
 await build({
   ...commonJsBundle,
   entryPoints: { complete: 'src/cli/main.ts' },

@@ -7,11 +7,25 @@
  * Then (unless a filter leaves it out) the dashboard scenario: scripts/bench/dashboard.ts.
  *
  *   BENCH_RUNS=7 BENCH_PODS=5000 BENCH_DASH_SECONDS=600 npm run bench [-- filter]
+ *
+ * The filter `short` selects the everyday short commands (issue 20), each measured without
+ * NODE_EXTRA_CA_CERTS, with it, and over a network namespace with BENCH_RTT_MS (50) of round
+ * trip to the API server (netns.ts; needs root, BENCH_NETNS=0 skips it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setUpDelayedNetwork } from './netns.js';
+import type { DelayedNetwork } from './netns.js';
 import { ensurePods } from './pods.js';
 import { scenarios } from './scenarios.js';
 import type { Scenario, Tool } from './scenarios.js';
@@ -19,6 +33,9 @@ import type { Scenario, Tool } from './scenarios.js';
 const root = new URL('../..', import.meta.url).pathname;
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
 const filter = process.argv[2] ?? '';
+const clusterDir = process.env['KTL_CLUSTER_DIR'] ?? join(root, '.cluster');
+/** The delayed network's round trip (netns.ts). */
+const rttMs = Number(process.env['BENCH_RTT_MS'] ?? 50);
 
 interface Sample {
   ms: number;
@@ -32,7 +49,7 @@ interface Sample {
  * start a cluster of this checkout's own beside a running one.
  */
 function readEnv(needsServer: boolean): Record<string, string> {
-  const dir = process.env['KTL_CLUSTER_DIR'] ?? join(root, '.cluster');
+  const dir = clusterDir;
   if (needsServer || !existsSync(join(dir, 'env'))) {
     const up = spawnSync('bash', [join(root, 'scripts/cluster/cluster.sh'), 'up'], {
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -101,34 +118,105 @@ function commandFor(tool: Tool, scenario: Scenario, bin: Record<Tool, string[]>)
   return [...bin[tool], ...scenario.args];
 }
 
+/** The conditions a scenario runs under: its variables and a wrapper (the delayed network). */
+interface Variant {
+  label: string;
+  env: NodeJS.ProcessEnv;
+  wrap: (argv: string[]) => string[];
+}
+
 function measure(
   scenario: Scenario,
   bin: Record<Tool, string[]>,
-  baseEnv: NodeJS.ProcessEnv,
+  variant: Variant,
 ): Record<Tool, Sample[]> {
   const samples: Record<Tool, Sample[]> = { ktl: [], kubectl: [] };
   const cacheDir = mkdtempSync(join(tmpdir(), 'ktl-bench-cache-'));
-  const env = { ...baseEnv, KUBECACHEDIR: cacheDir };
+  const env = { ...variant.env, KUBECACHEDIR: cacheDir };
+  const command = (tool: Tool): string[] => variant.wrap(commandFor(tool, scenario, bin));
   for (const tool of ['ktl', 'kubectl'] as const)
-    runOnce(commandFor(tool, scenario, bin), envFor(tool, scenario, env)); // warm-up
+    runOnce(command(tool), envFor(tool, scenario, env)); // warm-up
   for (let i = 0; i < runs; i++) {
     for (const tool of ['ktl', 'kubectl'] as const) {
       if (scenario.coldCache) rmSync(cacheDir, { recursive: true, force: true });
-      samples[tool].push(runOnce(commandFor(tool, scenario, bin), envFor(tool, scenario, env)));
+      samples[tool].push(runOnce(command(tool), envFor(tool, scenario, env)));
     }
   }
   rmSync(cacheDir, { recursive: true, force: true });
   return samples;
 }
 
-function main(): void {
-  const selected = scenarios.filter((s) => s.name.includes(filter));
+function withoutVariable(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy[name];
+  return copy;
+}
+
+/**
+ * The short commands run three ways: without NODE_EXTRA_CA_CERTS, with it (pointing at the
+ * system bundle, as on this machine and many corporate laptops), and over the delayed network.
+ * ktl's agents get a runtime directory per network, so one started outside the namespace never
+ * serves commands run inside it.
+ */
+function shortVariants(
+  baseEnv: NodeJS.ProcessEnv,
+  home: string,
+  network: DelayedNetwork | undefined,
+): Variant[] {
+  const extraCas = process.env['NODE_EXTRA_CA_CERTS'] || '/etc/ssl/certs/ca-certificates.crt';
+  const local = {
+    ...withoutVariable(baseEnv, 'NODE_EXTRA_CA_CERTS'),
+    XDG_RUNTIME_DIR: join(home, 'run'),
+  };
+  const variants: Variant[] = [
+    { label: '', env: local, wrap: (argv) => argv },
+    {
+      label: ' [NODE_EXTRA_CA_CERTS]',
+      env: { ...local, NODE_EXTRA_CA_CERTS: extraCas },
+      wrap: (argv) => argv,
+    },
+  ];
+  if (network)
+    variants.push({
+      label: ` [${rttMs} ms RTT]`,
+      env: { ...local, XDG_RUNTIME_DIR: join(home, 'run-delayed') },
+      wrap: network.wrap,
+    });
+  return variants;
+}
+
+/** Ends the agents the bench's commands started (each notes its pid beside its socket). */
+function stopAgents(home: string): void {
+  for (const dir of ['run', 'run-delayed']) {
+    const agents = join(home, dir, 'ktl');
+    let names: string[] = [];
+    try {
+      names = readdirSync(agents);
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => n.endsWith('.pid'))) {
+      try {
+        process.kill(Number(readFileSync(join(agents, name), 'utf8')), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+async function main(): Promise<void> {
+  const selected = scenarios.filter((s) =>
+    filter === 'short' ? s.short === true : s.name.includes(filter),
+  );
   const clusterEnv = readEnv(selected.some((s) => !s.offline));
   const kubectl = join(clusterEnv['KTL_BIN_DIR'] ?? '', 'kubectl');
-  const bin: Record<Tool, string[]> = {
-    ktl: [process.execPath, join(root, 'bin/ktl')],
-    kubectl: [kubectl],
-  };
+  // bin/ktl itself, as a user's shell runs it (its launcher is part of what is measured)
+  const bin: Record<Tool, string[]> = { ktl: [join(root, 'bin/ktl')], kubectl: [kubectl] };
   const home = mkdtempSync(join(tmpdir(), 'ktl-bench-home-'));
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -138,11 +226,25 @@ function main(): void {
   };
   if (selected.some((s) => s.needsPods))
     ensurePods(kubectl, baseEnv, Number(process.env['BENCH_PODS'] ?? 5000));
+  let network: DelayedNetwork | undefined;
+  if (selected.some((s) => s.short) && process.env['BENCH_NETNS'] !== '0') {
+    const port = Number(new URL(clusterEnv['KTL_API_SERVER'] ?? '').port);
+    const result = await setUpDelayedNetwork(port, rttMs);
+    if (typeof result === 'string')
+      console.error(`[bench] no delayed-network rows: ${result} (BENCH_NETNS=0 skips them)`);
+    else network = result;
+  }
   const rows: string[] = [];
   const results: unknown[] = [];
-  for (const scenario of selected) {
-    scenario.prepare?.(kubectl, baseEnv);
-    const samples = measure(scenario, bin, baseEnv);
+  const loadBefore = loadAverage();
+  const jobs = selected.flatMap((scenario) =>
+    scenario.short
+      ? shortVariants(baseEnv, home, network).map((variant) => ({ scenario, variant }))
+      : [{ scenario, variant: { label: '', env: baseEnv, wrap: (argv: string[]) => argv } }],
+  );
+  for (const { scenario, variant } of jobs) {
+    if (variant.label === '' || !scenario.short) scenario.prepare?.(kubectl, baseEnv);
+    const samples = measure(scenario, bin, variant);
     const failed = (['ktl', 'kubectl'] as const).filter((t) =>
       samples[t].some((s) => s.code !== 0),
     );
@@ -150,20 +252,32 @@ function main(): void {
     const kubectlMs = median(samples.kubectl.map((s) => s.ms));
     const ktlMb = median(samples.ktl.map((s) => s.rssKb)) / 1024;
     const kubectlMb = median(samples.kubectl.map((s) => s.rssKb)) / 1024;
-    const requests = scenario.countRequests ? requestCounts(scenario, bin, baseEnv, home) : '';
+    const requests =
+      scenario.countRequests && variant.label === ''
+        ? requestCounts(scenario, bin, variant.env, home)
+        : '';
     const note = failed.length > 0 ? `FAILED: ${failed.join(', ')}` : '';
+    const name = `${scenario.name}${variant.label}`;
     rows.push(
-      `| ${scenario.name} | ${ktlMs.toFixed(0)} | ${kubectlMs.toFixed(0)} | ${(ktlMs / kubectlMs).toFixed(2)} | ${ktlMb.toFixed(1)} | ${kubectlMb.toFixed(1)} | ${(ktlMb / kubectlMb).toFixed(2)} | ${requests} | ${note} |`,
+      `| ${name} | ${ktlMs.toFixed(0)} | ${kubectlMs.toFixed(0)} | ${(ktlMs / kubectlMs).toFixed(2)} | ${ktlMb.toFixed(1)} | ${kubectlMb.toFixed(1)} | ${(ktlMb / kubectlMb).toFixed(2)} | ${requests} | ${note} |`,
     );
-    results.push({ scenario: scenario.name, runs, ktlMs, kubectlMs, ktlMb, kubectlMb, failed });
+    results.push({ scenario: name, runs, ktlMs, kubectlMs, ktlMb, kubectlMb, failed });
     console.error(`[bench] ${rows.at(-1)}`);
   }
+  network?.close();
+  stopAgents(home);
   const header = [
-    `ktl vs kubectl ${clusterEnv['KTL_K8S_VERSION'] ?? ''} on the local cluster, ${runs} runs each, medians (${new Date().toISOString()})`,
+    `ktl vs kubectl ${clusterEnv['KTL_K8S_VERSION'] ?? ''} on the local cluster, ${runs} runs each, medians (${new Date().toISOString()}); load average ${loadBefore} before, ${loadAverage()} after`,
     '',
     '| scenario | ktl ms | kubectl ms | time ratio | ktl peak MB | kubectl peak MB | memory ratio | requests ktl / kubectl | |',
     '|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
+  if (network)
+    header.splice(
+      1,
+      0,
+      `Rows marked RTT: over a network namespace, delay added by ${network.delayedBy}.`,
+    );
   console.log([...header, ...rows].join('\n'));
   mkdirSync(join(root, '.bench'), { recursive: true });
   writeFileSync(join(root, '.bench/results.json'), JSON.stringify(results, null, 2));
@@ -181,4 +295,4 @@ function runDashboardScenario(): void {
   if (dashboard.status !== 0) throw new Error('the dashboard scenario failed');
 }
 
-main();
+await main();

@@ -2,6 +2,7 @@
 import { APPLY_DIR, APPLY_FRESH_DIR, prepareApplyDir } from './apply-dir.js';
 import { KUSTOMIZE_TOP, prepareKustomizeTree } from './kustomize-tree.js';
 import { waitForPodMetrics } from './pod-metrics.js';
+import { SHORT_NAMESPACE, SHORT_POD, ensureShortPod } from './short-pod.js';
 
 export type Tool = 'ktl' | 'kubectl';
 
@@ -19,6 +20,11 @@ export interface Scenario {
   offline?: boolean;
   /** Variables set for ktl only (as a shell completion script sets them). */
   ktlEnv?: Record<string, string>;
+  /**
+   * An everyday short command (issue 20): measured without NODE_EXTRA_CA_CERTS, with it, and
+   * over the delayed network (see netns.ts).
+   */
+  short?: boolean;
 }
 
 /** What the completion scripts do: NODE_EXTRA_CA_CERTS moved aside (see transport/deferred-ca.ts). */
@@ -30,14 +36,49 @@ const asCompletionScriptsStartIt = {
 export const BENCH_NAMESPACE = 'ktl-bench';
 
 export const scenarios: Scenario[] = [
-  { name: 'version --client', args: ['version', '--client'] },
-  { name: 'get --raw /version', args: ['get', '--raw', '/version'], countRequests: true },
-  { name: 'get pods (warm cache)', args: ['get', 'pods', '-n', 'default'], countRequests: true },
+  { name: 'version --client', args: ['version', '--client'], short: true },
+  { name: 'config current-context', args: ['config', 'current-context'], short: true },
+  {
+    name: 'get --raw /version',
+    args: ['get', '--raw', '/version'],
+    countRequests: true,
+    short: true,
+  },
+  {
+    name: 'get pods (warm cache)',
+    args: ['get', 'pods', '-n', SHORT_NAMESPACE],
+    countRequests: true,
+    short: true,
+    prepare: ensureShortPod,
+  },
   {
     name: 'get pods (cold cache)',
-    args: ['get', 'pods', '-n', 'default'],
+    args: ['get', 'pods', '-n', SHORT_NAMESPACE],
     coldCache: true,
     countRequests: true,
+    short: true,
+    prepare: ensureShortPod,
+  },
+  {
+    name: 'describe pod (one object)',
+    args: ['describe', 'pod', SHORT_POD, '-n', SHORT_NAMESPACE],
+    countRequests: true,
+    short: true,
+    prepare: ensureShortPod,
+  },
+  {
+    name: 'get pod -o yaml (one object)',
+    args: ['get', 'pod', SHORT_POD, '-n', SHORT_NAMESPACE, '-o', 'yaml'],
+    countRequests: true,
+    short: true,
+    prepare: ensureShortPod,
+  },
+  {
+    name: 'logs (short pod)',
+    args: ['logs', SHORT_POD, '-n', SHORT_NAMESPACE],
+    countRequests: true,
+    short: true,
+    prepare: ensureShortPod,
   },
   { name: 'get pods -A (bench pods)', args: ['get', 'pods', '-A'], needsPods: true },
   {

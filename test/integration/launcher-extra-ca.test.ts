@@ -70,7 +70,11 @@ printf '%s' '${credential}'
   const exec = `    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: ${plugin}\n      interactiveMode: Never`;
   writeFileSync(
     file,
-    singleContextKubeconfig({ server: cluster['KTL_API_SERVER'] ?? '', clusterYaml, userYaml: exec }),
+    singleContextKubeconfig({
+      server: cluster['KTL_API_SERVER'] ?? '',
+      clusterYaml,
+      userYaml: exec,
+    }),
   );
   return file;
 }
@@ -104,7 +108,10 @@ describe('bin/ktl moves NODE_EXTRA_CA_CERTS aside', () => {
       KTL_NO_AGENT: '1',
     });
     assert.deepEqual(result, { stdout: 'namespace/default\n', stderr: '', code: 0 });
-    assert.equal(readFileSync(pluginSaw, 'utf8'), `plugin=[${caFile}] NODE_EXTRA_CA_CERTS=${caFile} `);
+    assert.equal(
+      readFileSync(pluginSaw, 'utf8'),
+      `plugin=[${caFile}] NODE_EXTRA_CA_CERTS=${caFile} `,
+    );
   });
 
   test('without the variable the server is not trusted: the same error and exit code as kubectl', async () => {
@@ -137,7 +144,10 @@ describe('bin/ktl moves NODE_EXTRA_CA_CERTS aside', () => {
   test('an OIDC issuer whose CA is only in NODE_EXTRA_CA_CERTS is trusted', async (t) => {
     const seen: string[] = [];
     const issuer = createServer(
-      { cert: readFileSync(join(pki, 'apiserver.crt')), key: readFileSync(join(pki, 'apiserver.key')) },
+      {
+        cert: readFileSync(join(pki, 'apiserver.crt')),
+        key: readFileSync(join(pki, 'apiserver.key')),
+      },
       (req, res) => {
         seen.push(`${req.method} ${req.url}`);
         res.setHeader('content-type', 'application/json');
