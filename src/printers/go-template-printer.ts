@@ -17,14 +17,16 @@ export function compileGoTemplate(template: string): GoTemplate {
  * Prints one object (or a whole List) through a go-template as kubectl's GoTemplatePrinter:
  * output streams to `write`; on failure the partial output stays, kubectl's debugging dump
  * follows on the same stream, and the error says `error executing template "...": ...`.
+ * `rawJson` writes the dump's raw data (a typed object's keys come in Go struct order).
  */
 export function printGoTemplate(
   template: GoTemplate,
   object: unknown,
   write: (text: string) => void,
   allowMissingKeys = true,
+  rawJson: (value: unknown) => string = toGoJson,
 ): void {
-  const raw = toGoJson(object);
+  const raw = rawJson(object);
   const data: unknown = JSON.parse(JSON.stringify(object ?? null));
   try {
     template.execute(data, { missingKeyError: !allowMissingKeys, write });

@@ -36,6 +36,8 @@ export interface ObjectPrinterOptions {
   noHeaders?: boolean;
   showManagedFields?: boolean;
   allowMissingTemplateKeys?: boolean;
+  /** The go-template error dump's raw data, when not sorted-key JSON (typed objects). */
+  rawJson?: (value: unknown) => string;
 }
 
 type NonTableFormat = Exclude<OutputFormat, { kind: 'table' }>;
@@ -153,7 +155,9 @@ export function newObjectPrinter(
         ? readTemplateFile(format.template, '--template')
         : format.template;
       const template = compileGoTemplate(text);
-      return bufferedPrinter((value) => printGoTemplate(template, value, write, allowMissing));
+      return bufferedPrinter((value) =>
+        printGoTemplate(template, value, write, allowMissing, options.rawJson),
+      );
     }
   }
 }

@@ -4,6 +4,7 @@
  * the `kind/name created (dry run)` / -o json|yaml|name printers.
  */
 import { toKubectlJson, toTypedJson } from '../printers/json-text.js';
+import { goJson } from '../util/go-json.js';
 import { toKubectlYaml } from '../printers/yaml-text.js';
 import type { KnownKind } from '../resources/generators/known-kinds.js';
 import { printedName, resourcePath } from '../resources/generators/known-kinds.js';
@@ -11,7 +12,8 @@ import type { KubeObject } from '../resources/kube-object.js';
 import type { Factory } from './factory.js';
 import type { DryRunStrategy, GeneratorFlagValues } from './mutation-flags.js';
 import { dryRunStrategy, dryRunSuffix, validationDirective } from './mutation-flags.js';
-import { checkOutputFormat } from './print-flags.js';
+import type { PrintFlagValues } from './template-output.js';
+import { effectiveOutput, templatePrinter } from './template-output.js';
 
 /** What the printers need to know about the command. */
 export interface PrintSettings {
@@ -22,6 +24,9 @@ export interface PrintSettings {
   /** Print JSON with sorted keys (objects kubectl handles as unstructured). */
   sortJson?: boolean;
   showManagedFields?: boolean;
+  /** --template and --allow-missing-template-keys, for the template formats. */
+  template?: string;
+  allowMissingTemplateKeys?: boolean | string;
 }
 
 function withoutManagedFields(object: KubeObject): KubeObject {
@@ -42,7 +47,13 @@ export async function printObject(
   const out = factory.streams.out;
   const shown = settings.showManagedFields ? object : withoutManagedFields(object);
   const name = String((object['metadata'] as KubeObject | undefined)?.['name'] ?? '');
-  if (settings.output === 'json')
+  const template = templatePrinter(
+    settings,
+    (text) => out.write(text),
+    settings.sortJson ? undefined : (value) => goJson(value),
+  );
+  if (template) template.single(withoutManagedFields(object));
+  else if (settings.output === 'json')
     out.write(settings.sortJson ? toKubectlJson(shown) : toTypedJson(shown));
   else if (settings.output === 'yaml') out.write(await toKubectlYaml(shown));
   else if (settings.output === 'name') out.write(`${printedName(kind.kind, kind.group, name)}\n`);
@@ -88,9 +99,21 @@ export function commonSettings(
   opts: GeneratorFlagValues,
   verb = 'created',
 ): { dryRun: DryRunStrategy; print: PrintSettings } {
-  checkOutputFormat(opts.output);
+  const printFlags: PrintFlagValues = {
+    output: effectiveOutput(opts),
+    ...(opts.template !== undefined ? { template: opts.template } : {}),
+    ...(opts.allowMissingTemplateKeys !== undefined
+      ? { allowMissingTemplateKeys: opts.allowMissingTemplateKeys }
+      : {}),
+  };
+  // kubectl's ToPrinter fails on a bad -o or template before anything is sent
+  templatePrinter(printFlags, () => undefined);
   const dryRun = dryRunStrategy(opts.dryRun, (text) => factory.streams.err.write(text));
-  const print: PrintSettings = { dryRun, verb, showManagedFields: opts.showManagedFields === true };
-  if (opts.output !== undefined) print.output = opts.output;
+  const print: PrintSettings = {
+    dryRun,
+    verb,
+    showManagedFields: opts.showManagedFields === true,
+    ...printFlags,
+  };
   return { dryRun, print };
 }

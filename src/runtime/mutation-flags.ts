@@ -24,6 +24,7 @@ export interface GeneratorFlagValues {
   validate?: string | boolean;
   template?: string;
   showManagedFields?: boolean;
+  allowMissingTemplateKeys?: boolean | string;
 }
 
 const DRY_RUN_HELP =

@@ -30,7 +30,7 @@ export function addPrintFlags(command: Command): Command {
     )
     .option(
       '--template <template>',
-      'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
     )
     .option(
       '--show-managed-fields',
@@ -39,23 +39,9 @@ export function addPrintFlags(command: Command): Command {
     .addOption(
       new Option(
         '--allow-missing-template-keys [bool]',
-        'If true, ignore any errors in templates when a field or map key is missing in the template.',
+        'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
       ).default(true),
     );
-}
-
-/** Rejects -o values no printer of ktl's handles yet, with kubectl's message for unknown ones. */
-export function checkOutputFormat(output: string | undefined): void {
-  if (
-    output === undefined ||
-    output === '' ||
-    output === 'json' ||
-    output === 'yaml' ||
-    output === 'name'
-  )
-    return;
-  checkPrintFlagsFormat(output);
-  throw new PlainError(`output format "${output}" is not supported by ktl for this command yet`);
 }
 
 /** Rejects a -o value kubectl's PrintFlags have no printer for, with kubectl's message. */

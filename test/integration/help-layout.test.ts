@@ -11,12 +11,7 @@ import { ktl, kubectl } from '../helpers/cluster.js';
 const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   scale: {
     ktlOnly: ['--field-manager'],
-    kubectlOnly: [
-      '--allow-missing-template-keys',
-      '-k, --kustomize',
-      '--show-managed-fields',
-      '--template',
-    ],
+    kubectlOnly: ['-k, --kustomize'],
   },
   get: {
     ktlOnly: ['--tui'],

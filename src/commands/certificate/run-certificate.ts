@@ -7,15 +7,15 @@ import { ApiStatusError, MultipleErrors, PlainError } from '../../errors/errors.
 import type { KubeObject } from '../../resources/kube-object.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { FileSelect } from '../label/file-targets.js';
 import { hasFilenames } from '../label/file-targets.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets, targetsInOrder } from '../label/targets.js';
 
-export interface CertificateFlags extends FileSelect {
+export interface CertificateFlags extends FileSelect, PrintFlagValues {
   force?: boolean;
-  output?: string;
 }
 
 export type Decision = 'Approved' | 'Denied';
@@ -97,13 +97,13 @@ export async function runCertificate(
   flags: CertificateFlags,
   decision: Decision,
 ): Promise<void> {
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
   if (args.length === 0 && !hasFilenames(flags)) {
     throw new PlainError('one or more CSRs must be specified as <name> or -f <filename>');
   }
   const names = hasFilenames(flags) ? [] : ['certificatesigningrequests', ...args];
   const targets = await resolveTargets(factory, names, flags);
-  const printer = new ResultPrinter(factory.streams.out, flags.output);
+  const printer = new ResultPrinter(factory.streams.out, flags);
   const errors: Error[] = [];
   const found = targetsInOrder(targets);
   for (const target of found) {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../../runtime/mutation-flags.js';
@@ -29,9 +30,8 @@ export function addKeyUpdateFlags(command: Command, kind: KeyKind): Command {
     .option(
       '--resource-version <version>',
       `If non-empty, the ${kind} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
-    )
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).');
-  addFilenameFlags(command, `update the ${kind}`);
+    );
+  addFilenameFlags(addPrintFlags(command), `update the ${kind}`);
   return addMutationFlags(command, kind === 'label' ? 'kubectl-label' : 'kubectl-annotate', false);
 }
 

@@ -11,19 +11,19 @@ import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { KeyUpdates } from './pairs.js';
 import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { SelectFlags, TargetObject } from './targets.js';
 import { resolveTargets, targetsInOrder } from './targets.js';
 import { hasFilenames } from './file-targets.js';
 
 /** The flags label and annotate share. */
-export interface LabelFlags extends SelectFlags {
+export interface LabelFlags extends SelectFlags, PrintFlagValues {
   overwrite?: boolean;
   list?: boolean;
   resourceVersion?: string;
   dryRun?: string | boolean;
   fieldManager?: string;
-  output?: string;
 }
 
 /** Which of the two commands runs. */
@@ -48,11 +48,12 @@ export async function runLabel(
     );
   if (updates.set.size === 0 && updates.remove.length === 0 && !flags.list)
     throw new PlainError(`at least one ${kind} update is required`);
-  checkResultOutput(flags.output);
+  if (kind === 'annotation') checkResultOutput(flags);
   const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
   const targets = await resolveTargets(factory, resources, flags);
   const errors: Error[] = [];
-  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  // kubectl's label makes its printer after each patch: a bad -o fails each object, changed
+  const printer = new ResultPrinter(factory.streams.out, flags, dryRun, kind === 'label');
   const singleNamed =
     targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
   for (const target of targetsInOrder(targets)) {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../../runtime/mutation-flags.js';
@@ -51,12 +52,8 @@ export function newPatchCommand(context: CommandContext): Command {
     .option(
       '--subresource <name>',
       "If specified, patch will operate on the subresource of the requested object. Supports 'status' and 'scale'.",
-    )
-    .option(
-      '-o, --output <format>',
-      'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
-  addFilenameFlags(command, 'update').option(
+  addFilenameFlags(addPrintFlags(command), 'update').option(
     '--local',
     'If true, patch will operate on the content of the file, not the server-side resource.',
   );

@@ -17,6 +17,7 @@ import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { Factory } from '../../runtime/factory.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { TargetObject } from '../label/targets.js';
 import { resolveTargets, targetsInOrder } from '../label/targets.js';
@@ -25,14 +26,13 @@ import type { FileSelect } from '../label/file-targets.js';
 import { hasFilenames } from '../label/file-targets.js';
 
 /** The flags of `ktl patch`. */
-export interface PatchFlags extends FileSelect {
+export interface PatchFlags extends FileSelect, PrintFlagValues {
   patch?: string;
   patchFile?: string;
   type: string;
   subresource?: string;
   dryRun?: string | boolean;
   fieldManager?: string;
-  output?: string;
 }
 
 /** Content types of the three patch kinds. */
@@ -50,7 +50,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
     );
   if (flags.patch !== undefined && flags.patchFile !== undefined)
     throw new PlainError('cannot specify --patch and --patch-file together');
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   if (flags.local && args.length > 0)
     throw new PlainError('cannot specify --local and server resources');
@@ -68,7 +68,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
     // judged against the file, and only --local keeps the server out of it.
     local: true,
   });
-  const printer = new ResultPrinter(factory.streams.out, flags.output);
+  const printer = new ResultPrinter(factory.streams.out, flags);
   const errors: Error[] = [];
   for (const target of targetsInOrder(targets)) {
     if (target instanceof Error) {

@@ -7,11 +7,11 @@ import type { HistoryFlags } from './run-history.js';
 import type { StatusFlags } from './run-status.js';
 import type { UndoFlags } from './run-undo.js';
 import { addFilenameFlags } from '../../runtime/filename-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withGroupHelp } from '../../runtime/command-help.js';
 
 const SELECTOR = "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.";
-const OUTPUT = 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).';
 
 function statusCommand(context: CommandContext): Command {
   const command = new Command('status')
@@ -52,9 +52,8 @@ function historyCommand(context: CommandContext): Command {
       'See the details, including podTemplate of the revision specified',
       '0',
     )
-    .option('-l, --selector <selector>', SELECTOR)
-    .option('-o, --output <format>', OUTPUT);
-  return addFilenameFlags(command, 'get from a server.').action(
+    .option('-l, --selector <selector>', SELECTOR);
+  return addFilenameFlags(addPrintFlags(command), 'get from a server.').action(
     async (args: string[], flags: HistoryFlags, cmd: Command) => {
       const { runHistory } = await import('./run-history.js');
       await runHistory(factoryFor(context, cmd), args, flags);
@@ -68,10 +67,9 @@ function undoCommand(context: CommandContext): Command {
     .description('Roll back to a previous rollout.')
     .argument('[args...]', '(TYPE NAME | TYPE/NAME)')
     .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).', '0')
-    .option('-l, --selector <selector>', SELECTOR)
-    .option('-o, --output <format>', OUTPUT);
+    .option('-l, --selector <selector>', SELECTOR);
   // kubectl's undo has --dry-run but no --field-manager.
-  addFilenameFlags(command, 'get from a server.').addOption(
+  addFilenameFlags(addPrintFlags(command), 'get from a server.').addOption(
     new Option(
       '--dry-run [strategy]',
       'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
@@ -87,10 +85,9 @@ function mutateCommand(context: CommandContext, mutation: Mutation, description:
   const command = new Command(mutation)
     .description(description)
     .argument('[args...]', 'RESOURCE')
-    .option('-l, --selector <selector>', SELECTOR)
-    .option('-o, --output <format>', OUTPUT);
+    .option('-l, --selector <selector>', SELECTOR);
   // kubectl's pause, resume and restart have --field-manager but no --dry-run.
-  addFilenameFlags(command, 'get from a server.').option(
+  addFilenameFlags(addPrintFlags(command), 'get from a server.').option(
     '--field-manager <name>',
     'Name of the manager used to track field ownership.',
     'kubectl-rollout',

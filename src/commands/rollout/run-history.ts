@@ -7,6 +7,8 @@ import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { TargetObject } from '../label/targets.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
+import { effectiveOutput } from '../../runtime/template-output.js';
 import type { Revision } from './revisions.js';
 import { toTypedJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
@@ -15,10 +17,9 @@ import { rolloutTargets } from './targets.js';
 import { intFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `rollout history`. */
-export interface HistoryFlags {
+export interface HistoryFlags extends PrintFlagValues {
   revision: string;
   selector?: string;
-  output?: string;
 }
 
 /** Runs `ktl rollout history`. */
@@ -28,15 +29,16 @@ export async function runHistory(
   flags: HistoryFlags,
 ): Promise<void> {
   const revision = intFlag('--revision', flags.revision, factory.commandPath);
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
+  const output = effectiveOutput(flags);
   const targets = await rolloutTargets(factory, args, flags);
   const errors = [...targets.errors];
   for (const target of targets.objects) {
     try {
       const revisions = await revisionsOf(factory, target);
-      if (flags.output && flags.output !== 'name')
-        await printRevisions(factory, revisions ?? [], revision, flags.output);
-      else factory.streams.out.write(historyText(target, revisions, revision, flags.output));
+      if (output && output !== 'name')
+        await printRevisions(factory, revisions ?? [], revision, flags);
+      else factory.streams.out.write(historyText(target, revisions, revision, output));
     } catch (error) {
       errors.push(error as Error);
     }
@@ -49,17 +51,18 @@ async function printRevisions(
   factory: Factory,
   revisions: Revision[],
   revision: number,
-  output: string,
+  flags: PrintFlagValues,
 ): Promise<void> {
   const chosen = revision > 0 ? revisions.filter((r) => r.revision === revision) : revisions;
   if (revision > 0 && chosen.length === 0)
     throw new PlainError('unable to find the specified revision');
-  const printer = new ResultPrinter(factory.streams.out, output);
+  const printer = new ResultPrinter(factory.streams.out, flags);
   for (const { source, sourceRef } of chosen) {
     const apiVersion = `${sourceRef.group}/${sourceRef.version}`;
     const object = { kind: sourceRef.kind, apiVersion, ...source };
     // kubectl prints the history viewer's typed objects: keys in Go struct order, not sorted.
-    if (output === 'json') factory.streams.out.write(toTypedJson(withoutManagedFields(object)));
+    if (effectiveOutput(flags) === 'json')
+      factory.streams.out.write(toTypedJson(withoutManagedFields(object)));
     else await printer.print({ ...sourceRef, ...EMPTY_MAPPING }, object, '');
   }
 }

@@ -7,17 +7,17 @@ import { mutationPatch, sendMutation } from '../../resources/actions/rollout-mut
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { failWithErrors } from '../../errors/errors.js';
 import { rolloutTargets } from './targets.js';
 
 export type { Mutation } from '../../resources/actions/rollout-mutation.js';
 
 /** The flags the three share. */
-export interface MutateFlags {
+export interface MutateFlags extends PrintFlagValues {
   selector?: string;
   dryRun?: string | boolean;
   fieldManager?: string;
-  output?: string;
 }
 
 const VERBS: Record<Mutation, string> = {
@@ -35,7 +35,7 @@ export async function runMutate(
 ): Promise<void> {
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   const targets = await rolloutTargets(factory, args, flags);
-  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  const printer = new ResultPrinter(factory.streams.out, flags, dryRun);
   const errors = [...targets.errors];
   const client = await factory.client();
   for (const target of targets.objects) {

@@ -9,6 +9,7 @@ import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import type { TargetObject } from '../label/targets.js';
 import type { Revision } from './revisions.js';
 import { revisionsOf } from './revisions.js';
@@ -16,11 +17,10 @@ import { rolloutTargets } from './targets.js';
 import { intFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `rollout undo`. */
-export interface UndoFlags {
+export interface UndoFlags extends PrintFlagValues {
   toRevision: string;
   selector?: string;
   dryRun?: string | boolean;
-  output?: string;
 }
 
 const SKIPPED_ANNOTATIONS = new Set([
@@ -37,7 +37,7 @@ export async function runUndo(factory: Factory, args: string[], flags: UndoFlags
   const toRevision = intFlag('--to-revision', flags.toRevision, factory.commandPath);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   const targets = await rolloutTargets(factory, args, flags);
-  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  const printer = new ResultPrinter(factory.streams.out, flags, dryRun);
   const errors = [...targets.errors];
   for (const target of targets.objects) {
     try {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../../runtime/mutation-flags.js';
@@ -59,12 +60,8 @@ export function newScaleCommand(context: CommandContext): Command {
       '--timeout <duration>',
       "The length of time to wait before giving up on a scale operation, zero means don't wait.",
       '0s',
-    )
-    .option(
-      '-o, --output <format>',
-      'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
-  addFilenameFlags(command, 'set a new size');
+  addFilenameFlags(addPrintFlags(command), 'set a new size');
   return withHelp(
     addMutationFlags(command, 'kubectl-scale', false).action(
       async (args: string[], flags: ScaleFlags, cmd: Command) => {

@@ -14,6 +14,7 @@ import { patchReplicas, scalePath } from '../../resources/actions/scale-object.j
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets } from '../label/targets.js';
@@ -24,7 +25,7 @@ import type { Command } from 'commander';
 import { commandPathOf } from '../../runtime/command-context.js';
 
 /** The flags of `ktl scale`. */
-export interface ScaleFlags extends FileSelect {
+export interface ScaleFlags extends FileSelect, PrintFlagValues {
   replicas?: string;
   currentReplicas: string;
   resourceVersion?: string;
@@ -32,7 +33,6 @@ export interface ScaleFlags extends FileSelect {
   selector?: string;
   timeout: string;
   dryRun?: string | boolean;
-  output?: string;
 }
 
 interface Scale {
@@ -57,7 +57,7 @@ export async function runScale(
   const timeoutMs = durationFlag('--timeout', flags.timeout, factory.commandPath);
   if (flags.replicas === undefined) throw new PlainError('required flag(s) "replicas" not set');
   const replicas = int32Flag('--replicas', flags.replicas, -1, commandPathOf(command));
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
   const dryRun = dryRunStrategy(flags.dryRun, (t) => factory.streams.err.write(t));
   if (replicas < 0)
     throw new PlainError(
@@ -70,7 +70,7 @@ export async function runScale(
   if (flags.resourceVersion && targets.objects.length > 1)
     throw new PlainError('cannot use --resource-version with multiple resources');
   if (targets.objects.length === 0) throw noObjectsError(targets.errors);
-  const printer = new ResultPrinter(factory.streams.out, flags.output, dryRun);
+  const printer = new ResultPrinter(factory.streams.out, flags, dryRun);
   for (const target of targets.objects) {
     if (dryRun !== 'client') await scaleOne(factory, target, replicas, flags, dryRun);
     if (timeoutMs > 0 && dryRun === 'none') await waitForReplicas(factory, target, timeoutMs);

@@ -10,15 +10,15 @@ import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy, validationDirective } from '../../runtime/mutation-flags.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { TaintRequest } from './taint-args.js';
 import { taintRequest } from './taint-args.js';
 
-export interface TaintFlags {
+export interface TaintFlags extends PrintFlagValues {
   all?: boolean;
   selector?: string;
   overwrite?: boolean;
-  output?: string;
   dryRun?: string | boolean;
   validate?: string | boolean;
   fieldManager: string;
@@ -80,13 +80,13 @@ function updated(
 
 /** Runs `ktl taint`. */
 export async function runTaint(factory: Factory, args: string[], flags: TaintFlags): Promise<void> {
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
   const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
   const fieldValidation = validationDirective(flags.validate);
   const request = await taintRequest(factory, args, flags.selector, flags.all === true);
   const client = await factory.client();
   // kubectl's printer takes the operation as its verb, which drops the dry-run suffix
-  const printer = new ResultPrinter(factory.streams.out, flags.output, 'none');
+  const printer = new ResultPrinter(factory.streams.out, flags, 'none');
   const errors: Error[] = [];
   for (const pending of await nodesOf(factory, request, flags.selector)) {
     try {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { WaitFlags } from './run-wait.js';
@@ -71,13 +72,9 @@ export function newWaitCommand(context: CommandContext): Command {
     .option(
       '--field-selector <selector>',
       "Selector (field query) to filter on, supports '=', '==', and '!='.",
-    )
-    .option(
-      '-o, --output <format>',
-      'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
     );
   return withHelp(
-    addFilenameFlags(command, 'wait on', true).action(
+    addFilenameFlags(addPrintFlags(command), 'wait on', true).action(
       async (args: string[], flags: WaitFlags, cmd: Command) => {
         const { runWait } = await import('./run-wait.js');
         await runWait(factoryFor(context, cmd), args, flags);

@@ -10,6 +10,7 @@ import {
 } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
 import { resolveTargets, withTypeMeta } from '../label/targets.js';
@@ -20,10 +21,9 @@ import { hasFilenames } from '../label/file-targets.js';
 import { deadline, untilDone } from '../../resources/wait-until.js';
 
 /** The flags of `ktl wait`. */
-export interface WaitFlags extends SelectFlags {
+export interface WaitFlags extends SelectFlags, PrintFlagValues {
   for: string;
   timeout: string;
-  output?: string;
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -33,7 +33,7 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
   const waitFor = parseWaitFor(flags.for);
   if (timeoutMs < 0) timeoutMs = WEEK_MS;
   if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
-  checkResultOutput(flags.output);
+  checkResultOutput(flags);
   const started = Date.now();
   const targets =
     waitFor.kind === 'create'
@@ -45,7 +45,7 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
       : [...targets.errors];
   if (targets.objects.length === 0 && errors.length === 0 && waitFor.kind !== 'delete')
     throw new PlainError('no matching resources found');
-  const printer = new ResultPrinter(factory.streams.out, flags.output);
+  const printer = new ResultPrinter(factory.streams.out, flags);
   const remaining = (): number =>
     timeoutMs === 0 ? 0 : Math.max(1, timeoutMs - (Date.now() - started));
   for (const target of targets.objects) {
