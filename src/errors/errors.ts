@@ -89,15 +89,6 @@ export class MultipleErrors extends CliError {
   }
 }
 
-/** resource.Builder's error when a command that needs objects was given none. */
-export class NoResourcesError extends CliError {
-  constructor() {
-    super(
-      "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-    );
-  }
-}
-
 /** The server refused the TCP connection. */
 export class ConnectionRefusedError extends CliError {
   readonly hostPort: string;

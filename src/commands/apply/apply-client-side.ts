@@ -10,8 +10,8 @@ import type { HttpClient } from '../../transport/http-client.js';
 import { locatedWarnings } from './apply-report.js';
 import { deleteAndCreate } from './force-recreate.js';
 import type { ApplyOptions } from './apply-options.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
 import { fieldValidationOf } from '../../runtime/mutation-flags.js';
-import type { PlannedObject } from './manifest-objects.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
 import { acceptsStrategicMerge } from '../../runtime/schema-source.js';
 import { klogLine } from '../../util/klog.js';
@@ -48,7 +48,7 @@ const MAX_CONFLICT_RETRIES = 5;
  * for custom resources), retrying conflicts with a fresh GET.
  */
 export async function applyClientSide(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
 ): Promise<ApplyOutcome> {
   const annotate = context.annotate !== false;
@@ -80,7 +80,7 @@ export async function applyClientSide(
 }
 
 async function getLive(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
 ): Promise<JsonObject | undefined> {
   try {
@@ -108,7 +108,7 @@ function writeQuery(
 }
 
 async function create(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
   modified: JsonObject,
 ): Promise<ApplyOutcome> {
@@ -125,7 +125,7 @@ async function create(
 }
 
 async function patchLive(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
   live: JsonObject,
   modified: JsonObject,
@@ -174,7 +174,7 @@ function withResourceVersion(patch: JsonObject, live: JsonObject): void {
 }
 
 /** kubectl diff's klog warning when it gives up locking an object that keeps changing. */
-function keepsChangingWarning(entry: PlannedObject): string {
+function keepsChangingWarning(entry: ManifestInfo): string {
   const { group, version, kind } = entry.mapping!;
 
   const gvk = `${group ? `${group}/` : '/'}${version}, Kind=${kind}`;

@@ -3,10 +3,10 @@ import { errorLine } from '../../errors/format-error.js';
 import type { PathSegment } from '../../resources/manifest/manifest-types.js';
 import { locate } from '../../resources/manifest/manifest-types.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
-import type { PlannedObject } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
 
 /** `deployment.apps/web`, or `Kind/name` when the kind is not mapped. */
-export function displayName(entry: PlannedObject): string {
+export function displayName(entry: ManifestInfo): string {
   if (entry.mapping) return `${kindGroupName(entry.mapping)}/${entry.name}`;
   return `${String(entry.object['kind'] ?? '')}/${entry.name}`;
 }
@@ -36,7 +36,7 @@ export function errorFieldPath(error: unknown): PathSegment[] {
 }
 
 /** `file:line:col (document N, Kind/name): <kubectl's error text>`. */
-export function locatedError(entry: PlannedObject, error: unknown): string {
+export function locatedError(entry: ManifestInfo, error: unknown): string {
   return `${locate(entry.manifest, errorFieldPath(error))}: ${errorLine(error)}`;
 }
 
@@ -46,7 +46,7 @@ export function locatedError(entry: PlannedObject, error: unknown): string {
  * the file, line and column of the field it names, or of the object.
  */
 export function locatedWarnings(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   warn: (text: string) => void,
 ): (text: string) => void {
   return (text) => {
@@ -67,7 +67,7 @@ function warningFieldPath(text: string): string {
 }
 
 /** The closing summary of a run in which some objects failed (after `error: `). */
-export function failureSummary(applied: PlannedObject[], failed: PlannedObject[]): string {
+export function failureSummary(applied: ManifestInfo[], failed: ManifestInfo[]): string {
   const total = applied.length + failed.length;
   const lines = [`${failed.length} of ${total} objects failed; ${applied.length} applied.`];
   lines.push(`Failed (${failed.length}):`);

@@ -4,7 +4,7 @@ import { objectPath } from '../../resources/resource-ref.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
 import { fieldValidationOf } from '../../runtime/mutation-flags.js';
 import { locatedWarnings } from './apply-report.js';
-import type { PlannedObject } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
 
 /** kubectl's advice after a server-side apply conflict (apply.go). */
 export const CONFLICT_HINT = `Please review the fields above--they currently have other managers. Here
@@ -27,7 +27,7 @@ export class ApplyConflictError extends PlainError {}
  * JSON, which is YAML), `force` always sent.
  */
 export async function applyServerSide(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
 ): Promise<ApplyOutcome> {
   const { options } = context;

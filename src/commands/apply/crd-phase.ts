@@ -1,7 +1,7 @@
 import { splitApiVersion } from '../../resources/validation/schema-types.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { PlannedObject } from './manifest-objects.js';
-import { applyNamespace } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
+import { applyNamespace } from '../../resources/builder/index.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
 
 interface CrdStatus {
@@ -17,8 +17,8 @@ const ESTABLISH_TIMEOUT_MS = 30_000;
  */
 export async function remapAfterCrds(
   factory: Factory,
-  planned: PlannedObject[],
-  crds: PlannedObject[],
+  planned: ManifestInfo[],
+  crds: ManifestInfo[],
   schemas: SchemaSource,
 ): Promise<void> {
   const unmapped = planned.filter((p) => !p.mapping);

@@ -2,7 +2,7 @@ import { ApiStatusError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
-import type { PlannedObject } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
 import { deleteObject } from './prune.js';
 
 /**
@@ -11,7 +11,7 @@ import { deleteObject } from './prune.js';
  * again and report the failure.
  */
 export async function deleteAndCreate(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
   live: JsonObject,
   modified: JsonObject,
@@ -27,7 +27,7 @@ export async function deleteAndCreate(
   }
 }
 
-async function waitUntilGone(entry: PlannedObject, context: ApplyContext): Promise<void> {
+async function waitUntilGone(entry: ManifestInfo, context: ApplyContext): Promise<void> {
   const timeoutMs = context.options.timeoutMs ?? 0;
   const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
   for (;;) {
@@ -43,7 +43,7 @@ async function waitUntilGone(entry: PlannedObject, context: ApplyContext): Promi
 }
 
 function createObject(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
   object: JsonObject,
 ): Promise<JsonObject> {

@@ -11,11 +11,10 @@ import { dryRunSuffix } from '../../runtime/mutation-flags.js';
 import { displayName, failureSummary, locatedError } from './apply-report.js';
 import { applyServerSide } from './apply-server-side.js';
 import { remapAfterCrds } from './crd-phase.js';
-import type { PlannedObject } from './manifest-objects.js';
-import { metadataOf, planObjects, readFilenameArgs } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
+import { manifestInfos, metadataOf, ResourceBuilder } from '../../resources/builder/index.js';
 import type { TaskOutcome } from './ordered-runner.js';
 import { OrderedReporter, runGroups } from './ordered-runner.js';
-import { labelMatcher } from './label-match.js';
 import type { Visited } from './prune.js';
 import { runPrune } from './prune.js';
 import { checkSelectionFlags, resolvePruneMappings } from './prune-setup.js';
@@ -28,23 +27,23 @@ const CONCURRENCY = 4;
 /** `ktl apply -f ...`. */
 export async function runApply(factory: Factory, options: ApplyOptions): Promise<void> {
   const allowlist = await checkSelectionFlags(factory, options);
-  const matches = labelMatcher(options.selector);
-  const manifests = (await readFilenameArgs(factory, options)).filter((m) =>
-    matches((metadataOf(m.object)['labels'] ?? {}) as Record<string, string>),
-  );
+  const manifests = await new ResourceBuilder(factory)
+    .filenameParam(options)
+    .labelSelectorParam(options.selector)
+    .readManifests();
   if (manifests.length === 0) throw new PlainError('no objects passed to apply');
   for (const manifest of manifests) {
     if (metadataOf(manifest.object)['generateName'] && !metadataOf(manifest.object)['name'])
       throw new PlainError('cannot use generate name with apply');
   }
-  const planned = await planObjects(factory, manifests);
+  const planned = await manifestInfos(factory, manifests);
   const schemas = factory.schemas();
   await validateBeforeApply(factory, planned, schemas, options.validate);
   const client = await factory.client();
   const err = factory.streams.err;
   const context: ApplyContext = { client, schemas, options, warn: (text) => err.write(text) };
-  const printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }> = [];
-  const failed: PlannedObject[] = [];
+  const printed: Array<{ entry: ManifestInfo; outcome: ApplyOutcome }> = [];
+  const failed: ManifestInfo[] = [];
   const failures: string[] = [];
   const reporter = new OrderedReporter<ApplyOutcome>(planned.length, (index, outcome) => {
     const entry = planned[index]!;
@@ -71,7 +70,7 @@ export async function runApply(factory: Factory, options: ApplyOptions): Promise
 /** Namespaces and CRDs first, one at a time, then the rest a few at a time. */
 async function applyAll(
   factory: Factory,
-  planned: PlannedObject[],
+  planned: ManifestInfo[],
   applyOne: (index: number) => Promise<ApplyOutcome>,
   reporter: OrderedReporter<ApplyOutcome>,
   schemas: ReturnType<Factory['schemas']>,
@@ -98,9 +97,9 @@ async function finish(
   factory: Factory,
   options: ApplyOptions,
   allowlist: Awaited<ReturnType<typeof checkSelectionFlags>>,
-  planned: PlannedObject[],
-  printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }>,
-  failed: PlannedObject[],
+  planned: ManifestInfo[],
+  printed: Array<{ entry: ManifestInfo; outcome: ApplyOutcome }>,
+  failed: ManifestInfo[],
   failures: string[],
 ): Promise<void> {
   await printObjects(factory, options, printed);
@@ -139,7 +138,7 @@ function interruptOnSigint(): { signal: AbortSignal; release: () => void } {
 
 /** kubectl's status for a command ended by SIGINT is 130 (128 + 2), as a shell reports it. */
 function interruptedError(
-  planned: PlannedObject[],
+  planned: ManifestInfo[],
   reporter: OrderedReporter<ApplyOutcome>,
 ): BareError {
   const applied = planned.filter((p) => reporter.outcome(p.index)?.value);
@@ -148,7 +147,7 @@ function interruptedError(
     return outcome !== undefined && !outcome.value;
   });
   const notSent = planned.filter((p) => reporter.outcome(p.index) === undefined);
-  const list = (entries: PlannedObject[]): string =>
+  const list = (entries: ManifestInfo[]): string =>
     entries.map((entry) => `  ${displayName(entry)}\n`).join('');
   let text = `Interrupted: ${applied.length} of ${planned.length} objects applied`;
   text += applied.length > 0 ? `:\n${list(applied)}` : '.\n';
@@ -160,7 +159,7 @@ function interruptedError(
 /** The UIDs applied and the namespaces touched (with -n, that namespace first, as kubectl). */
 async function visitedBy(
   factory: Factory,
-  planned: PlannedObject[],
+  planned: ManifestInfo[],
   printed: Array<{ outcome: ApplyOutcome }>,
 ): Promise<Visited> {
   const namespaces = new Set<string>();
@@ -172,7 +171,7 @@ async function visitedBy(
 }
 
 /** kubectl's error for an object whose kind the server does not serve. */
-function unmappedError(entry: PlannedObject): PlainError {
+function unmappedError(entry: ManifestInfo): PlainError {
   const cause = entry.mappingError?.message ?? 'no mapping';
   return new PlainError(
     `resource mapping not found for name: "${entry.name}" namespace: "${entry.namespace}" from "${entry.manifest.source.file}": ${cause}\nensure CRDs are installed first`,
@@ -180,7 +179,7 @@ function unmappedError(entry: PlannedObject): PlainError {
 }
 
 /** Namespaces and CRDs go first, one at a time, so the objects that need them find them. */
-function isFoundation(entry: PlannedObject): boolean {
+function isFoundation(entry: ManifestInfo): boolean {
   const kind = entry.mapping?.kind;
   return (
     (kind === 'Namespace' && entry.mapping?.group === '') ||
@@ -189,7 +188,7 @@ function isFoundation(entry: PlannedObject): boolean {
 }
 
 /** Indexes grouped by the object they name, so repeats of an object stay in order. */
-function groupByIdentity(entries: PlannedObject[]): number[][] {
+function groupByIdentity(entries: ManifestInfo[]): number[][] {
   const groups = new Map<string, number[]>();
   for (const entry of entries) {
     const key = `${entry.mapping?.group}/${entry.mapping?.resource ?? entry.object['kind']}/${entry.namespace}/${entry.name}`;
@@ -203,10 +202,10 @@ function groupByIdentity(entries: PlannedObject[]): number[][] {
 function report(
   factory: Factory,
   options: ApplyOptions,
-  entry: PlannedObject,
+  entry: ManifestInfo,
   outcome: TaskOutcome<ApplyOutcome>,
-  printed: Array<{ entry: PlannedObject; outcome: ApplyOutcome }>,
-  failed: PlannedObject[],
+  printed: Array<{ entry: ManifestInfo; outcome: ApplyOutcome }>,
+  failed: ManifestInfo[],
 ): void {
   if (outcome.error !== undefined || !outcome.value) {
     failed.push(entry);

@@ -5,7 +5,7 @@ import {
 } from '../../resources/validation/validate-manifests.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from './apply-options.js';
-import type { PlannedObject } from './manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
 
 /**
@@ -14,7 +14,7 @@ import type { SchemaSource } from '../../runtime/schema-source.js';
  */
 export async function validateBeforeApply(
   factory: Factory,
-  planned: PlannedObject[],
+  planned: ManifestInfo[],
   schemas: SchemaSource,
   mode: ApplyOptions['validate'],
 ): Promise<void> {

@@ -6,7 +6,7 @@
 import { PlainError } from '../../errors/errors.js';
 import { formatError } from '../../errors/format-error.js';
 import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
-import type { Pod, PodContainer } from '../exec/pod-types.js';
+import type { Pod, PodContainer } from '../../resources/pods/pod-types.js';
 import { streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
 import { useTty } from '../exec/run-exec.js';
 import type { Factory } from '../../runtime/factory.js';

@@ -1,9 +1,9 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import { mostActiveFirst } from '../exec/pod-order.js';
-import { resolveObjectRef } from '../exec/object-ref.js';
-import { podForObject } from '../exec/pod-for-object.js';
-import { defaultContainer, hasContainer } from '../exec/pod-types.js';
+import { mostActiveFirst } from '../../resources/pods/pod-order.js';
+import { resolveObjectRef } from '../../resources/pods/object-ref.js';
+import { podForObject } from '../../resources/pods/pod-for-object.js';
+import { defaultContainer, hasContainer } from '../../resources/pods/pod-types.js';
 import { finishRemoteCommand } from '../exec/remote-command.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { AttachablePod } from './attach-session.js';

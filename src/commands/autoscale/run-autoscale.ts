@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
 import { generateHpa, validateAutoscale } from '../../resources/generators/hpa.js';
 import { apiVersionOf, kindByName } from '../../resources/generators/known-kinds.js';
+import { namedSources } from '../../resources/generators/mapped-kind.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import { requireFlags } from '../../runtime/command-args.js';
 import { int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
-import { fetchObject, parseResourceArgs } from '../expose/resource-args.js';
 import { validateGenerated } from '../../runtime/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
 import { commandPathOf } from '../../runtime/command-context.js';
@@ -56,8 +56,8 @@ export async function runAutoscale(
   const hpaKind = kindByName('HorizontalPodAutoscaler');
   if (!hpaKind) throw new Error('HorizontalPodAutoscaler is not a known kind');
   let count = 0;
-  for (const target of await parseResourceArgs(factory, args)) {
-    await fetchObject(factory, target, namespace);
+  for (const target of await namedSources(factory, args)) {
+    if (target instanceof Error) throw target;
     if (!target.kind.scalable) {
       const gvr = `${apiVersionOf(target.kind)}, Resource=${target.kind.resource}`;
       throw new PlainError(

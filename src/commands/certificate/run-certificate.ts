@@ -3,18 +3,16 @@
  * through their approval subresource, as kubectl's certificates command does (409s retried, a
  * CSR already so decided left alone unless --force, the opposite decision refused).
  */
+import type { FetchedInfo, FilenameOptions } from '../../resources/builder/index.js';
+import { hasFilenames, infosInOrder, selectInfos } from '../../resources/builder/index.js';
 import { ApiStatusError, MultipleErrors, PlainError } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
-import type { FileSelect } from '../label/file-targets.js';
-import { hasFilenames } from '../label/file-targets.js';
-import type { TargetObject } from '../label/targets.js';
-import { resolveTargets, targetsInOrder } from '../label/targets.js';
 
-export interface CertificateFlags extends FileSelect, PrintFlagValues {
+export interface CertificateFlags extends FilenameOptions, PrintFlagValues {
   force?: boolean;
 }
 
@@ -64,7 +62,7 @@ function decided(csr: Csr, decision: Decision, force: boolean): Csr | undefined 
 
 async function decide(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   decision: Decision,
   force: boolean,
 ): Promise<void> {
@@ -102,10 +100,10 @@ export async function runCertificate(
     throw new PlainError('one or more CSRs must be specified as <name> or -f <filename>');
   }
   const names = hasFilenames(flags) ? [] : ['certificatesigningrequests', ...args];
-  const targets = await resolveTargets(factory, names, flags);
+  const targets = await selectInfos(factory, names, flags);
   const printer = new ResultPrinter(factory.streams.out, flags);
   const errors: Error[] = [];
-  const found = targetsInOrder(targets);
+  const found = infosInOrder(targets);
   for (const target of found) {
     if (target instanceof Error) {
       errors.push(target);

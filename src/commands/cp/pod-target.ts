@@ -1,8 +1,8 @@
 /** The pod and container an exec of `cp` runs in, found as kubectl's ExecOptions.Run finds them. */
 import { PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { Pod } from '../exec/pod-types.js';
-import { defaultContainer } from '../exec/pod-types.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
+import { defaultContainer } from '../../resources/pods/pod-types.js';
 
 /** Where one exec runs. */
 export interface ExecTarget {

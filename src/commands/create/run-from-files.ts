@@ -4,9 +4,9 @@ import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { collectionPath, kindGroupName } from '../../resources/resource-ref.js';
 import type { ApplyOptions } from '../apply/apply-options.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
+import { manifestInfos, ResourceBuilder } from '../../resources/builder/index.js';
 import { dryRunSuffix, fieldValidationOf } from '../../runtime/mutation-flags.js';
-import type { PlannedObject } from '../apply/manifest-objects.js';
-import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
 import { validateBeforeApply } from '../apply/validate-step.js';
 import type { Factory } from '../../runtime/factory.js';
 
@@ -78,9 +78,9 @@ export async function runCreateFromFiles(
   options: CreateFromFilesOptions,
 ): Promise<void> {
   if (options.filename.length === 0) throw new PlainError('must specify one of -f and -k');
-  const manifests = await readFilenameArgs(factory, options);
+  const manifests = await new ResourceBuilder(factory).filenameParam(options).readManifests();
   if (manifests.length === 0) throw new PlainError('no objects passed to create');
-  const planned = await planObjects(factory, manifests);
+  const planned = await manifestInfos(factory, manifests);
   await validateBeforeApply(factory, planned, factory.schemas(), options.validate);
   const errors: Error[] = [];
   for (const entry of planned) {
@@ -95,7 +95,7 @@ export async function runCreateFromFiles(
 
 async function createOne(
   factory: Factory,
-  entry: PlannedObject,
+  entry: ManifestInfo,
   options: CreateFromFilesOptions,
 ): Promise<void> {
   const mapping = entry.mapping;
@@ -126,7 +126,7 @@ async function createOne(
   }
 }
 
-function creationError(entry: PlannedObject, error: unknown): Error {
+function creationError(entry: ManifestInfo, error: unknown): Error {
   const file = entry.manifest.source.file;
   if (error instanceof ApiStatusError) {
     const message = `error when creating "${file}": ${error.status.message ?? error.message}`;

@@ -2,12 +2,12 @@
  * `ktl describe`: resolves the objects (names, prefixes on NotFound, -l, whole types), fetches
  * each one's events and related objects, and prints kubectl's describer text.
  */
-import { ApiStatusError, PlainError, failWithErrors } from '../../errors/errors.js';
+import { describeTypeRequired, selectInfos } from '../../resources/builder/index.js';
+import { ApiStatusError, failWithErrors } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { TargetObject } from '../label/targets.js';
-import { resolveTargets } from '../label/targets.js';
+import type { FetchedInfo } from '../../resources/builder/index.js';
 import { boolFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `ktl describe`. */
@@ -18,8 +18,6 @@ export interface DescribeFlags {
   chunkSize: string;
 }
 
-const NO_RESOURCES = `You must specify the type of resource to describe. Use "ktl api-resources" for a complete list of supported resources.\n`;
-
 /** Runs `ktl describe`. */
 export async function runDescribe(
   factory: Factory,
@@ -27,14 +25,15 @@ export async function runDescribe(
   flags: DescribeFlags,
 ): Promise<void> {
   const showEvents = boolFlag('--show-events', flags.showEvents, factory.commandPath);
-  if (args.length === 0) throw new PlainError(NO_RESOURCES.trimEnd());
+  if (args.length === 0) throw describeTypeRequired();
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const select = {
     selector: flags.selector,
     allNamespaces: flags.allNamespaces,
     all: typeOnly && !flags.selector,
+    chunkSize: chunkSizeOf(flags.chunkSize),
   };
-  const targets = await resolveTargets(factory, args, select);
+  const targets = await selectInfos(factory, args, select);
   const notFound = targets.errors[0];
   if (
     args.length === 2 &&
@@ -68,6 +67,12 @@ export async function runDescribe(
   failWithErrors(errors);
 }
 
+/** --chunk-size as a page size; a value that is not a count keeps kubectl's default. */
+function chunkSizeOf(value: string): number {
+  const size = Number(value);
+  return Number.isInteger(size) && size >= 0 ? size : 500;
+}
+
 async function describeByPrefix(
   factory: Factory,
   type: string,
@@ -75,7 +80,7 @@ async function describeByPrefix(
   original: Error,
   showEvents: boolean,
 ): Promise<void> {
-  const targets = await resolveTargets(factory, [type], { all: true });
+  const targets = await selectInfos(factory, [type], { all: true });
   const matching = targets.objects.filter((t) => t.name.startsWith(prefix));
   if (matching.length === 0) throw original;
   for (const target of matching)
@@ -85,7 +90,7 @@ async function describeByPrefix(
 /** The describer text of one object. */
 export async function describeOne(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   showEvents: boolean,
 ): Promise<string> {
   const now = Date.now();

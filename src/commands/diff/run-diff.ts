@@ -9,8 +9,8 @@ import type { ApplyContext } from '../apply/apply-client-side.js';
 import { applyClientSide } from '../apply/apply-client-side.js';
 import type { ApplyOptions } from '../apply/apply-options.js';
 import { applyServerSide } from '../apply/apply-server-side.js';
-import type { PlannedObject } from '../apply/manifest-objects.js';
-import { planObjects, readFilenameArgs } from '../apply/manifest-objects.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
+import { ResourceBuilder } from '../../resources/builder/index.js';
 import type { Factory } from '../../runtime/factory.js';
 import { runDiffProgram } from './diff-program.js';
 import { maskSecretData } from './mask-secrets.js';
@@ -36,7 +36,7 @@ export async function runDiff(factory: Factory, options: DiffOptions): Promise<v
   const live = await mkdtemp(join(tmpdir(), 'LIVE-'));
   const merged = await mkdtemp(join(tmpdir(), 'MERGED-'));
   try {
-    const planned = await planObjects(factory, await readFilenameArgs(factory, options));
+    const planned = await new ResourceBuilder(factory).filenameParam(options).manifestInfos();
     const context = await applyContext(factory, options);
     for (const entry of planned) await writePair(entry, context, options, live, merged);
     const code = await runDiffProgram(
@@ -87,7 +87,7 @@ async function applyContext(factory: Factory, options: DiffOptions): Promise<App
 }
 
 async function writePair(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
   options: DiffOptions,
   liveDir: string,
@@ -110,7 +110,7 @@ async function writePair(
 }
 
 async function getLive(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   context: ApplyContext,
 ): Promise<JsonObject | undefined> {
   try {
@@ -124,7 +124,7 @@ async function getLive(
 }
 
 /** `[group.]version.Kind.namespace.name`, as kubectl names the files it compares. */
-function fileName(entry: PlannedObject): string {
+function fileName(entry: ManifestInfo): string {
   const { group, version, kind } = entry.mapping!;
   return `${group ? `${group}.` : ''}${version}.${kind}.${entry.namespace}.${entry.name}`;
 }

@@ -7,7 +7,7 @@ import { PatchSchema } from '../../resources/patch/patch-meta.js';
 import { diffMaps } from '../../resources/patch/smp-diff.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
-import { inKubectlScheme } from '../exec/kubectl-scheme.js';
+import { inKubectlScheme } from '../../resources/pods/kubectl-scheme.js';
 
 /** A patch and its content type. */
 export interface EditPatch {

@@ -4,6 +4,8 @@
  * with the user's text kept and the errors as comments at the top; saving it unchanged then
  * gives up and keeps a copy. Nothing the user typed is lost.
  */
+import type { FetchedInfo } from '../../resources/builder/index.js';
+import { editTypeRequired, selectInfos } from '../../resources/builder/index.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +21,6 @@ import type { KubeObject } from '../../resources/kube-object.js';
 import { loadYaml } from '../../util/load-yaml.js';
 import type { Factory } from '../../runtime/factory.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
-import type { TargetObject } from '../label/targets.js';
-import { resolveTargets } from '../label/targets.js';
 import { fieldValidationOf } from '../../runtime/mutation-flags.js';
 import { parseValidate } from '../../runtime/mutation-flags.js';
 import type { SchemaSource } from '../../runtime/schema-source.js';
@@ -35,13 +35,13 @@ export interface EditFlags {
   validate?: string | boolean;
 }
 
-function groupResource(target: TargetObject): string {
+function groupResource(target: FetchedInfo): string {
   const { resource, group } = target.mapping;
   return group === '' ? resource : `${resource}.${group}`;
 }
 
 /** The comment block for a failed save of one object. */
-export function errorBlock(target: TargetObject, causes: readonly string[]): string {
+export function errorBlock(target: FetchedInfo, causes: readonly string[]): string {
   return `# ${groupResource(target)} ${JSON.stringify(target.name)} was not valid:\n${causes.map((c) => `# * ${c}\n`).join('')}#\n`;
 }
 
@@ -72,13 +72,13 @@ async function parseEdited(text: string): Promise<KubeObject[]> {
 
 /** Runs `ktl edit`. */
 export async function runEdit(factory: Factory, args: string[], flags: EditFlags): Promise<void> {
-  if (args.length === 0) throw new PlainError('you must specify the type of resource to edit');
+  if (args.length === 0) throw editTypeRequired();
   const json = flags.output === 'json';
   if (flags.output && !['json', 'yaml'].includes(flags.output))
     throw new PlainError("the flag 'output' must be one of yaml|json");
   parseValidate(flags.validate);
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
-  const targets = await resolveTargets(factory, args, {
+  const targets = await selectInfos(factory, args, {
     selector: flags.selector,
     all: typeOnly && !flags.selector,
   });
@@ -94,7 +94,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
 async function editUntilSaved(
   factory: Factory,
   flags: EditFlags,
-  toEdit: TargetObject[],
+  toEdit: FetchedInfo[],
   json: boolean,
   file: string,
 ): Promise<void> {
@@ -128,7 +128,7 @@ async function editUntilSaved(
     try {
       objects = await parseEdited(edited);
     } catch (error) {
-      const first = pending[0] as TargetObject;
+      const first = pending[0] as FetchedInfo;
       errors = [
         errorBlock(first, [
           `<nil>: Invalid value: "The edited file failed validation": ${firstLine(error)}`,
@@ -137,7 +137,7 @@ async function editUntilSaved(
       reportInvalid(factory, first);
       continue;
     }
-    const failed: TargetObject[] = [];
+    const failed: FetchedInfo[] = [];
     for (const target of pending) {
       const edit =
         objects.find((o) => o.metadata?.name === target.name && o.kind === target.object.kind) ??
@@ -164,7 +164,7 @@ async function editUntilSaved(
 
 /** One object to save: as fetched, as edited, and where its patch metadata comes from. */
 interface EditedObject {
-  target: TargetObject;
+  target: FetchedInfo;
   edited: KubeObject;
   schemas: SchemaSource;
 }
@@ -200,7 +200,7 @@ function firstLine(error: unknown): string {
 }
 
 /** kubectl's line for an edit the server refused; the editor opens again with the causes. */
-function reportInvalid(factory: Factory, target: TargetObject): void {
+function reportInvalid(factory: Factory, target: FetchedInfo): void {
   const error = new PlainError(
     `${groupResource(target)} ${JSON.stringify(target.name)} is invalid`,
   );

@@ -1,11 +1,11 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
-import { mostActiveFirst } from './pod-order.js';
-import { resolveObjectRef } from './object-ref.js';
-import { podForObject } from './pod-for-object.js';
-import type { Pod } from './pod-types.js';
-import { defaultContainer } from './pod-types.js';
+import { mostActiveFirst } from '../../resources/pods/pod-order.js';
+import { resolveObjectRef } from '../../resources/pods/object-ref.js';
+import { podForObject } from '../../resources/pods/pod-for-object.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
+import { defaultContainer } from '../../resources/pods/pod-types.js';
 import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
 import type { StreamOptions } from '../../runtime/stream-flags.js';
 

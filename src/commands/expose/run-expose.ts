@@ -3,13 +3,13 @@ import { PlainError } from '../../errors/errors.js';
 import { checkExposable, generateExposeService } from '../../resources/generators/expose.js';
 import type { ExposeParams } from '../../resources/generators/expose.js';
 import { kindByName } from '../../resources/generators/known-kinds.js';
+import { namedSources } from '../../resources/generators/mapped-kind.js';
 import { withLastApplied } from '../../resources/generators/object.js';
 import { applyOverrides } from '../../resources/generators/overrides.js';
 import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
 import { validateGenerated } from '../../runtime/validate-generated.js';
 import type { Factory } from '../../runtime/factory.js';
-import { fetchObject, parseResourceArgs } from './resource-args.js';
 
 /** The flags of `expose`. */
 export interface ExposeFlagValues
@@ -47,12 +47,13 @@ export async function runExpose(
   const { dryRun, print } = commonSettings(factory, opts, 'exposed');
   if (opts.filename?.length)
     throw new PlainError('ktl expose -f is not supported yet; name the resource as TYPE NAME');
-  const targets = await parseResourceArgs(factory, args);
+  const targets = await namedSources(factory, args);
   const { namespace, explicit } = await factory.namespace();
   const serviceKind = kindByName('Service');
   if (!serviceKind) throw new Error('Service is not a known kind');
   for (const target of targets) {
-    const source = await fetchObject(factory, target, namespace);
+    if (target instanceof Error) throw target;
+    const source = target.object;
     plain(() => checkExposable(target.kind.kind, target.kind.group));
     const generated = plain(() =>
       generateExposeService({ ...source, kind: target.kind.kind }, exposeParams(opts)),

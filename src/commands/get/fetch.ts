@@ -4,7 +4,7 @@ import { listPages } from '../../resources/list.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import { explainListError } from '../label/list-error.js';
+import { explainListError } from '../../resources/builder/index.js';
 
 /** What one fetch step produced: a page of a list, or one named object. */
 export interface FetchedChunk {

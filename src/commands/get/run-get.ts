@@ -1,8 +1,15 @@
 import type { ResourceMapping } from '../../discovery/index.js';
-import { AggregateCliError, PlainError } from '../../errors/errors.js';
+import { AggregateCliError, BareError } from '../../errors/errors.js';
+import { KustomizeError } from '../../resources/kustomize/index.js';
+import type { ManifestInfo, ResourceInfo, Selection } from '../../resources/builder/index.js';
+import {
+  hasFilenames,
+  MissingResourceTypeError,
+  ResourceBuilder,
+  singleResourceTypeOnly,
+} from '../../resources/builder/index.js';
 import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../../runtime/factory.js';
-import { parseGetArgs } from './get-args.js';
 import type { GetFlags, GetOptions } from './get-options.js';
 import { getOptionsFrom, isTableOutput } from './get-options.js';
 import type { FetchRequest } from './fetch.js';
@@ -68,48 +75,93 @@ export function noResourcesMessage(plan: GetPlan, options: GetOptions): string {
   return `No resources found in ${plan.namespace} namespace.\n`;
 }
 
-/** Resolves types and names into requests (kubectl's resource builder for get). */
+/** Resolves types and names into requests with the resource builder (no object is read yet). */
 export async function planGet(
   factory: Factory,
   args: string[],
   options: GetOptions,
 ): Promise<GetPlan> {
-  if (options.filenames.length > 0 || options.kustomize !== undefined) {
-    const { planFromFiles } = await import('./file-plan.js');
-    return planFromFiles(factory, args, options);
-  }
-  const target = parseGetArgs(args);
-  const mapper = await factory.restMapper();
+  const fromFiles = hasFilenames({ filename: options.filenames, kustomize: options.kustomize });
+  if (!fromFiles && args.length === 0) throw new MissingResourceTypeError();
+  const selection = await planSelection(
+    new ResourceBuilder(factory)
+      .filenameParam({
+        filename: options.filenames,
+        recursive: options.recursive,
+        ...(options.kustomize !== undefined ? { kustomize: options.kustomize } : {}),
+      })
+      .labelSelectorParam(options.labelSelector)
+      .fieldSelectorParam(options.fieldSelector)
+      .resourceTypeOrNameArgs(args, true),
+  );
   const { namespace } = await factory.namespace();
-  const scope = (mapping: ResourceMapping): string | undefined =>
-    mapping.namespaced && !options.allNamespaces ? namespace : undefined;
-  if (target.form === 'typeNames') {
-    const requests: FetchRequest[] = [];
-    for (const pair of target.pairs) {
-      const mapping = await mapper.mappingFor(pair.type);
-      const existing = requests.find(
-        (r) => r.mapping.resource === mapping.resource && r.mapping.group === mapping.group,
-      );
-      if (existing) existing.names.push(pair.name);
-      else requests.push({ mapping, namespace: scope(mapping), names: [pair.name] });
-    }
-    const single = target.pairs.length === 1;
+  const scope = (info: { mapping: ResourceMapping; namespace: string }): string | undefined =>
+    info.mapping.namespaced && (fromFiles || !options.allNamespaces) ? info.namespace : undefined;
+  if (selection.kind === 'manifests') {
+    const requests = consecutiveRequests(selection.entries, scope);
+    const kinds = new Set(requests.map((r) => `${r.mapping.group}/${r.mapping.resource}`));
+    const withKind = options.showKind || kinds.size > 1;
+    return { requests, namespace, withKind, singleObject: selection.entries.length === 1 };
+  }
+  if (selection.kind === 'selected') {
+    const requests = selection.requests.map((r) => ({ ...r, namespace: scope(r), names: [] }));
     return {
       requests,
       namespace,
-      withKind: options.showKind || !single || requests.length > 1,
-      singleObject: single,
+      withKind: options.showKind || requests.length > 1,
+      singleObject: false,
     };
   }
-  const mappings = await mapper.resolveTypes(target.types);
-  if (mappings.length > 1 && target.names.length > 0 && options.watch) {
-    throw new PlainError('you may only specify a single resource type');
+  const requests = requestsByType(selection.infos, scope);
+  const single = selection.infos.length === 1;
+  if (selection.args.form === 'types' && requests.length > 1 && options.watch)
+    throw singleResourceTypeOnly();
+  const severalNamed = selection.args.form === 'typeNames' && !single;
+  return {
+    requests,
+    namespace,
+    withKind: options.showKind || severalNamed || requests.length > 1,
+    singleObject: single,
+  };
+}
+
+type Scope = (info: { mapping: ResourceMapping; namespace: string }) => string | undefined;
+
+/** One request per type, its names in argument order. */
+/** The builder's plan; a kustomization that fails to build is reported bare, as kubectl get does. */
+async function planSelection(builder: ResourceBuilder): Promise<Selection> {
+  try {
+    return await builder.plan();
+  } catch (error) {
+    if (error instanceof KustomizeError) throw new BareError(error.message);
+    throw error;
   }
-  const requests = mappings.map((mapping) => ({
-    mapping,
-    namespace: scope(mapping),
-    names: [...target.names],
-  }));
-  const singleObject = mappings.length === 1 && target.names.length === 1;
-  return { requests, namespace, withKind: options.showKind || mappings.length > 1, singleObject };
+}
+
+function requestsByType(infos: readonly ResourceInfo[], scope: Scope): FetchRequest[] {
+  const requests: FetchRequest[] = [];
+  for (const info of infos) {
+    const { mapping } = info;
+    const existing = requests.find(
+      (r) => r.mapping.resource === mapping.resource && r.mapping.group === mapping.group,
+    );
+    if (existing) existing.names.push(info.name);
+    else requests.push({ mapping, namespace: scope(info), names: [info.name] });
+  }
+  return requests;
+}
+
+/** One request per run of objects of the same type and namespace, in file order. */
+function consecutiveRequests(entries: readonly ManifestInfo[], scope: Scope): FetchRequest[] {
+  const requests: FetchRequest[] = [];
+  for (const entry of entries) {
+    if (!entry.mapping) continue;
+    const mapping = entry.mapping;
+    const namespace = scope({ mapping, namespace: entry.namespace });
+    const last = requests.at(-1);
+    if (last && last.mapping.resource === mapping.resource && last.namespace === namespace)
+      last.names.push(entry.name);
+    else requests.push({ mapping, namespace, names: [entry.name] });
+  }
+  return requests;
 }

@@ -1,5 +1,5 @@
 import type { ResourceMapping } from '../../discovery/index.js';
-import { PlainError } from '../../errors/errors.js';
+import { singleResourceTypeOnly, watchNeedsOneResource } from '../../resources/builder/index.js';
 import { Informer } from '../../resources/informer.js';
 import type { InformerChange, InformerState } from '../../resources/informer.js';
 import { TableOutput } from '../../printers/table/table-output.js';
@@ -24,12 +24,8 @@ export async function runWatch(
   options: GetOptions,
 ): Promise<void> {
   const request = plan.requests[0];
-  if (!request || plan.requests.length !== 1)
-    throw new PlainError('you may only specify a single resource type');
-  if (request.names.length > 1)
-    throw new PlainError(
-      'watch is only supported on individual resources and resource collections, but multiple resources were found',
-    );
+  if (!request || plan.requests.length !== 1) throw singleResourceTypeOnly();
+  if (request.names.length > 1) throw watchNeedsOneResource();
   if (options.tui) {
     const { loadDashboard } = await import('../../dashboard/load-dashboard.js');
     const { runDashboard } = await loadDashboard(factory.streams.out.isTTY === true);

@@ -2,6 +2,15 @@
  * `ktl label` and `ktl annotate`: fetch each object, apply the key updates to its labels or
  * annotations, and send what changed as a JSON merge patch (kubectl's label.go / annotate.go).
  */
+import type { FetchedInfo, SelectOptions } from '../../resources/builder/index.js';
+import {
+  allWithFieldSelector,
+  allWithSelector,
+  hasFilenames,
+  infosInOrder,
+  labelResourcesRequired,
+  selectInfos,
+} from '../../resources/builder/index.js';
 import { PlainError, failWithErrors } from '../../errors/errors.js';
 import { toGoJson } from '../../printers/json-text.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -13,12 +22,9 @@ import type { KeyUpdates } from './pairs.js';
 import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
-import type { SelectFlags, TargetObject } from './targets.js';
-import { resolveTargets, targetsInOrder } from './targets.js';
-import { hasFilenames } from './file-targets.js';
 
 /** The flags label and annotate share. */
-export interface LabelFlags extends SelectFlags, PrintFlagValues {
+export interface LabelFlags extends SelectOptions, PrintFlagValues {
   overwrite?: boolean;
   list?: boolean;
   resourceVersion?: string;
@@ -38,25 +44,20 @@ export async function runLabel(
 ): Promise<void> {
   const { resources, pairs } = splitResourcesAndPairs(args, kind);
   const updates = kind === 'label' ? parseLabelUpdates(pairs) : parseAnnotationUpdates(pairs);
-  if (flags.all && flags.selector)
-    throw new PlainError('cannot set --all and --selector at the same time');
-  if (flags.all && flags.fieldSelector)
-    throw new PlainError('cannot set --all and --field-selector at the same time');
-  if (resources.length === 0 && !hasFilenames(flags))
-    throw new PlainError(
-      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
-    );
+  if (flags.all && flags.selector) throw allWithSelector();
+  if (flags.all && flags.fieldSelector) throw allWithFieldSelector();
+  if (resources.length === 0 && !hasFilenames(flags)) throw labelResourcesRequired();
   if (updates.set.size === 0 && updates.remove.length === 0 && !flags.list)
     throw new PlainError(`at least one ${kind} update is required`);
   if (kind === 'annotation') checkResultOutput(flags);
   const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
-  const targets = await resolveTargets(factory, resources, flags);
+  const targets = await selectInfos(factory, resources, flags);
   const errors: Error[] = [];
   // kubectl's label makes its printer after each patch: a bad -o fails each object, changed
   const printer = new ResultPrinter(factory.streams.out, flags, dryRun, kind === 'label');
   const singleNamed =
     targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
-  for (const target of targetsInOrder(targets)) {
+  for (const target of infosInOrder(targets)) {
     if (target instanceof Error) {
       errors.push(target);
       continue;
@@ -71,7 +72,7 @@ export async function runLabel(
   failWithErrors(errors);
 }
 
-function listKeys(factory: Factory, kind: KeyKind, target: TargetObject, single: boolean): void {
+function listKeys(factory: Factory, kind: KeyKind, target: FetchedInfo, single: boolean): void {
   const out = factory.streams.out;
   const keys = keysOf(target.object, kind) ?? {};
   const indent = single ? '' : ' ';
@@ -125,7 +126,7 @@ export class OverwriteErrors extends PlainError {
 async function updateOne(
   factory: Factory,
   kind: KeyKind,
-  target: TargetObject,
+  target: FetchedInfo,
   updates: KeyUpdates,
   flags: LabelFlags,
   dryRun: DryRunStrategy,

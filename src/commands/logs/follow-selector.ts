@@ -1,7 +1,7 @@
 import type { HttpClient } from '../../transport/http-client.js';
 import { PODS_REF } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';
-import type { Pod } from '../exec/pod-types.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
 
 /** Whether a pod has containers whose logs can be read (it has left Pending). */
 export function podHasStarted(pod: Pod): boolean {

@@ -1,10 +1,10 @@
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import { groupResource, resolveObjectRef } from '../exec/object-ref.js';
-import { byLogging } from '../exec/pod-order.js';
-import { listPods, podForObject } from '../exec/pod-for-object.js';
-import type { Pod } from '../exec/pod-types.js';
-import { defaultContainer, hasContainer } from '../exec/pod-types.js';
+import { groupResource, resolveObjectRef } from '../../resources/pods/object-ref.js';
+import { byLogging } from '../../resources/pods/pod-order.js';
+import { listPods, podForObject } from '../../resources/pods/pod-for-object.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
+import { defaultContainer, hasContainer } from '../../resources/pods/pod-types.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { LogsPlan } from './log-options.js';
 

@@ -3,13 +3,15 @@
  * type of --type and prints `patched` or `patched (no change)` as kubectl does. A client dry run
  * applies the patch locally (strategic merge with the kind's OpenAPI schema).
  */
-import { readFile } from 'node:fs/promises';
+import type { FetchedInfo, SelectOptions } from '../../resources/builder/index.js';
 import {
-  ApiStatusError,
+  hasFilenames,
+  infosInOrder,
   NoResourcesError,
-  PlainError,
-  failWithErrors,
-} from '../../errors/errors.js';
+  selectInfos,
+} from '../../resources/builder/index.js';
+import { readFile } from 'node:fs/promises';
+import { ApiStatusError, PlainError, failWithErrors } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -19,14 +21,10 @@ import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
-import type { TargetObject } from '../label/targets.js';
-import { resolveTargets, targetsInOrder } from '../label/targets.js';
 import { applyLocally } from './local-patch.js';
-import type { FileSelect } from '../label/file-targets.js';
-import { hasFilenames } from '../label/file-targets.js';
 
 /** The flags of `ktl patch`. */
-export interface PatchFlags extends FileSelect, PrintFlagValues {
+export interface PatchFlags extends SelectOptions, PrintFlagValues {
   patch?: string;
   patchFile?: string;
   type: string;
@@ -61,7 +59,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
   const text = await patchText(flags);
   if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
   const body = await patchJson(text);
-  const targets = await resolveTargets(factory, args, {
+  const targets = await selectInfos(factory, args, {
     filename: flags.filename,
     recursive: flags.recursive,
     // kubectl's patch builder has no Latest(): -f objects stay as read, so "no change" is
@@ -70,7 +68,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
   });
   const printer = new ResultPrinter(factory.streams.out, flags);
   const errors: Error[] = [];
-  for (const target of targetsInOrder(targets)) {
+  for (const target of infosInOrder(targets)) {
     if (target instanceof Error) {
       errors.push(target);
       continue;
@@ -150,7 +148,7 @@ async function patchJson(text: string): Promise<string> {
 
 async function getSubresource(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   subresource: string,
 ): Promise<KubeObject> {
   const client = await factory.client();
@@ -161,7 +159,7 @@ async function getSubresource(
 
 async function sendPatch(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   flags: PatchFlags,
   body: string,
   serverDryRun: boolean,

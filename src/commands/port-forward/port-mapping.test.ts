@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WorkloadObject } from '../exec/pod-for-object.js';
-import type { Pod } from '../exec/pod-types.js';
+import type { WorkloadObject } from '../../resources/pods/pod-for-object.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
 import { parsePortMappings, podPortArgs, servicePortArgs } from './port-mapping.js';
 
 const pod: Pod = {

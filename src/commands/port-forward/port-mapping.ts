@@ -1,6 +1,6 @@
 import { PlainError } from '../../errors/errors.js';
-import type { WorkloadObject } from '../exec/pod-for-object.js';
-import type { Pod } from '../exec/pod-types.js';
+import type { WorkloadObject } from '../../resources/pods/pod-for-object.js';
+import type { Pod } from '../../resources/pods/pod-types.js';
 
 /** One `[LOCAL:]REMOTE` argument after resolution: local 0 means "pick a free port". */
 export interface PortMapping {

@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import { parseGoDuration } from '../../config/duration.js';
 import { PlainError, UsageError } from '../../errors/errors.js';
-import { mostActiveFirst } from '../exec/pod-order.js';
-import { podForObject } from '../exec/pod-for-object.js';
-import { resolveObjectRef } from '../exec/object-ref.js';
+import { mostActiveFirst } from '../../resources/pods/pod-order.js';
+import { podForObject } from '../../resources/pods/pod-for-object.js';
+import { resolveObjectRef } from '../../resources/pods/object-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 import {
   bindListeners,

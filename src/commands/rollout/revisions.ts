@@ -2,11 +2,11 @@
  * The revision history of a workload: a Deployment's ReplicaSets (revision annotation), or a
  * DaemonSet's / StatefulSet's ControllerRevisions, each owned by the workload as controller.
  */
+import type { FetchedInfo } from '../../resources/builder/index.js';
 import { listPages } from '../../resources/list.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { TargetObject } from '../label/targets.js';
 
 /** One revision: its number, pod template, change cause and the object that holds it. */
 export interface Revision {
@@ -58,7 +58,7 @@ function ownedBy(object: KubeObject, uid: string | undefined): boolean {
 
 async function owned(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   ref: ResourceRef,
 ): Promise<KubeObject[]> {
   const client = await factory.client();
@@ -80,7 +80,7 @@ async function owned(
 /** The revisions of a workload, oldest first; undefined when the kind keeps no history. */
 export async function revisionsOf(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
 ): Promise<Revision[] | undefined> {
   const { kind, group } = target.mapping;
   if (group !== 'apps') return undefined;

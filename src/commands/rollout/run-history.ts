@@ -5,7 +5,7 @@ import { PrefixWriter } from '../../resources/describe/prefix-writer.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
 import { kindGroupName } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { TargetObject } from '../label/targets.js';
+import type { FetchedInfo } from '../../resources/builder/index.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { effectiveOutput } from '../../runtime/template-output.js';
@@ -70,7 +70,7 @@ async function printRevisions(
 const EMPTY_MAPPING = { singularName: '', verbs: [], shortNames: [], categories: [] };
 
 function historyText(
-  target: TargetObject,
+  target: FetchedInfo,
   revisions: Revision[] | undefined,
   revision: number,
   output?: string,

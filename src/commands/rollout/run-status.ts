@@ -7,7 +7,7 @@ import { PlainError, failWithErrors } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { untilDone } from '../../resources/wait-until.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { TargetObject } from '../label/targets.js';
+import type { FetchedInfo } from '../../resources/builder/index.js';
 import { durationFlag, intFlag } from '../../runtime/flag-values.js';
 import { rolloutTargets } from './targets.js';
 import { statusViewerFor } from '../../resources/rollout/status-viewers.js';
@@ -50,7 +50,7 @@ interface WatchSettings {
 
 async function watchRollout(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   settings: WatchSettings,
 ): Promise<void> {
   const { kind, group } = target.mapping;

@@ -3,6 +3,7 @@
  * previous) revision with kubectl's JSON patch; a DaemonSet or StatefulSet gets its
  * ControllerRevision's data as a strategic merge patch.
  */
+import type { FetchedInfo } from '../../resources/builder/index.js';
 import { PlainError, failWithErrors } from '../../errors/errors.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
@@ -10,7 +11,6 @@ import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
-import type { TargetObject } from '../label/targets.js';
 import type { Revision } from './revisions.js';
 import { revisionsOf } from './revisions.js';
 import { rolloutTargets } from './targets.js';
@@ -73,7 +73,7 @@ function withoutHash(template: Record<string, unknown>): Record<string, unknown>
 
 async function undoOne(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   toRevision: number,
   dryRun: boolean,
 ): Promise<string> {

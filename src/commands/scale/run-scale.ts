@@ -3,29 +3,22 @@
  * merge patch when there are no preconditions, else GET + check + PUT; with --timeout it then
  * waits until status.replicas matches.
  */
+import type { FetchedInfo, Infos, SelectOptions } from '../../resources/builder/index.js';
+import { hasFilenames, NoResourcesError, selectInfos } from '../../resources/builder/index.js';
 import { durationFlag } from '../../runtime/flag-values.js';
-import {
-  ApiStatusError,
-  NoResourcesError,
-  PlainError,
-  failWithErrors,
-} from '../../errors/errors.js';
+import { ApiStatusError, PlainError, failWithErrors } from '../../errors/errors.js';
 import { patchReplicas, scalePath } from '../../resources/actions/scale-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
-import type { TargetObject, Targets } from '../label/targets.js';
-import { resolveTargets } from '../label/targets.js';
-import type { FileSelect } from '../label/file-targets.js';
-import { hasFilenames } from '../label/file-targets.js';
 import { int32Flag } from '../../runtime/flag-values.js';
 import type { Command } from 'commander';
 import { commandPathOf } from '../../runtime/command-context.js';
 
 /** The flags of `ktl scale`. */
-export interface ScaleFlags extends FileSelect, PrintFlagValues {
+export interface ScaleFlags extends SelectOptions, PrintFlagValues {
   replicas?: string;
   currentReplicas: string;
   resourceVersion?: string;
@@ -80,10 +73,10 @@ export async function runScale(
 }
 
 /** The objects to scale; a list the server refused counts as found nothing (ContinueOnError). */
-async function scaleTargets(factory: Factory, args: string[], flags: ScaleFlags): Promise<Targets> {
+async function scaleTargets(factory: Factory, args: string[], flags: ScaleFlags): Promise<Infos> {
   const { selector, all, filename, recursive } = flags;
   try {
-    return await resolveTargets(factory, args, { selector, all, filename, recursive });
+    return await selectInfos(factory, args, { selector, all, filename, recursive });
   } catch (error) {
     if (error instanceof ApiStatusError) return { objects: [], errors: [error] };
     throw error;
@@ -98,13 +91,13 @@ function noObjectsError(errors: readonly Error[]): PlainError {
   return new PlainError(`no objects passed to scale ${cause}`);
 }
 
-function scalePathOf(target: TargetObject): string {
+function scalePathOf(target: FetchedInfo): string {
   return scalePath(target.mapping, target.name, target.namespace);
 }
 
 async function scaleOne(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   replicas: number,
   flags: ScaleFlags,
   dryRun: DryRunStrategy,
@@ -144,7 +137,7 @@ async function scaleOne(
 
 async function waitForReplicas(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   timeoutMs: number,
 ): Promise<void> {
   const client = await factory.client();

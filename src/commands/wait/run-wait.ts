@@ -2,26 +2,25 @@
  * `ktl wait`: for each object, watch until --for holds (condition, jsonpath, delete) or the
  * shared --timeout runs out; `create` polls until the objects exist. kubectl's messages.
  */
+import type { FetchedInfo, Infos, SelectOptions } from '../../resources/builder/index.js';
 import {
-  ApiStatusError,
+  hasFilenames,
   NoResourcesError,
-  PlainError,
-  failWithErrors,
-} from '../../errors/errors.js';
+  selectInfos,
+  withTypeMeta,
+} from '../../resources/builder/index.js';
+import { ApiStatusError, PlainError, failWithErrors } from '../../errors/errors.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
-import type { SelectFlags, TargetObject, Targets } from '../label/targets.js';
-import { resolveTargets, withTypeMeta } from '../label/targets.js';
 import type { WaitFor } from './conditions.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from './conditions.js';
 import { durationFlag } from '../../runtime/flag-values.js';
-import { hasFilenames } from '../label/file-targets.js';
 import { deadline, untilDone } from '../../resources/wait-until.js';
 
 /** The flags of `ktl wait`. */
-export interface WaitFlags extends SelectFlags, PrintFlagValues {
+export interface WaitFlags extends SelectOptions, PrintFlagValues {
   for: string;
   timeout: string;
 }
@@ -38,7 +37,7 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
   const targets =
     waitFor.kind === 'create'
       ? await waitForCreate(factory, args, flags, timeoutMs)
-      : await resolveTargets(factory, args, selectFlags(flags));
+      : await selectInfos(factory, args, selectFlags(flags));
   const errors =
     waitFor.kind === 'delete'
       ? targets.errors.filter((e) => !(e instanceof ApiStatusError && e.isNotFound))
@@ -63,7 +62,7 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
 }
 
 /** kubectl's wait accepts --all with -l (the selector decides). */
-function selectFlags(flags: WaitFlags): SelectFlags {
+function selectFlags(flags: WaitFlags): SelectOptions {
   return flags.selector ? { ...flags, all: false } : flags;
 }
 
@@ -72,10 +71,10 @@ async function waitForCreate(
   args: string[],
   flags: WaitFlags,
   timeoutMs: number,
-): Promise<Targets> {
+): Promise<Infos> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const targets = await resolveTargets(factory, args, selectFlags(flags));
+    const targets = await selectInfos(factory, args, selectFlags(flags));
     const missing = targets.errors.some((e) => e instanceof ApiStatusError && e.isNotFound);
     if (!missing && targets.objects.length > 0) return targets;
     if (!missing && targets.errors.length > 0) return targets;
@@ -92,7 +91,7 @@ function met(waitFor: WaitFor, object: KubeObject): boolean {
 
 async function waitOne(
   factory: Factory,
-  target: TargetObject,
+  target: FetchedInfo,
   waitFor: WaitFor,
   timeoutMs: number,
 ): Promise<KubeObject> {

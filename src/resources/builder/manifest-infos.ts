@@ -1,15 +1,20 @@
+/**
+ * Manifest objects made into infos: each kind mapped by the REST mapper and kubectl's namespace
+ * rules applied (SetNamespace / RequireNamespace). Kinds the server does not know keep their
+ * error, so apply can create a CRD first and map its custom resources afterwards.
+ */
 import type { ResourceMapping } from '../../discovery/index.js';
 import { NoKindMatchError } from '../../discovery/index.js';
-import { PlainError } from '../../errors/errors.js';
-import type { ManifestObject } from '../../resources/manifest/manifest-types.js';
-import { filenameFlagProblem, kustomizeManifests } from '../../resources/kustomize/index.js';
-import { readManifests } from '../../resources/manifest/read-manifests.js';
-import { splitApiVersion } from '../../resources/validation/schema-types.js';
-import type { Factory } from '../../runtime/factory.js';
-import type { KubeObject } from '../../resources/kube-object.js';
+import type { KubeObject } from '../kube-object.js';
+import type { ManifestObject } from '../manifest/manifest-types.js';
+import { positionOf } from '../manifest/manifest-types.js';
+import { splitApiVersion } from '../validation/schema-types.js';
+import { namespaceMismatch } from './arg-errors.js';
+import type { BuilderContext } from './context.js';
+import type { InfoSource } from './info.js';
 
 /** A manifest object with its REST mapping (or why it has none) and its target namespace. */
-export interface PlannedObject {
+export interface ManifestInfo {
   /** Position in the input, from 0. */
   index: number;
   manifest: ManifestObject;
@@ -22,40 +27,16 @@ export interface PlannedObject {
   mappingError?: Error;
 }
 
-/** Options shared by commands that read -f (or -k). */
-export interface FilenameOptions {
-  filename?: string[];
-  recursive?: boolean;
-  /** `-k DIR`: the objects of a kustomization instead of files. */
-  kustomize?: string;
-}
-
-/** Reads the -f inputs of a command, or builds its -k kustomization. */
-export async function readFilenameArgs(
-  factory: Factory,
-  options: FilenameOptions,
-): Promise<ManifestObject[]> {
-  const problem = filenameFlagProblem(
-    options.filename ?? [],
-    options.kustomize,
-    options.recursive === true,
-  );
-  if (problem) throw new PlainError(problem);
-  if (options.kustomize !== undefined) {
-    const { manifests, warnings } = kustomizeManifests(options.kustomize);
-    for (const warning of warnings) factory.streams.err.write(`${warning}\n`);
-    return manifests;
-  }
-  return readManifests(options.filename ?? [], {
-    recursive: options.recursive === true,
-    stdin: factory.streams.in,
-  });
-}
-
 /** The metadata of an object, as a record. */
 export function metadataOf(object: KubeObject): Record<string, unknown> {
   const metadata = object['metadata'];
   return metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>) : {};
+}
+
+/** Where an info's object was read: file, document and the line its object starts on. */
+export function sourceOf(entry: ManifestInfo): InfoSource {
+  const { file, document } = entry.manifest.source;
+  return { file, document, line: positionOf(entry.manifest.source, []).line, index: entry.index };
 }
 
 /**
@@ -63,18 +44,18 @@ export function metadataOf(object: KubeObject): Record<string, unknown> {
  * without a namespace get the default one; with an explicit -n, a different namespace in the
  * object is an error. Kinds the server does not know keep their error for later.
  */
-export async function planObjects(
-  factory: Factory,
+export async function manifestInfos(
+  context: Pick<BuilderContext, 'restMapper' | 'namespace'>,
   manifests: readonly ManifestObject[],
-): Promise<PlannedObject[]> {
-  const mapper = await factory.restMapper();
-  const { namespace: defaultNamespace, explicit } = await factory.namespace();
-  const planned: PlannedObject[] = [];
+): Promise<ManifestInfo[]> {
+  const mapper = await context.restMapper();
+  const { namespace: defaultNamespace, explicit } = await context.namespace();
+  const infos: ManifestInfo[] = [];
   for (const [index, manifest] of manifests.entries()) {
     const object = structuredClone(manifest.object);
     const metadata = metadataOf(object);
     const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-    const entry: PlannedObject = { index, manifest, object, name, namespace: '' };
+    const entry: ManifestInfo = { index, manifest, object, name, namespace: '' };
     try {
       const { group, version } = splitApiVersion(String(object['apiVersion'] ?? ''));
       entry.mapping = await mapper.mappingForGVK({
@@ -87,25 +68,22 @@ export async function planObjects(
       entry.mappingError = error;
     }
     entry.namespace = applyNamespace(entry, defaultNamespace, explicit);
-    planned.push(entry);
+    infos.push(entry);
   }
-  return planned;
+  return infos;
 }
 
 /** Fills in or checks the object's namespace; returns the namespace to use. */
 export function applyNamespace(
-  entry: PlannedObject,
+  entry: ManifestInfo,
   defaultNamespace: string,
   explicit: boolean,
 ): string {
   if (entry.mapping && !entry.mapping.namespaced) return '';
   const metadata = metadataOf(entry.object);
   const own = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
-  if (own !== '' && explicit && own !== defaultNamespace) {
-    throw new PlainError(
-      `the namespace from the provided object "${own}" does not match the namespace "${defaultNamespace}". You must pass '--namespace=${own}' to perform this operation.`,
-    );
-  }
+  if (own !== '' && explicit && own !== defaultNamespace)
+    throw namespaceMismatch(own, defaultNamespace);
   const namespace = own || defaultNamespace;
   if (entry.mapping) {
     metadata['namespace'] = namespace;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { labelMatcher } from './label-match.js';
+import { labelMatcher } from './selector-filter.js';
 
 test('labelMatcher follows labels.Parse: =, ==, !=, in, notin, exists, !exists, gt, lt', () => {
   const labels = { app: 'web', tier: 'front', n: '5' };

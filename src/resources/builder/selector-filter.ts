@@ -2,9 +2,9 @@
  * labels.Parse and Selector.Matches for the objects of -f: kubectl's apply only applies (and
  * prunes among) the objects whose labels match -l.
  */
-import { PlainError } from '../../errors/errors.js';
-import type { LabelRequirement } from '../../resources/label-requirements.js';
-import { parseSelector } from '../../resources/label-requirements.js';
+import { invalidSelector } from './arg-errors.js';
+import type { LabelRequirement } from '../label-requirements.js';
+import { parseSelector } from '../label-requirements.js';
 
 type Labels = Record<string, string>;
 
@@ -14,9 +14,7 @@ export function labelMatcher(selector: string): (labels: Labels) => boolean {
   try {
     requirements = parseSelector(selector);
   } catch (error) {
-    throw new PlainError(
-      `the provided selector "${selector}" is not valid: ${(error as Error).message}`,
-    );
+    throw invalidSelector(selector, (error as Error).message);
   }
   return (labels) => requirements.every((requirement) => matches(requirement, labels));
 }

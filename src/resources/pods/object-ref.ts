@@ -1,6 +1,6 @@
 import type { ResourceMapping } from '../../discovery/index.js';
-import { PODS_REF, objectPath as resourceObjectPath } from '../../resources/resource-ref.js';
-import type { Factory } from '../../runtime/factory.js';
+import type { RestMapper } from '../../discovery/index.js';
+import { PODS_REF, objectPath as resourceObjectPath } from '../resource-ref.js';
 
 /** The core/v1 pods mapping, used for a bare NAME (kubectl's ResourceNames("pods", NAME)). */
 export const POD_MAPPING: ResourceMapping = {
@@ -26,10 +26,13 @@ export function isPodMapping(mapping: ResourceMapping): boolean {
  * Parses `TYPE/NAME` (or NAME, meaning a pod), resolving TYPE as kubectl's builder does:
  * any plural, singular, short name, kind or `resource.group` discovery knows.
  */
-export async function resolveObjectRef(factory: Factory, arg: string): Promise<ObjectRef> {
+export async function resolveObjectRef(
+  context: { restMapper(): Promise<RestMapper> },
+  arg: string,
+): Promise<ObjectRef> {
   const slash = arg.indexOf('/');
   if (slash < 0) return { mapping: POD_MAPPING, name: arg };
-  const mapper = await factory.restMapper();
+  const mapper = await context.restMapper();
   return { mapping: await mapper.mappingFor(arg.slice(0, slash)), name: arg.slice(slash + 1) };
 }
 

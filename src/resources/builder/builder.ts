@@ -1,0 +1,264 @@
+/**
+ * The resource builder (cli-runtime's resource.Builder): the arguments of a verb (resource
+ * arguments, -f/-k manifests, -l, --field-selector, --all, -A) in; a selection of infos out.
+ * `plan()` checks and maps without touching objects; `infos()` then fetches them (or keeps
+ * manifest objects as read with `local()`), going on past a failure for one object.
+ */
+import type { ResourceMapping } from '../../discovery/index.js';
+import type { PlainError, UsageError } from '../../errors/errors.js';
+import { MultipleErrors } from '../../errors/errors.js';
+import type { HttpClient } from '../../transport/http-client.js';
+import { objectPath } from '../resource-ref.js';
+import type { KubeObject } from '../kube-object.js';
+import {
+  allWithSelector,
+  argsWithFilenames,
+  filenamesWithKustomize,
+  kustomizeWithRecursive,
+  mixedResourceForms,
+  namesWithSelector,
+  noNameSpecified,
+  NoResourcesError,
+} from './arg-errors.js';
+import type { BuilderContext } from './context.js';
+import type { FetchedInfo, Infos, ResourceInfo } from './info.js';
+import type { FilenameOptions, ManifestInput } from './manifest-input.js';
+import { filenameInputs } from './manifest-input.js';
+import type { ManifestInfo } from './manifest-infos.js';
+import { manifestInfos, metadataOf, sourceOf } from './manifest-infos.js';
+import type { ManifestObject } from '../manifest/manifest-types.js';
+import { labelMatcher } from './selector-filter.js';
+import type { ResourceArgs } from './resource-args.js';
+import { splitResourceArgs } from './resource-args.js';
+import type { ListRequest } from './visitors.js';
+import { collectInfos, fetchNamed, listSelected, visitOne } from './visitors.js';
+
+/** What the arguments resolved to, before any object is read. */
+export type Selection =
+  | { kind: 'manifests'; entries: ManifestInfo[] }
+  | { kind: 'named'; infos: ResourceInfo[]; args: ResourceArgs }
+  | { kind: 'selected'; requests: ListRequest[] };
+
+/** kubectl's default --chunk-size. */
+export const DEFAULT_CHUNK_SIZE = 500;
+
+/** Builds a selection from a verb's arguments; every setter returns the builder. */
+export class ResourceBuilder {
+  private readonly context: BuilderContext;
+  private args: readonly string[] = [];
+  private readonly inputs: ManifestInput[] = [];
+  private recursive = false;
+  private labelSelector = '';
+  private fieldSelector = '';
+  private selectAll = false;
+  private allowEmptySelector = false;
+  private everyNamespace = false;
+  private chunkSize = DEFAULT_CHUNK_SIZE;
+  private keepManifests = false;
+  private mixedFormsError: () => PlainError | UsageError = mixedResourceForms;
+
+  constructor(context: BuilderContext) {
+    this.context = context;
+  }
+
+  /** -f (files, directories, globs, URLs, `-`), -R and -k DIR. */
+  filenameParam(options: FilenameOptions): this {
+    this.recursive = options.recursive === true;
+    this.inputs.push(...filenameInputs(options));
+    return this;
+  }
+
+  /** Another manifest source. */
+  manifestInput(input: ManifestInput): this {
+    this.inputs.push(input);
+    return this;
+  }
+
+  /**
+   * `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...`. With allowEmptySelector a bare type means every
+   * object of it (get, describe); otherwise it needs -l, --field-selector or --all.
+   */
+  resourceTypeOrNameArgs(args: readonly string[], allowEmptySelector = false): this {
+    this.args = args;
+    this.allowEmptySelector = allowEmptySelector;
+    return this;
+  }
+
+  /** -l. */
+  labelSelectorParam(selector: string | undefined): this {
+    this.labelSelector = selector ?? '';
+    return this;
+  }
+
+  /** --field-selector. */
+  fieldSelectorParam(selector: string | undefined): this {
+    this.fieldSelector = selector ?? '';
+    return this;
+  }
+
+  /** --all: every object of the types (it conflicts with -l). */
+  selectAllParam(all: boolean | undefined): this {
+    this.selectAll = all === true;
+    return this;
+  }
+
+  /** -A: lists span every namespace. */
+  allNamespaces(all: boolean | undefined): this {
+    this.everyNamespace = all === true;
+    return this;
+  }
+
+  /** --chunk-size (0 = one request per list). */
+  requestChunksOf(size: number): this {
+    this.chunkSize = size;
+    return this;
+  }
+
+  /** Manifest objects are used as read, not fetched (--local, or patch's missing Latest()). */
+  local(keep: boolean | undefined = true): this {
+    this.keepManifests = keep === true;
+    return this;
+  }
+
+  /** The error for `TYPE TYPE/NAME` (delete reports it as a usage error). */
+  mixedFormsErrorIs(make: () => PlainError | UsageError): this {
+    this.mixedFormsError = make;
+    return this;
+  }
+
+  /** The selectors, for messages and list requests. */
+  selectors(): { selector: string; fieldSelector: string } {
+    return { selector: this.labelSelector, fieldSelector: this.fieldSelector };
+  }
+
+  /** Checks the arguments and maps them, in the order kubectl's builder reports problems. */
+  async plan(): Promise<Selection> {
+    this.checkInputs();
+    if (this.selectAll && this.labelSelector) throw allWithSelector();
+    if (this.inputs.length > 0) return this.planManifests();
+    if (this.args.length === 0) throw new NoResourcesError();
+    const mapper = await this.context.restMapper();
+    const scope = await this.scope();
+    const args = splitResourceArgs(this.args, this.mixedFormsError);
+    if (args.form === 'typeNames') {
+      const infos: ResourceInfo[] = [];
+      for (const { type, name } of args.pairs) {
+        const mapping = await mapper.mappingFor(type);
+        infos.push({ mapping, name, namespace: scope(mapping) });
+      }
+      return { kind: 'named', infos, args };
+    }
+    const mappings = await mapper.resolveTypes(args.types);
+    if (args.names.length > 0) {
+      if (this.labelSelector || this.fieldSelector) throw namesWithSelector();
+      const infos = mappings.flatMap((mapping) =>
+        args.names.map((name) => ({ mapping, name, namespace: scope(mapping) })),
+      );
+      return { kind: 'named', infos, args };
+    }
+    if (!this.labelSelector && !this.fieldSelector && !this.selectAll && !this.allowEmptySelector)
+      throw noNameSpecified();
+    const requests = mappings.map((mapping) => ({
+      mapping,
+      namespace: this.everyNamespace ? '' : scope(mapping),
+    }));
+    return { kind: 'selected', requests };
+  }
+
+  /**
+   * Reads every manifest input in order, keeping the objects -l matches (kubectl's
+   * FilterByLabelSelector over paths).
+   */
+  async readManifests(): Promise<ManifestObject[]> {
+    this.checkInputs();
+    const manifests: ManifestObject[] = [];
+    for (const input of this.inputs) manifests.push(...(await input.read(this.context.streams)));
+    if (this.labelSelector === '') return manifests;
+    const matches = labelMatcher(this.labelSelector);
+    return manifests.filter((m) =>
+      matches((metadataOf(m.object)['labels'] ?? {}) as Record<string, string>),
+    );
+  }
+
+  /**
+   * kubectl's FilenameOptions.validate, reported before anything else (the builder's first
+   * errors): both problems together print as kubectl's aggregate, one line each.
+   */
+  private checkInputs(): void {
+    const problems: Error[] = [];
+    const flags = new Set(this.inputs.map((input) => input.flag));
+    if (flags.has('-f') && flags.has('-k')) problems.push(filenamesWithKustomize());
+    if (flags.has('-k') && this.recursive) problems.push(kustomizeWithRecursive());
+    const [only] = problems;
+    if (only && problems.length === 1) throw only;
+    if (problems.length > 1) throw new MultipleErrors(problems);
+  }
+
+  /** Reads and maps the manifests, keeping unmapped kinds with their error (apply, diff, create). */
+  async manifestInfos(): Promise<ManifestInfo[]> {
+    return manifestInfos(this.context, await this.readManifests());
+  }
+
+  /** Plans, then reads every object (kubectl's Do().Infos() with ContinueOnError). */
+  async infos(): Promise<Infos> {
+    return visitSelection(this.context, await this.plan(), {
+      ...this.selectors(),
+      chunkSize: this.chunkSize,
+      local: this.keepManifests,
+    });
+  }
+
+  private async planManifests(): Promise<Selection> {
+    if (this.args.length > 0) throw argsWithFilenames();
+    const entries = await this.manifestInfos();
+    for (const entry of entries)
+      if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
+    return { kind: 'manifests', entries };
+  }
+
+  private async scope(): Promise<(mapping: ResourceMapping) => string> {
+    const { namespace } = await this.context.namespace();
+    return (mapping) => (mapping.namespaced ? namespace : '');
+  }
+}
+
+/** How a selection is read. */
+export interface VisitSettings {
+  selector: string;
+  fieldSelector: string;
+  chunkSize: number;
+  /** Manifest objects are used as read. */
+  local: boolean;
+}
+
+/** Reads the objects of a selection: named ones one by one, types as (paged) lists. */
+export async function visitSelection(
+  context: BuilderContext,
+  selection: Selection,
+  settings: VisitSettings,
+): Promise<Infos> {
+  if (selection.kind === 'manifests') {
+    const client = settings.local ? undefined : await context.client();
+    return collectInfos(visitManifests(selection.entries, client), true);
+  }
+  const client = await context.client();
+  if (selection.kind === 'named') return collectInfos(fetchNamed(client, selection.infos), true);
+  return collectInfos(listSelected(client, selection.requests, settings), false);
+}
+
+/** Each manifest object, fetched from the server by name, or as read without a client. */
+async function* visitManifests(
+  entries: readonly ManifestInfo[],
+  client: HttpClient | undefined,
+): AsyncGenerator<FetchedInfo | Error> {
+  for (const entry of entries) {
+    const { mapping, name, namespace } = entry;
+    if (!mapping) continue;
+    const info = { mapping, name, namespace, source: sourceOf(entry) };
+    yield visitOne(info, async () =>
+      client
+        ? await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) })
+        : (entry.manifest.object as KubeObject),
+    );
+  }
+}

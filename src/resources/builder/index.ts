@@ -1,0 +1,20 @@
+/** The resource builder: what verbs import to turn their arguments into objects. */
+export * from './arg-errors.js';
+export type { BuilderContext, NamespaceChoice } from './context.js';
+export type { FetchedInfo, InfoSource, Infos, ResourceInfo } from './info.js';
+export { infosInOrder, withTypeMeta } from './info.js';
+export type { FilenameOptions, InputStreams, ManifestInput } from './manifest-input.js';
+export { filenameInputs, hasFilenames } from './manifest-input.js';
+export type { ManifestInfo } from './manifest-infos.js';
+export { applyNamespace, manifestInfos, metadataOf, sourceOf } from './manifest-infos.js';
+export type { ListSelectors } from './list-error.js';
+export { explainListError, listErrorFor } from './list-error.js';
+export type { ResourceArgs } from './resource-args.js';
+export { splitResourceArgs } from './resource-args.js';
+export { labelMatcher } from './selector-filter.js';
+export type { Selection, VisitSettings } from './builder.js';
+export { DEFAULT_CHUNK_SIZE, ResourceBuilder, visitSelection } from './builder.js';
+export type { ListRequest, ListSettings } from './visitors.js';
+export type { SelectOptions } from './select.js';
+export { selectInfos } from './select.js';
+export { listSelected } from './visitors.js';

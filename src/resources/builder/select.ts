@@ -1,0 +1,37 @@
+/**
+ * The builder chain of the verbs that act on existing objects (label, annotate, patch, scale,
+ * edit, wait, rollout, describe): kubectl's Unstructured().NamespaceParam().DefaultNamespace()
+ * .FilenameParam().LabelSelectorParam().FieldSelectorParam().SelectAllParam()
+ * .ResourceTypeOrNameArgs().ContinueOnError().Latest().Flatten().Do().Infos().
+ */
+import { ResourceBuilder } from './builder.js';
+import type { BuilderContext } from './context.js';
+import type { Infos } from './info.js';
+import type { FilenameOptions } from './manifest-input.js';
+
+/** How objects are selected besides their names. */
+export interface SelectOptions extends FilenameOptions {
+  selector?: string;
+  fieldSelector?: string;
+  all?: boolean;
+  allNamespaces?: boolean;
+  /** Use -f objects as read, without asking the server (--local). */
+  local?: boolean;
+}
+
+/** Resolves a verb's resource arguments to the objects on the server. */
+export function selectInfos(
+  context: BuilderContext,
+  args: readonly string[],
+  options: SelectOptions,
+): Promise<Infos> {
+  return new ResourceBuilder(context)
+    .filenameParam(options)
+    .labelSelectorParam(options.selector)
+    .fieldSelectorParam(options.fieldSelector)
+    .selectAllParam(options.all)
+    .allNamespaces(options.allNamespaces)
+    .resourceTypeOrNameArgs(args)
+    .local(options.local)
+    .infos();
+}
