@@ -1,5 +1,4 @@
 import { deferExtraCaCertificates } from '../transport/deferred-ca.js';
-import { processStreams } from '../util/io-streams.js';
 import { runCli } from './run.js';
 
 /** The process entry point: the only place that exits. */
@@ -8,7 +7,14 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
   });
   takeDeferredExtraCaCertificates(process.env);
-  const code = await runCli(process.argv.slice(2), processStreams());
+  const code = await runCli(process.argv.slice(2), {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
   process.exitCode = code;
   // Flush stdout/stderr before exiting: process.exit() can truncate piped output.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

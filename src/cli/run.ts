@@ -14,7 +14,7 @@ import {
   UsageError,
 } from '../errors/errors.js';
 import { formatError } from '../errors/format-error.js';
-import type { IOStreams } from '../util/io-streams.js';
+import type { IOStreams, OutputStream } from '../util/io-streams.js';
 import { normalizeArgv } from './argv.js';
 import { helpWords, runHelpCommand, withoutHelpOfUnknownCommand } from './help-command.js';
 import type { Invocation } from './invocation.js';
@@ -29,13 +29,29 @@ import {
   subcommandNames,
 } from './program.js';
 
-/** Runs ktl with arguments (without node and script) and returns the exit code; never exits. */
-export async function runCli(
-  rawArgs: readonly string[],
-  streams: IOStreams,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
+/** The streams and environment one in-process run of ktl uses. */
+export interface CliIO {
+  /** Read only when a command reads stdin (`-f -`, exec -i), so a getter keeps it unopened. */
+  readonly stdin: IOStreams['in'];
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs ktl with arguments (without node and script) and returns the exit code; never exits,
+ * so tests can run commands in-process with their own streams and environment.
+ */
+export async function runCli(rawArgs: readonly string[], io: CliIO): Promise<number> {
   let args = rawArgs;
+  const streams: IOStreams = {
+    get in() {
+      return io.stdin;
+    },
+    out: io.stdout,
+    err: io.stderr,
+  };
+  const env = io.env ?? process.env;
   const context: CommandContext = { streams, env, factories: [] };
   const completing = args[0] === '__complete' || args[0] === '__completeNoDesc';
   try {

@@ -11,17 +11,6 @@ export interface IOStreams {
   err: OutputStream;
 }
 
-/** The process's own streams; stdin is opened only when a command reads it (~4 ms otherwise). */
-export function processStreams(): IOStreams {
-  return {
-    get in() {
-      return process.stdin;
-    },
-    out: process.stdout,
-    err: process.stderr,
-  };
-}
-
 /** Whether colour may be written to this stream: a terminal, TERM not dumb, NO_COLOR unset. */
 export function colorAllowed(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
