@@ -60,7 +60,8 @@ export function isolatedHome(): string {
 
 const sharedHome = isolatedHome();
 
-function baseEnv(extra: RunOptions['env']): NodeJS.ProcessEnv {
+/** The environment ktl and kubectl run with in tests: admin kubeconfig, an isolated HOME, no colour. */
+export function baseEnv(extra: RunOptions['env']): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: sharedHome,
