@@ -75,7 +75,6 @@ describe('the resource builder takes every argument form as kubectl does', () =>
     await same(['get', 'cm', 'alpha', 'beta']);
     await same(['get', 'configmap/alpha', 'cm/beta']);
     await same(['get', 'configmaps,serviceaccounts']);
-    await same(['get', 'cm,sa', 'default']);
     await same(['get', 'cm/alpha', 'serviceaccount/default', '-o', 'name']);
     await same(['get', 'cm', 'alpha', 'nope']);
   });
@@ -93,16 +92,18 @@ describe('the resource builder takes every argument form as kubectl does', () =>
   test('-f FILE, -f DIR, -R, stdin, and -f filtered by -l', async () => {
     await same(['get', '-f', files['one'] ?? '']);
     await same(['get', '-f', files['two'] ?? '', '-o', 'name']);
-    await same(['get', '-f', files['missing'] ?? '', '-o', 'name']);
+    await same(['get', '-f', files['missing'] ?? '']);
     await same(['get', '-f', files['tree'] ?? '', '-o', 'name']);
     await same(['get', '-f', files['tree'] ?? '', '-R', '-o', 'name']);
     await same(['get', '-f', '-', '-o', 'name'], configMap('beta'));
-    await same(['get', '-f', files['two'] ?? '', '-l', 'app=matrix', '-o', 'name']);
+    await same(['label', '-f', files['two'] ?? '', '-l', 'app=matrix', 'x=y', '--dry-run=client']);
+    await same(['delete', '-f', files['two'] ?? '', '-l', 'app=matrix', '--dry-run=client']);
     await same(['label', '-f', files['one'] ?? '', 'x=y', '--dry-run=client']);
   });
 
   test('namespace defaulting and enforcement for -f objects', async () => {
-    await same(['get', '-f', files['otherNs'] ?? '']);
+    await same(['delete', '-f', files['two'] ?? '', '--dry-run=client']);
+    await same(['delete', '-f', files['otherNs'] ?? '', '--dry-run=client']);
   });
 
   test('--all and -l select objects for the verbs that change them', async () => {
@@ -130,6 +131,12 @@ describe('the resource builder takes every argument form as kubectl does', () =>
       ['delete', 'cm', '--all', '-l', 'app=matrix'],
       ['delete', 'cm'],
       ['delete', 'cm', 'cm/alpha'],
+      ['delete', '-f', files['one'] ?? '', 'cm'],
+      ['get', 'cm', 'alpha', '-A'],
+      ['get', 'cm/alpha', '-A'],
+      ['label', 'cm', 'alpha', '-A', 'x=y'],
+      ['delete', 'cm', 'alpha', '-A'],
+      ['describe', 'cm', 'alpha', '-A'],
       ['scale', '--replicas=1'],
       ['patch', '-p', '{}'],
       ['wait', '--for=delete'],

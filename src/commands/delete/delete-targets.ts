@@ -3,8 +3,6 @@ import {
   allWithNonEmptySelector,
   allWithSelector,
   hasFilenames,
-  mixedResourceFormsUsage,
-  namesAcrossNamespaces,
   listSelected,
   namesWithSelector,
   NoResourcesError,
@@ -27,12 +25,10 @@ export type DeleteTarget = ResourceInfo;
 export async function resolveTargets(
   factory: Factory,
   options: DeleteOptions,
-  commandPath: string,
 ): Promise<DeleteTarget[]> {
   const label = options.selector.trim();
   const field = options.fieldSelector.trim();
   if (options.all && (label !== '' || field !== '')) throw allWithNonEmptySelector();
-  if (hasFilenames(options) && options.args.length > 0) throw namesAcrossNamespaces(commandPath);
   const selecting = label !== '' || field !== '' || options.all;
   if (!hasFilenames(options)) {
     if (selecting) checkSelectorArgs(options.args);
@@ -46,8 +42,8 @@ export async function resolveTargets(
     .fieldSelectorParam(field)
     .selectAllParam(options.all)
     .allNamespaces(options.allNamespaces)
-    .mixedFormsErrorIs(() => mixedResourceFormsUsage(commandPath))
-    .resourceTypeOrNameArgs(options.args);
+    .resourceTypeOrNameArgs(options.args)
+    .local(true);
   const selection = await builder.plan();
   if (selection.kind === 'manifests')
     return selection.entries.flatMap(({ mapping, name, namespace }) =>

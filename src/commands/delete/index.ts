@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import type { CommandContext } from '../../runtime/command-context.js';
-import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
+import { factoryFor } from '../../runtime/command-context.js';
 import { collect } from '../../runtime/flag-values.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { DeleteOptions } from './delete-options.js';
@@ -125,7 +125,7 @@ export function newDeleteCommand(context: CommandContext): Command {
         const factory = factoryFor(context, command);
         const options = toOptions(args, flags, context);
         const { runDelete } = await import('./run-delete.js');
-        await runDelete(factory, options, commandPathOf(command));
+        await runDelete(factory, options);
       }),
     HELP,
   );

@@ -16,13 +16,9 @@ interface Deleted {
 }
 
 /** `ktl delete`: deletes the named objects, prints kubectl's lines, then waits until they are gone. */
-export async function runDelete(
-  factory: Factory,
-  options: DeleteOptions,
-  commandPath: string,
-): Promise<void> {
+export async function runDelete(factory: Factory, options: DeleteOptions): Promise<void> {
   if (options.force && options.gracePeriod === 0) factory.streams.err.write(FORCE_WARNING);
-  const targets = await resolveTargets(factory, options, commandPath);
+  const targets = await resolveTargets(factory, options);
   if (targets.length === 0) {
     factory.streams.out.write('No resources found\n');
     return;

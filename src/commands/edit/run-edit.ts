@@ -5,7 +5,7 @@
  * gives up and keeps a copy. Nothing the user typed is lost.
  */
 import type { FetchedInfo } from '../../resources/builder/index.js';
-import { editTypeRequired, selectInfos } from '../../resources/builder/index.js';
+import { selectInfos } from '../../resources/builder/index.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,6 @@ async function parseEdited(text: string): Promise<KubeObject[]> {
 
 /** Runs `ktl edit`. */
 export async function runEdit(factory: Factory, args: string[], flags: EditFlags): Promise<void> {
-  if (args.length === 0) throw editTypeRequired();
   const json = flags.output === 'json';
   if (flags.output && !['json', 'yaml'].includes(flags.output))
     throw new PlainError("the flag 'output' must be one of yaml|json");

@@ -92,6 +92,7 @@ export async function planGet(
       })
       .labelSelectorParam(options.labelSelector)
       .fieldSelectorParam(options.fieldSelector)
+      .allNamespaces(options.allNamespaces)
       .resourceTypeOrNameArgs(args, true),
   );
   const { namespace } = await factory.namespace();
@@ -113,15 +114,14 @@ export async function planGet(
     };
   }
   const requests = requestsByType(selection.infos, scope);
-  const single = selection.infos.length === 1;
   if (selection.args.form === 'types' && requests.length > 1 && options.watch)
     throw singleResourceTypeOnly();
-  const severalNamed = selection.args.form === 'typeNames' && !single;
+  // kubectl prefixes names with their kind only when several types are printed.
   return {
     requests,
     namespace,
-    withKind: options.showKind || severalNamed || requests.length > 1,
-    singleObject: single,
+    withKind: options.showKind || requests.length > 1,
+    singleObject: selection.infos.length === 1,
   };
 }
 

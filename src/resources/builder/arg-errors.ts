@@ -32,11 +32,6 @@ export function describeTypeRequired(): PlainError {
   );
 }
 
-/** `edit` without a type. */
-export function editTypeRequired(): PlainError {
-  return new PlainError('you must specify the type of resource to edit');
-}
-
 /** `rollout SUBCOMMAND` without a resource. */
 export function rolloutResourceRequired(): PlainError {
   return new PlainError('required resource not specified');
@@ -52,11 +47,6 @@ export function labelResourcesRequired(): PlainError {
 /** `TYPE TYPE/NAME` mixed (builder.go's hasCombinedTypeArgs). */
 export function mixedResourceForms(): PlainError {
   return new PlainError(MIXED_FORMS);
-}
-
-/** delete reports the mixed forms as a usage error (with the help pointer). */
-export function mixedResourceFormsUsage(commandPath: string): UsageError {
-  return new UsageError(MIXED_FORMS, commandPath);
 }
 
 const MIXED_FORMS =
@@ -111,12 +101,9 @@ export function argsWithFilenames(): PlainError {
   );
 }
 
-/** delete's message for resource arguments beside -f. */
-export function namesAcrossNamespaces(commandPath: string): UsageError {
-  return new UsageError(
-    'a resource cannot be retrieved by name across all namespaces',
-    commandPath,
-  );
+/** Names (TYPE NAME or TYPE/NAME) with -A. */
+export function namesAcrossNamespaces(): PlainError {
+  return new PlainError('a resource cannot be retrieved by name across all namespaces');
 }
 
 /** `get -w` over several types with names. */

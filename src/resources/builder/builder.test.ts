@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import type { BuilderContext } from './context.js';
 import { ResourceBuilder } from './builder.js';
 import type { ManifestInput } from './manifest-input.js';
+import { hasFilenames } from './manifest-input.js';
+import { NoResourcesError } from './arg-errors.js';
+import { MultipleErrors } from '../../errors/errors.js';
 import { splitResourceArgs } from './resource-args.js';
 
 /** A context whose every call fails: the checks below must reject before reaching it. */
@@ -11,7 +14,7 @@ const offline: BuilderContext = {
   restMapper: () => Promise.reject(new Error('the mapper was asked')),
   client: () => Promise.reject(new Error('the client was asked')),
   namespace: () => Promise.resolve({ namespace: 'default', explicit: false }),
-  streams: { in: Readable.from(['']) },
+  streams: { in: Readable.from(['']), err: { write: () => true } },
 };
 
 const kustomize: ManifestInput = { flag: '-k', read: () => Promise.resolve([]) };
@@ -58,6 +61,39 @@ test('the builder rejects bad argument combinations before asking the server', a
     builder().filenameParam({ recursive: true }).manifestInput(kustomize).readManifests(),
     /the -k flag can't be used with -f or -R/,
   );
+});
+
+test('-k is a filename input: kubectl checks it against -f and -R before anything else', async () => {
+  const builder = (): ResourceBuilder => new ResourceBuilder(offline);
+  // The directories do not exist: the checks must fail before any input is read.
+  await assert.rejects(
+    builder()
+      .filenameParam({ filename: ['x.yaml'], kustomize: 'missing-dir' })
+      .resourceTypeOrNameArgs(['po'])
+      .plan(),
+    (error: Error) => error.message === 'only one of -f or -k can be specified',
+  );
+  await assert.rejects(
+    builder().filenameParam({ kustomize: 'missing-dir', recursive: true }).plan(),
+    (error: Error) => error.message === "the -k flag can't be used with -f or -R",
+  );
+  // Both at once: kubectl's aggregate, one line each.
+  await assert.rejects(
+    builder()
+      .filenameParam({ filename: ['x.yaml'], kustomize: 'missing-dir', recursive: true })
+      .plan(),
+    (error: Error) =>
+      error instanceof MultipleErrors &&
+      error.message ===
+        "only one of -f or -k can be specified\nthe -k flag can't be used with -f or -R",
+  );
+  await assert.rejects(
+    builder().filenameParam({ kustomize: 'missing-dir' }).resourceTypeOrNameArgs(['po']).plan(),
+    /you may not specify resource arguments as well/,
+  );
+  // kubectl treats -k '' as no -k at all.
+  assert.equal(hasFilenames({ kustomize: '' }), false);
+  await assert.rejects(builder().filenameParam({ kustomize: '' }).plan(), NoResourcesError);
 });
 
 test('a manifest input is read through the builder and filtered by -l', async () => {

@@ -5,7 +5,6 @@
  * manifest objects as read with `local()`), going on past a failure for one object.
  */
 import type { ResourceMapping } from '../../discovery/index.js';
-import type { PlainError, UsageError } from '../../errors/errors.js';
 import { MultipleErrors } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { objectPath } from '../resource-ref.js';
@@ -15,7 +14,7 @@ import {
   argsWithFilenames,
   filenamesWithKustomize,
   kustomizeWithRecursive,
-  mixedResourceForms,
+  namesAcrossNamespaces,
   namesWithSelector,
   noNameSpecified,
   NoResourcesError,
@@ -55,7 +54,6 @@ export class ResourceBuilder {
   private everyNamespace = false;
   private chunkSize = DEFAULT_CHUNK_SIZE;
   private keepManifests = false;
-  private mixedFormsError: () => PlainError | UsageError = mixedResourceForms;
 
   constructor(context: BuilderContext) {
     this.context = context;
@@ -115,14 +113,8 @@ export class ResourceBuilder {
   }
 
   /** Manifest objects are used as read, not fetched (--local, or patch's missing Latest()). */
-  local(keep: boolean | undefined = true): this {
+  local(keep: boolean | undefined): this {
     this.keepManifests = keep === true;
-    return this;
-  }
-
-  /** The error for `TYPE TYPE/NAME` (delete reports it as a usage error). */
-  mixedFormsErrorIs(make: () => PlainError | UsageError): this {
-    this.mixedFormsError = make;
     return this;
   }
 
@@ -139,7 +131,9 @@ export class ResourceBuilder {
     if (this.args.length === 0) throw new NoResourcesError();
     const mapper = await this.context.restMapper();
     const scope = await this.scope();
-    const args = splitResourceArgs(this.args, this.mixedFormsError);
+    const args = splitResourceArgs(this.args);
+    if (this.everyNamespace && (args.form === 'typeNames' || args.names.length > 0))
+      throw namesAcrossNamespaces();
     if (args.form === 'typeNames') {
       const infos: ResourceInfo[] = [];
       for (const { type, name } of args.pairs) {
@@ -166,18 +160,22 @@ export class ResourceBuilder {
   }
 
   /**
-   * Reads every manifest input in order, keeping the objects -l matches (kubectl's
+   * Reads every manifest input in order, keeping the objects -l matches: the verbs that use
+   * the objects as read (apply, create, diff, delete) filter them (kubectl's
    * FilterByLabelSelector over paths).
    */
   async readManifests(): Promise<ManifestObject[]> {
+    const manifests = await this.readInputs();
+    if (this.labelSelector === '') return manifests;
+    const matches = labelMatcher(this.labelSelector);
+    return manifests.filter((m) => matches(labelsOf(m.object)));
+  }
+
+  private async readInputs(): Promise<ManifestObject[]> {
     this.checkInputs();
     const manifests: ManifestObject[] = [];
     for (const input of this.inputs) manifests.push(...(await input.read(this.context.streams)));
-    if (this.labelSelector === '') return manifests;
-    const matches = labelMatcher(this.labelSelector);
-    return manifests.filter((m) =>
-      matches((metadataOf(m.object)['labels'] ?? {}) as Record<string, string>),
-    );
+    return manifests;
   }
 
   /**
@@ -210,7 +208,10 @@ export class ResourceBuilder {
 
   private async planManifests(): Promise<Selection> {
     if (this.args.length > 0) throw argsWithFilenames();
-    const entries = await this.manifestInfos();
+    if (this.labelSelector !== '') labelMatcher(this.labelSelector); // kubectl checks -l first
+    // Objects fetched from the server are filtered by -l after the fetch (visitManifests).
+    const read = this.keepManifests ? await this.readManifests() : await this.readInputs();
+    const entries = await manifestInfos(this.context, read);
     for (const entry of entries)
       if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
     return { kind: 'manifests', entries };
@@ -238,12 +239,24 @@ export async function visitSelection(
   settings: VisitSettings,
 ): Promise<Infos> {
   if (selection.kind === 'manifests') {
-    const client = settings.local ? undefined : await context.client();
-    return collectInfos(visitManifests(selection.entries, client), true);
+    if (settings.local) return collectInfos(visitManifests(selection.entries, undefined), true);
+    const fetched = visitManifests(selection.entries, await context.client());
+    return collectInfos(filterByLabels(fetched, settings.selector), true);
   }
   const client = await context.client();
   if (selection.kind === 'named') return collectInfos(fetchNamed(client, selection.infos), true);
   return collectInfos(listSelected(client, selection.requests, settings), false);
+}
+
+/** The fetched objects -l matches (kubectl filters -f objects after Latest()); errors pass. */
+async function* filterByLabels(
+  walk: AsyncIterable<FetchedInfo | Error>,
+  selector: string,
+): AsyncGenerator<FetchedInfo | Error> {
+  const matches = selector === '' ? undefined : labelMatcher(selector);
+  for await (const item of walk)
+    if (!matches || item instanceof Error || matches(item.object.metadata?.labels ?? {}))
+      yield item;
 }
 
 /** Each manifest object, fetched from the server by name, or as read without a client. */
@@ -261,4 +274,8 @@ async function* visitManifests(
         : (entry.manifest.object as KubeObject),
     );
   }
+}
+
+function labelsOf(object: ManifestObject['object']): Record<string, string> {
+  return (metadataOf(object)['labels'] ?? {}) as Record<string, string>;
 }

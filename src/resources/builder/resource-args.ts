@@ -2,7 +2,6 @@
  * The positional resource arguments (builder.go's ResourceTypeOrNameArgs), split before any
  * mapping: `TYPE[,TYPE...] [NAME...]` or `TYPE/NAME...`, never both.
  */
-import type { PlainError, UsageError } from '../../errors/errors.js';
 import { mixedResourceForms, resourceNameFormIncomplete } from './arg-errors.js';
 
 /** What the arguments ask for. */
@@ -10,13 +9,10 @@ export type ResourceArgs =
   | { form: 'types'; types: string; names: string[] }
   | { form: 'typeNames'; pairs: Array<{ type: string; name: string }> };
 
-/** Splits the arguments; `mixed` builds the error for `TYPE TYPE/NAME` (delete's is a usage error). */
-export function splitResourceArgs(
-  args: readonly string[],
-  mixed: () => PlainError | UsageError = mixedResourceForms,
-): ResourceArgs {
+/** Splits the arguments, refusing `TYPE TYPE/NAME` and `TYPE/` as kubectl's builder does. */
+export function splitResourceArgs(args: readonly string[]): ResourceArgs {
   if (args.some((a) => a.includes('/'))) {
-    if (!args.every((a) => a.includes('/'))) throw mixed();
+    if (!args.every((a) => a.includes('/'))) throw mixedResourceForms();
     return {
       form: 'typeNames',
       pairs: args.map((arg) => {

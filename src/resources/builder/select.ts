@@ -4,7 +4,7 @@
  * .FilenameParam().LabelSelectorParam().FieldSelectorParam().SelectAllParam()
  * .ResourceTypeOrNameArgs().ContinueOnError().Latest().Flatten().Do().Infos().
  */
-import { ResourceBuilder } from './builder.js';
+import { DEFAULT_CHUNK_SIZE, ResourceBuilder } from './builder.js';
 import type { BuilderContext } from './context.js';
 import type { Infos } from './info.js';
 import type { FilenameOptions } from './manifest-input.js';
@@ -17,6 +17,8 @@ export interface SelectOptions extends FilenameOptions {
   allNamespaces?: boolean;
   /** Use -f objects as read, without asking the server (--local). */
   local?: boolean;
+  /** Page size of lists (--chunk-size); kubectl's 500 when absent. */
+  chunkSize?: number;
 }
 
 /** Resolves a verb's resource arguments to the objects on the server. */
@@ -33,5 +35,6 @@ export function selectInfos(
     .allNamespaces(options.allNamespaces)
     .resourceTypeOrNameArgs(args)
     .local(options.local)
+    .requestChunksOf(options.chunkSize ?? DEFAULT_CHUNK_SIZE)
     .infos();
 }
