@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { ktl, kubectl, kubectlOk, normalizeAges, testNamespace } from '../helpers/cluster.js';
+import {
+  ktl,
+  kubectl,
+  kubectlOk,
+  normalizeAges,
+  testNamespace,
+  viewerKubeconfig,
+} from '../helpers/cluster.js';
 
 /** Runs the same get with ktl and kubectl and asserts identical stdout, stderr and exit code. */
 async function same(
@@ -126,10 +133,10 @@ test('the viewer sees pods but gets Forbidden on secrets, worded as kubectl', as
     '-n',
     'default',
     '--kubeconfig',
-    `${process.cwd()}/.cluster/viewer.kubeconfig`,
+    viewerKubeconfig,
   ]);
   const mine = await ktl(['get', 'secrets', '-n', 'default'], {
-    env: { KUBECONFIG: `${process.cwd()}/.cluster/viewer.kubeconfig` },
+    env: { KUBECONFIG: viewerKubeconfig },
   });
   assert.equal(mine.stderr, result.stderr);
   assert.equal(mine.code, 1);
