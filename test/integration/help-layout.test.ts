@@ -11,7 +11,7 @@ import { ktl, kubectl } from '../helpers/cluster.js';
 const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   scale: {
     ktlOnly: ['--field-manager'],
-    kubectlOnly: ['-k, --kustomize'],
+    kubectlOnly: [],
   },
   get: {
     ktlOnly: ['--tui'],
@@ -19,7 +19,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   },
   logs: { ktlOnly: [], kubectlOnly: [] },
   rollout: { ktlOnly: [], kubectlOnly: [] },
-  'rollout status': { ktlOnly: [], kubectlOnly: ['-k, --kustomize'] },
+  'rollout status': { ktlOnly: [], kubectlOnly: [] },
   config: { ktlOnly: [], kubectlOnly: [] },
   kustomize: { ktlOnly: [], kubectlOnly: [] },
   'config view': {

@@ -61,6 +61,7 @@ export async function runPatch(factory: Factory, args: string[], flags: PatchFla
   const body = await patchJson(text);
   const targets = await selectInfos(factory, args, {
     filename: flags.filename,
+    kustomize: flags.kustomize,
     recursive: flags.recursive,
     // kubectl's patch builder has no Latest(): -f objects stay as read, so "no change" is
     // judged against the file, and only --local keeps the server out of it.

@@ -74,9 +74,9 @@ export async function runScale(
 
 /** The objects to scale; a list the server refused counts as found nothing (ContinueOnError). */
 async function scaleTargets(factory: Factory, args: string[], flags: ScaleFlags): Promise<Infos> {
-  const { selector, all, filename, recursive } = flags;
+  const { selector, all, filename, kustomize, recursive } = flags;
   try {
-    return await selectInfos(factory, args, { selector, all, filename, recursive });
+    return await selectInfos(factory, args, { selector, all, filename, kustomize, recursive });
   } catch (error) {
     if (error instanceof ApiStatusError) return { objects: [], errors: [error] };
     throw error;
