@@ -1,10 +1,12 @@
-import type * as YamlModule from 'yaml';
-
 /**
  * The parsed-kubeconfig cache must not hold a copy of static credentials (rotated secrets
  * would linger in it). A cached parse keeps, in place of each credential, where its text sits
  * in the kubeconfig: the cache entry is keyed by the file's content hash, so on a hit the
  * value is sliced from the very text being loaded, and the cache holds offsets only.
+ *
+ * Any place in the text where the credential's characters stand will do: the slice is the
+ * same string, and the text is the same (the key is its hash). A credential whose characters
+ * are not in the text as they are (escapes, folded block scalars) makes the file uncacheable.
  */
 
 /** What stands in the cached parse for a credential: [start, end) in the file's text. */
@@ -22,27 +24,21 @@ function isRecord(value: unknown): value is Json {
 }
 
 /**
- * A copy of the parsed file with every credential string replaced by its text range (null
- * from rangeOf: not a string, kept), or undefined
- * when a credential is not written as a plain or simply quoted scalar (escapes, block
- * scalars, aliases): such a file is not cached at all.
+ * A copy of the parsed file with every credential string replaced by a text range holding
+ * it, or undefined when a credential's characters are not in the text as they are (escapes,
+ * folded block scalars): such a file is not cached at all.
  */
-export function withoutCredentials(
-  yaml: typeof YamlModule,
-  doc: YamlModule.Document,
-  raw: unknown,
-  text: string,
-): unknown {
+export function withoutCredentials(raw: unknown, text: string): unknown {
   if (!isRecord(raw) || !Array.isArray(raw['users'])) return raw;
-  const copy = structuredClone(raw) as Json;
-  const users = copy['users'] as unknown[];
-  for (const [index, entry] of users.entries()) {
+  // Only the users are copied: the rest (86,000 extensions in one file met) is shared.
+  const users = structuredClone(raw['users']) as unknown[];
+  const copy: Json = { ...raw, users };
+  for (const entry of users) {
     if (!isRecord(entry) || !isRecord(entry['user'])) continue;
     const user = entry['user'];
-    const base = ['users', index, 'user'];
     for (const key of SECRET_KEYS) {
       if (!(key in user)) continue;
-      const range = rangeOf(yaml, doc, [...base, key], user[key], text);
+      const range = rangeOf(user[key], text);
       if (range === undefined) return undefined;
       if (range) user[key] = range;
     }
@@ -50,8 +46,7 @@ export function withoutCredentials(
     const config = isRecord(provider) ? provider['config'] : undefined;
     if (!isRecord(config)) continue;
     for (const key of Object.keys(config)) {
-      const path = [...base, 'auth-provider', 'config', key];
-      const range = rangeOf(yaml, doc, path, config[key], text);
+      const range = rangeOf(config[key], text);
       if (range === undefined) return undefined;
       if (range) config[key] = range;
     }
@@ -59,23 +54,12 @@ export function withoutCredentials(
   return copy;
 }
 
-function rangeOf(
-  yaml: typeof YamlModule,
-  doc: YamlModule.Document,
-  path: Array<string | number>,
-  value: unknown,
-  text: string,
-): SecretRange | null | undefined {
-  // Not a string (a number, null, a map): nothing to hide, it stays as parsed.
+/** Where the string stands in the text; null for a value that is not a string (kept as is). */
+function rangeOf(value: unknown, text: string): SecretRange | null | undefined {
   if (typeof value !== 'string') return null;
-  const node = doc.getIn(path, true);
-  if (!yaml.isScalar(node) || !node.range || typeof node.value !== 'string') return undefined;
-  const [start, end] = node.range;
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  if (node.type !== 'PLAIN' && !quoted) return undefined;
-  const inner: [number, number] = quoted ? [start + 1, end - 1] : [start, end];
-  if (text.slice(inner[0], inner[1]) !== node.value) return undefined;
-  return { $ktlSecretRange: inner };
+  const start = text.indexOf(value);
+  if (start < 0) return undefined;
+  return { $ktlSecretRange: [start, start + value.length] };
 }
 
 /** Puts the credentials back into a cached parse, from the text it was cached for. */

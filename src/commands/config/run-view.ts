@@ -1,6 +1,7 @@
 import { PlainError } from '../../errors/errors.js';
-import { kubeConfigJson, kubeConfigYaml } from '../../config/kubeconfig-serialize.js';
+import { kubeConfigJson, toV1Object } from '../../config/kubeconfig-serialize.js';
 import { documentOf, flatten, minify, redactSecrets } from '../../config/kubeconfig-view.js';
+import { toKubectlYamlSync } from '../../printers/yaml-text.js';
 import type { Factory } from '../../runtime/factory.js';
 import { startingKubeConfig } from './starting-config.js';
 
@@ -26,5 +27,9 @@ export async function runView(
   }
   if (opts['flatten'] === true) flatten(doc);
   else if (opts['raw'] !== true) redactSecrets(doc);
-  factory.streams.out.write(output === 'json' ? kubeConfigJson(doc) : await kubeConfigYaml(doc));
+  // The printers' go-yaml emitter, as every -o yaml: the `yaml` package's stringify spent 4 s
+  // of CPU on a 10 MB kubeconfig (kubectl: under 2 s for the whole command).
+  factory.streams.out.write(
+    output === 'json' ? kubeConfigJson(doc) : toKubectlYamlSync(toV1Object(doc)),
+  );
 }
