@@ -126,6 +126,9 @@ describe('ktl top matches kubectl on the local metrics-server', () => {
     await sameTable(['top', 'pod', '-n', ns, '--sum', '--no-headers', '--containers']);
     await sameTable(['top', 'pod', '-n', ns, '--show-swap']);
     await sameTable(['top', 'pod', '-n', ns, '--use-protocol-buffers=false']);
+    await sameTable(['top', 'pod', '-n', ns, '-l', 'tier=a', '--sum', '--sort-by=memory']);
+    await sameTable(['top', 'pod', '-n', ns, '--field-selector=metadata.name!=pair', '--sum']);
+    await sameTable(['top', 'pod', '-n', ns, '--no-headers', '--sort-by=cpu']);
   });
 
   test('top pod NAME, -l and --field-selector', async () => {
@@ -145,6 +148,11 @@ describe('ktl top matches kubectl on the local metrics-server', () => {
     const ours = (text: string): string[][] => rows(text).filter((r) => r[0] === ns);
     assert.deepEqual(ours(mine.stdout), ours(theirs.stdout));
     assert.equal(ours(mine.stdout).length, 3);
+    // with the namespace column and the container column; the field selector keeps the rows
+    // to our pods, whatever other tests run at the same time
+    const onlyOurs = `--field-selector=metadata.namespace=${ns}`;
+    await sameTable(['top', 'pod', '-A', onlyOurs, '--containers', '--sum']);
+    await sameTable(['top', 'pod', '-A', onlyOurs, '-l', 'tier=a', '--sort-by=memory']);
   });
 
   test('top node: every node, with CPU and memory percentages', async () => {
@@ -153,6 +161,8 @@ describe('ktl top matches kubectl on the local metrics-server', () => {
     await sameTable(['top', 'node', '--no-headers', '-l', 'type=kwok']);
     await sameTable(['top', 'nodes', 'kwok-node-0']);
     await sameTable(['top', 'no', 'kwok-node-0', '--show-capacity']);
+    await sameTable(['top', 'node', '--show-capacity', '--no-headers']);
+    await sameTable(['top', 'node', '--sort-by=memory', '--show-capacity']);
     const swap = await sameTable(['top', 'node', 'kwok-node-0', '--show-swap']);
     assert.match(swap, /<unknown> +<unknown> +$/m);
   });

@@ -26,18 +26,28 @@ export function amountOf(text: string | undefined): Amount {
   return { units: quantity.mantissa, exponent: quantity.exponent };
 }
 
+/** 10^0 … 10^40: top sums and rounds thousands of amounts, and BigInt powers are not cheap. */
+const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 41 }, (_, i) => 10n ** BigInt(i));
+
+function tenTo(power: number): bigint {
+  return POWERS_OF_TEN[power] ?? 10n ** BigInt(power);
+}
+
 /** a + b, exactly. */
 export function addAmounts(a: Amount, b: Amount): Amount {
+  if (a.units === 0n) return b;
+  if (b.units === 0n) return a;
+  if (a.exponent === b.exponent) return { units: a.units + b.units, exponent: a.exponent };
   const exponent = Math.min(a.exponent, b.exponent);
-  const scale = (x: Amount): bigint => x.units * 10n ** BigInt(x.exponent - exponent);
+  const scale = (x: Amount): bigint => x.units * tenTo(x.exponent - exponent);
   return { units: scale(a) + scale(b), exponent };
 }
 
 /** The amount in units of 10^scale, rounded up (Quantity.ScaledValue). */
 function scaledValue(amount: Amount, scale: number): bigint {
   const shift = amount.exponent - scale;
-  if (shift >= 0) return amount.units * 10n ** BigInt(shift);
-  const divisor = 10n ** BigInt(-shift);
+  if (shift >= 0) return amount.units * tenTo(shift);
+  const divisor = tenTo(-shift);
   const quotient = amount.units / divisor;
   return amount.units % divisor > 0n ? quotient + 1n : quotient;
 }
