@@ -142,10 +142,14 @@ export function transformReplicas(
   specs: readonly FieldSpec[],
 ): void {
   let found = false;
+  // Each object's ids once for all specs (there is one call per `replicas` entry).
+  const named = resmap.resources
+    .map((r: Resource) => ({ r, ids: r.allIds().filter((id) => id.name === name) }))
+    .filter((entry) => entry.ids.length > 0);
   for (const spec of specs) {
-    const matching = resmap.resources.filter((r: Resource) =>
-      r.allIds().some((id) => id.name === name && gvkSelected(id.gvk, spec.gvk)),
-    );
+    const matching = named
+      .filter((entry) => entry.ids.some((id) => gvkSelected(id.gvk, spec.gvk)))
+      .map((entry) => entry.r);
     if (matching.length === 0) continue;
     found = true;
     for (const r of matching) walkFieldSpec(r.object, spec, 'scalar', (slot) => slot.set(count));

@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, loadAll, types, YAMLException } from 'js-yaml';
 import type { JsonValue } from '../patch/json-value.js';
 import { KustomizeError } from './errors.js';
+import { restoreJsonValues, substituteJsonValues } from './json-values.js';
 
 // YAML 1.2 core types (no timestamps, no YAML 1.1 booleans) and merge keys, as kyaml's go-yaml v3
 // reads them. js-yaml is used for speed: it parses a large tree ~10x faster than `yaml`.
@@ -11,6 +12,19 @@ const SCHEMA = CORE_SCHEMA.extend([types.merge]);
  * duplicate keys refused, empty documents dropped.
  */
 export function parseYamlDocuments(text: string, file: string): JsonValue[] {
+  const substituted = substituteJsonValues(text);
+  if (substituted) {
+    try {
+      const docs = parseAll(substituted.text, file);
+      if (restoreJsonValues(docs, substituted)) return docs;
+    } catch {
+      // the original text decides (and words the error)
+    }
+  }
+  return parseAll(text, file);
+}
+
+function parseAll(text: string, file: string): JsonValue[] {
   let docs: unknown[];
   try {
     docs = loadAll(text, null, { schema: SCHEMA });
