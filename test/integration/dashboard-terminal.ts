@@ -215,3 +215,43 @@ export class DashboardFixture {
     for (const cleanup of this.cleanups) await cleanup();
   }
 }
+
+/** The text style of a line's first character. */
+export interface LineStyle {
+  text: string;
+  bold: boolean;
+  /** The SGR foreground code (31 red, 36 cyan…), or 39 for the default. */
+  foreground: number;
+  inverse: boolean;
+}
+
+/**
+ * Each line of a `screenWithEscapes()` capture with the style its first character is drawn in.
+ * tmux writes only the style changes from one character to the next, across lines too, so the
+ * state is carried from line to line.
+ */
+export function lineStyles(captured: string): LineStyle[] {
+  const state = { bold: false, foreground: 39, inverse: false };
+  return captured.split('\n').map((line) => {
+    let first: LineStyle | undefined;
+    let text = '';
+    for (const part of line.split(/(\u001b\[[\d;]*m)/)) {
+      const sgr = /^\u001b\[([\d;]*)m$/.exec(part);
+      if (!sgr) {
+        if (part !== '' && !first) first = { text: '', ...state };
+        text += part;
+        continue;
+      }
+      for (const code of (sgr[1] || '0').split(';').map(Number)) {
+        if (code === 0) Object.assign(state, { bold: false, foreground: 39, inverse: false });
+        else if (code === 1) state.bold = true;
+        else if (code === 22) state.bold = false;
+        else if (code === 7) state.inverse = true;
+        else if (code === 27) state.inverse = false;
+        else if ((code >= 30 && code <= 37) || code === 39 || (code >= 90 && code <= 97))
+          state.foreground = code;
+      }
+    }
+    return { ...(first ?? { ...state }), text };
+  });
+}

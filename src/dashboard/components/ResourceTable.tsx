@@ -27,12 +27,21 @@ export interface ResourceTableProps {
   descending?: boolean;
   /** What to say when there is no row to draw (loading…, no rows, none match). */
   empty?: string;
+  /** The uids of the marked rows (space). */
+  marks?: ReadonlySet<string>;
 }
 
-const Row = memo(function Row(props: { line: string; tone: RowTone; selected: boolean }) {
+const Row = memo(function Row(props: {
+  line: string;
+  tone: RowTone;
+  selected: boolean;
+  marked: boolean;
+}) {
   const c = useColour();
+  // Marked rows stand out as k9s draws them: their own colour, and bold for NO_COLOR terminals.
+  const colour = props.marked ? 'cyan' : TONE_COLOUR[props.tone];
   return (
-    <Text wrap="truncate" color={c(TONE_COLOUR[props.tone])} inverse={props.selected}>
+    <Text wrap="truncate" color={c(colour)} inverse={props.selected} bold={props.marked}>
       {props.line}
     </Text>
   );
@@ -51,7 +60,10 @@ export function ResourceTable(props: ResourceTableProps) {
       {visible.map((row, i) => {
         const selected = offset + i === props.selected;
         const line = rowLine(snapshot, row, width, props.now, selected);
-        return <Row key={row.uid} line={line} tone={row.tone} selected={selected} />;
+        const marked = props.marks?.has(row.uid) === true;
+        return (
+          <Row key={row.uid} line={line} tone={row.tone} selected={selected} marked={marked} />
+        );
       })}
       {blanks > 0 && visible.length === 0 ? (
         <Text dimColor>{fit(props.empty ?? '(no rows)', width)}</Text>

@@ -28,7 +28,8 @@ export function TableView(props: {
     view.scope.labelSelector && view.title === undefined ? `  ${view.scope.labelSelector}` : '';
   const filterText = view.filter ? `  /${view.filter}` : '';
   const invalid = view.filterError ? `  (invalid: ${view.filterError})` : '';
-  const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${selector}${filterText}${invalid}`;
+  const marked = view.marks.size > 0 ? `  marked:${view.markedRows().length}` : '';
+  const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${selector}${filterText}${invalid}${marked}`;
   return (
     <Box flexDirection="column" height={height + 2}>
       <Text wrap="truncate" color={c(view.filterError ? 'red' : 'cyan')} bold>
@@ -42,6 +43,7 @@ export function TableView(props: {
         width={width}
         now={props.now}
         empty={emptyText(view, snapshot.total)}
+        marks={view.marks}
         {...(view.sort ? { sortColumn: view.sort.column, descending: view.sort.descending } : {})}
       />
     </Box>

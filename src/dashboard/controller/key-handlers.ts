@@ -2,6 +2,7 @@
 import type { KeyCommand } from '../input/keymap.js';
 import { completeCommand } from '../model/commands.js';
 import { sortAfter } from '../model/sorting.js';
+import { bulkActions } from './bulk-actions.js';
 import { runCommand } from './command-runner.js';
 import { forwardActions } from './forward-actions.js';
 import type { DashController, KeyHandler } from './dash-controller.js';
@@ -18,18 +19,24 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
   const rows = rowActions(app);
   const terminal = terminalActions(app);
   const forwards = forwardActions(app);
+  const bulk = bulkActions(app);
   const table = (): TableViewModel | undefined =>
     app.top instanceof TableViewModel ? app.top : undefined;
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
   const onRow =
-    (
-      action:
-        'enter' | 'describe' | 'yaml' | 'logs' | 'remove' | 'scale' | 'restart' | 'kill' | 'owner',
-    ): Handler =>
+    (action: 'enter' | 'describe' | 'yaml' | 'logs' | 'owner'): Handler =>
     () => {
       const view = table();
       const row = view?.selectedRow();
       if (view && row) return rows[action](view, row);
+    };
+  /** Runs a bulk action on the marked rows of the top table (else its selected row). */
+  const onRows =
+    (action: keyof typeof bulk): Handler =>
+    () => {
+      const view = table();
+      const rows = view?.actionRows() ?? [];
+      if (view && rows.length > 0) return bulk[action](view, rows);
     };
   /** Runs a terminal action (shell, attach, edit) on the selected row of the top table. */
   const onTerminal =
@@ -82,7 +89,10 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'view.last': () => app.views.lastView(),
     'view.historyBack': () => app.views.historyBack(),
     'view.historyForward': () => app.views.historyForward(),
-    'row.kill': onRow('kill'),
+    'row.kill': onRows('kill'),
+    'row.mark': () => table()?.toggleMark(),
+    'row.markRange': () => table()?.markRange(),
+    'row.clearMarks': () => table()?.clearMarks(),
     'row.owner': onRow('owner'),
     'yaml.managedFields': () => {
       if (app.top.kind === 'text') app.top.toggleAlternate();
@@ -104,9 +114,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'row.describe': onRow('describe'),
     'row.yaml': onRow('yaml'),
     'row.logs': onRow('logs'),
-    'row.delete': onRow('remove'),
-    'row.scale': onRow('scale'),
-    'row.restart': onRow('restart'),
+    'row.delete': onRows('remove'),
+    'row.scale': onRows('scale'),
+    'row.restart': onRows('restart'),
     'row.edit': onTerminal('edit'),
     'pod.shell': onTerminal('shell'),
     'pod.attach': onTerminal('attach'),

@@ -1,16 +1,9 @@
 /**
  * What the row keys do to the selected object. Each goes through the same resource-level code
- * as the verbs: describe through `ktl describe`'s describers, delete/scale/restart through the
- * actions `ktl delete`, `ktl scale` and `ktl rollout restart` send.
+ * as the verbs: describe through `ktl describe`'s describers. The actions that change objects
+ * (delete, scale, restart) are in bulk-actions.ts.
  */
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
-import { deleteObject } from '../../resources/actions/delete-object.js';
-import {
-  mutationPatch,
-  RESTARTABLE_KINDS,
-  sendMutation,
-} from '../../resources/actions/rollout-mutation.js';
-import { patchReplicas, replicasOf } from '../../resources/actions/scale-object.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { ResourceRef } from '../../resources/resource-ref.js';
 import { collectionPath, objectPath, PODS_REF } from '../../resources/resource-ref.js';
@@ -21,7 +14,6 @@ import { containerNames } from '../model/log-stream.js';
 import type { DashRow } from '../model/table-model.js';
 import { yamlText } from '../model/yaml-text.js';
 import type { DashController } from './dash-controller.js';
-import { errorText } from './error-text.js';
 import { TableViewModel } from './table-view-model.js';
 import { LogViewModel, TextViewModel } from './text-view-models.js';
 
@@ -43,9 +35,6 @@ interface Target {
 
 /** At most this many pods' logs are followed at once (one connection per container). */
 const MAX_LOG_PODS = 20;
-
-/** The types `s` (scale) applies to: they have a scale subresource. */
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
 function targetOf(view: TableViewModel, row: DashRow): Target {
   const { ref } = view.scope;
@@ -76,12 +65,6 @@ export function rowActions(app: DashController) {
   const client = () => app.session.client;
   const fetch = (target: Target): Promise<KubeObject> =>
     client().json<KubeObject>({ path: objectPath(target.ref, target.name, target.namespace) });
-  const report = (promise: Promise<unknown>, done: string): void => {
-    promise.then(
-      () => app.say(done),
-      (error: unknown) => app.say(errorText(error), true),
-    );
-  };
   const text = (title: string, load: () => Promise<string>): TextViewModel =>
     new TextViewModel(title, load, app.changed);
 
@@ -158,28 +141,6 @@ export function rowActions(app: DashController) {
       if (pods.length === 0) return app.say(`logs: ${query.title} has no pods`, true);
       app.push(new LogViewModel(query.title, pods, { previous }));
     },
-    remove(view: TableViewModel, row: DashRow): void {
-      const target = targetOf(view, row);
-      const where = target.namespace ? ` in namespace ${target.namespace}` : '';
-      app.ask({
-        text: `Delete ${label(target)}${where}? [y/N]`,
-        answer: '',
-        numeric: false,
-        onAnswer: (answer) => {
-          if (answer.toLowerCase() !== 'y') return app.say('delete cancelled');
-          const { ref, name, namespace } = target;
-          report(deleteObject(client(), ref, name, namespace), `${label(target)} deleted`);
-        },
-      });
-    },
-    /** ctrl-k: delete at once, no question (k9s's kill; a pod goes without a grace period). */
-    kill(view: TableViewModel, row: DashRow): void {
-      const target = targetOf(view, row);
-      const { ref, name, namespace } = target;
-      const pod = ref.group === '' && ref.resource === 'pods';
-      const request = { cascade: 'background' as const, gracePeriod: pod ? 0 : -1 };
-      report(deleteObject(client(), ref, name, namespace, request), `${label(target)} killed`);
-    },
     /** J: the owner (controller) of the object, in a table of its type with its row selected. */
     async owner(view: TableViewModel, row: DashRow): Promise<void> {
       const object = await fetch(targetOf(view, row));
@@ -200,44 +161,6 @@ export function rowActions(app: DashController) {
       });
       table.selectedUid = owner.uid;
       app.push(table);
-    },
-    async scale(view: TableViewModel, row: DashRow): Promise<void> {
-      const target = targetOf(view, row);
-      if (!SCALABLE.has(target.ref.resource))
-        return app.say(`scale: ${target.ref.resource} cannot be scaled`, true);
-      const object = await fetch(target);
-      app.ask({
-        text: `Scale ${label(target)} to replicas:`,
-        answer: String(replicasOf(object)),
-        numeric: true,
-        onAnswer: (answer) => {
-          const replicas = Number(answer);
-          if (answer === '' || !Number.isInteger(replicas) || replicas < 0)
-            return app.say('scale cancelled');
-          const { ref, name, namespace } = target;
-          report(
-            patchReplicas(client(), ref, name, namespace, replicas),
-            `${label(target)} scaled to ${replicas}`,
-          );
-        },
-      });
-    },
-    restart(view: TableViewModel, row: DashRow): void {
-      const target = targetOf(view, row);
-      if (target.ref.group !== 'apps' || !RESTARTABLE_KINDS.includes(target.ref.kind))
-        return app.say(`restart: ${target.ref.resource} cannot be restarted`, true);
-      app.ask({
-        text: `Restart ${label(target)}? [y/N]`,
-        answer: '',
-        numeric: false,
-        onAnswer: (answer) => {
-          if (answer.toLowerCase() !== 'y') return app.say('restart cancelled');
-          const restart = fetch(target).then((object) =>
-            sendMutation(client(), target, mutationPatch('restart', target.ref, object)),
-          );
-          report(restart, `${label(target)} restarted`);
-        },
-      });
     },
   };
 }

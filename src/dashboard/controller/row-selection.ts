@@ -10,6 +10,8 @@ export abstract class RowSelection {
   selectedIndex = 0;
   /** The first row on screen. */
   offset = 0;
+  /** The uids of the rows marked with space (k9s's marks), for actions on many rows. */
+  marks = new Set<string>();
 
   /** The current frame. */
   abstract snapshot(): TableSnapshot;
@@ -34,6 +36,47 @@ export abstract class RowSelection {
     if (!row) return;
     this.selectedUid = row.uid;
     this.selectedIndex = next;
+  }
+
+  /** space: marks or unmarks the selected row and moves down, so holding space marks a run. */
+  toggleMark(): void {
+    const row = this.selectedRow();
+    if (!row) return;
+    if (!this.marks.delete(row.uid)) this.marks.add(row.uid);
+    this.select(this.selected() + 1);
+  }
+
+  /** ctrl-space: marks every row from the nearest marked row above (else below) to the selection. */
+  markRange(): void {
+    const rows = this.snapshot().rows;
+    const at = this.selected();
+    if (!rows[at]) return;
+    let from = -1;
+    for (let i = at; i >= 0 && from < 0; i--) if (this.marks.has(rows[i]?.uid ?? '')) from = i;
+    for (let i = at; i < rows.length && from < 0; i++)
+      if (this.marks.has(rows[i]?.uid ?? '')) from = i;
+    if (from < 0) from = at;
+    const [low, high] = from <= at ? [from, at] : [at, from];
+    for (let i = low; i <= high; i++) this.marks.add(rows[i]?.uid ?? '');
+  }
+
+  /** ctrl-\: clears every mark. */
+  clearMarks(): void {
+    this.marks.clear();
+  }
+
+  /** The marked rows still shown, in screen order. */
+  markedRows(): DashRow[] {
+    if (this.marks.size === 0) return [];
+    return this.snapshot().rows.filter((row) => this.marks.has(row.uid));
+  }
+
+  /** What an action applies to: the marked rows on screen, else the selected row. */
+  actionRows(): DashRow[] {
+    const marked = this.markedRows();
+    if (marked.length > 0) return marked;
+    const row = this.selectedRow();
+    return row ? [row] : [];
   }
 
   /** Forgets the selection (a new filter or scope). */

@@ -139,6 +139,7 @@ export class TableViewModel extends RowSelection {
     this.scope = scope;
     this.model = this.newModel();
     this.resetSelection();
+    this.marks.clear();
     this.state = undefined;
     this.fatal = undefined;
     if (wasAttached && pool) this.attach(pool, onFrame);

@@ -69,6 +69,9 @@ export type KeyCommand =
   | 'pod.previousLogs'
   | 'pick.choose'
   | 'row.portForward'
+  | 'row.mark'
+  | 'row.markRange'
+  | 'row.clearMarks'
   | 'forward.stop'
   | 'dialog.submit'
   | 'dialog.cancel'
@@ -137,6 +140,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     command: 'row.enter',
     help: 'drill down (workload/service/node → pods, namespace → use)',
   },
+  {
+    scope: 'table',
+    keys: ['space'],
+    command: 'row.mark',
+    help: 'mark / unmark the row (delete, kill, scale, restart act on the marked rows)',
+  },
+  { scope: 'table', keys: ['ctrl-space'], command: 'row.markRange', help: 'mark a range' },
+  { scope: 'table', keys: ['ctrl-\\'], command: 'row.clearMarks', help: 'clear the marks' },
   { scope: 'table', keys: ['d'], command: 'row.describe', help: 'describe' },
   { scope: 'table', keys: ['y'], command: 'row.yaml', help: 'YAML' },
   {

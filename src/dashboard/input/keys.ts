@@ -94,6 +94,8 @@ export function decodeKey(sequence: string): KeyPress {
   if (sequence === '\t') return key('', 'tab');
   if (sequence === '\u007f' || sequence === '\b') return key('', 'backspace');
   if (code === 0) return key(' ', '', { ctrl: true });
+  // 28–31 are ctrl with \ ] ^ _ (64 + code), not letters.
+  if (code >= 28 && code < 32) return key(String.fromCharCode(code + 64), '', { ctrl: true });
   if (code < 32) return key(String.fromCharCode(code + 96), '', { ctrl: true });
   return key(sequence, '', { shift: /^[A-Z]$/.test(sequence) });
 }

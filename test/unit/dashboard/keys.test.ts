@@ -31,6 +31,8 @@ test('named keys and control characters', () => {
     'ctrl-u',
     'J',
   ]);
+  // k9s's mark keys: ctrl-space (NUL) and ctrl-\ (FS, not a letter).
+  assert.deepEqual(specs('\u0000\u001c'), ['ctrl-space', 'ctrl-\\']);
 });
 
 test('one keymap: every key binds once per scope, and the help lists every binding', () => {
