@@ -232,11 +232,14 @@ export interface LineStyle {
  */
 export function lineStyles(captured: string): LineStyle[] {
   const state = { bold: false, foreground: 39, inverse: false };
+  const ESC = String.fromCharCode(27);
+  const split = new RegExp(`(${ESC}\\[[\\d;]*m)`);
+  const sgrOf = new RegExp(`^${ESC}\\[([\\d;]*)m$`);
   return captured.split('\n').map((line) => {
     let first: LineStyle | undefined;
     let text = '';
-    for (const part of line.split(/(\u001b\[[\d;]*m)/)) {
-      const sgr = /^\u001b\[([\d;]*)m$/.exec(part);
+    for (const part of line.split(split)) {
+      const sgr = sgrOf.exec(part);
       if (!sgr) {
         if (part !== '' && !first) first = { text: '', ...state };
         text += part;
