@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { PlainError } from '../errors/errors.js';
+import { flagDefaults, stringDefault } from './command-help.js';
 
 /** The -o formats of kubectl's PrintFlags (the commands that print objects but no tables). */
 const OUTPUT_FORMATS = [
@@ -21,9 +22,12 @@ const OUTPUT_FORMATS = [
   'yaml',
 ];
 
-/** -o/--output and the printer flags kubectl adds with it. */
-export function addPrintFlags(command: Command): Command {
-  return command
+/**
+ * -o/--output and the printer flags kubectl adds with it. A default output (config view's
+ * yaml) is only shown in the help: --template without -o still means go-template.
+ */
+export function addPrintFlags(command: Command, defaultOutput?: string): Command {
+  command
     .option(
       '-o, --output <format>',
       'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
@@ -42,6 +46,8 @@ export function addPrintFlags(command: Command): Command {
         'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
       ).default(true),
     );
+  if (defaultOutput !== undefined) flagDefaults(command, { output: stringDefault(defaultOutput) });
+  return command;
 }
 
 /** Rejects a -o value kubectl's PrintFlags have no printer for, with kubectl's message. */

@@ -32,6 +32,16 @@ const viewCases = [
   ['config', 'get-contexts', 'nope'],
   ['config', 'current-context'],
   ['config', 'view', '-o', 'wide'],
+  ['config', 'view', '-o', 'name'],
+  ['config', 'view', '-o', 'JSON'],
+  ['config', 'view', '-o', 'jsonpath={.users[*].name}'],
+  ['config', 'view', '--raw', '-o', 'jsonpath-as-json={.clusters[0]}'],
+  ['config', 'view', '--template={{.kind}} {{len .clusters}} {{index .contexts 0}}'],
+  ['config', 'view', '-o', 'yaml', '--template={{.kind}}'],
+  ['config', 'view', '-o', 'go-template'],
+  ['config', 'view', '-o', 'go-template={{.nope}}', '--allow-missing-template-keys=false'],
+  ['config', 'view', '--minify', '--context', 'ctx-a', '-o', 'template={{.current-context}}'],
+  ['config', 'view', '--minify', '--context', 'ctx-a', '-o', 'jsonpath={.contexts[*].name}'],
 ];
 
 for (const args of viewCases) {

@@ -22,10 +22,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   'rollout status': { ktlOnly: [], kubectlOnly: [] },
   config: { ktlOnly: [], kubectlOnly: [] },
   kustomize: { ktlOnly: [], kubectlOnly: [] },
-  'config view': {
-    ktlOnly: [],
-    kubectlOnly: ['--allow-missing-template-keys', '--show-managed-fields', '--template'],
-  },
+  'config view': { ktlOnly: [], kubectlOnly: [] },
 };
 
 /** `--name=default:` lines of an Options list, keyed by `-x, --name`. */

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { asCommandGroup } from '../../runtime/command-group.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { Factory } from '../../runtime/factory.js';
@@ -98,16 +99,20 @@ export function newConfigCommand(context: CommandContext): Command {
   const config = new Command('config').description(
     'Modify kubeconfig files using subcommands like "ktl config set current-context my-context".',
   );
-  config.addCommand(
-    sub(context, 'view', 'Display merged kubeconfig settings or a specified kubeconfig file.', () =>
-      import('./run-view.js').then((m) => m.runView),
+  const view = sub(
+    context,
+    'view',
+    'Display merged kubeconfig settings or a specified kubeconfig file.',
+    () => import('./run-view.js').then((m) => m.runView),
+  )
+    .option('--raw', 'Display raw byte data and sensitive data')
+    .option('--minify', 'Remove all information not used by current-context from the output')
+    .option(
+      '--flatten',
+      'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)',
     )
-      .option('--raw', 'Display raw byte data and sensitive data')
-      .option('--minify', 'Remove all information not used by current-context from the output')
-      .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
-      .option('--merge [bool]', 'Merge the full hierarchy of kubeconfig files', 'true')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml).', 'yaml'),
-  );
+    .option('--merge [bool]', 'Merge the full hierarchy of kubeconfig files', 'true');
+  config.addCommand(addPrintFlags(view, 'yaml'));
   config.addCommand(
     sub(context, 'current-context', 'Display the current-context.', () =>
       contexts().then((m) => m.runCurrentContext),
