@@ -101,10 +101,11 @@ function userObject(user: AuthInfo): Fields {
   const out = pick(user as Fields, USER_KEYS);
   const provider = user['auth-provider'];
   if (provider) {
-    const config = provider.config && Object.keys(provider.config).length > 0;
+    // An empty map (`config: {}`, or one kubectl's set-credentials made) prints as {}; only an
+    // absent one is Go's nil map, null.
     out['auth-provider'] = {
       name: provider.name ?? '',
-      config: config ? sortedRecord(provider.config ?? {}) : null,
+      config: provider.config ? sortedRecord(provider.config) : null,
     };
   }
   if (user.exec) out['exec'] = execObject(user.exec);

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import type { RunResult } from '../helpers/cluster.js';
 import { kubectl, ktl, repoRoot } from '../helpers/cluster.js';
@@ -175,4 +175,50 @@ test('30 processes racing to take over a dead ktl lock lose no edit (repeated)',
       rmSync(dir, { recursive: true, force: true });
     }
   }
+});
+
+/** set-credentials' auth provider, exec plugin and auth-method rules, and the other set-* flags. */
+const credentialEdits = [
+  ['set-credentials', 'u1', '--exec-command=/bin/echo', '--exec-arg=a,b', '--exec-env=A=1'],
+  ['set-credentials', 'u1', '--exec-api-version=client.authentication.k8s.io/v1'],
+  ['set-credentials', 'u1', '--exec-env=A-', '--exec-env=B=2', '--exec-interactive-mode=Never'],
+  ['set-credentials', 'u1', '--exec-provide-cluster-info'],
+  ['set-credentials', 'u1', '--exec-interactive-mode=Bad'],
+  ['set-credentials', 'u1', '--exec-command=/bin/cat'],
+  ['set-credentials', 'u2', '--auth-provider=oidc', '--auth-provider-arg=client-id=foo,secret=b'],
+  ['set-credentials', 'u2', '--auth-provider-arg=client-id-'],
+  ['set-credentials', 'u2', '--auth-provider-arg=bad'],
+  ['set-credentials', 'u2', '--auth-provider=gcp'],
+  ['set-credentials', 'u3', '--exec-arg=x', '--exec-provide-cluster-info=true', '--token=t1'],
+  ['set-credentials', 'u3', '--username=a', '--password=b'],
+  ['set-credentials', 'u3', '--token=x', '--username=y'],
+  ['set-credentials', 'u3', '--token=t2'],
+  ['set-credentials', 'u4', '--embed-certs'],
+  ['set-credentials', 'u4', '--client-certificate=/nonexistent/c', '--embed-certs'],
+  ['set-credentials', 'u4', '--client-certificate=rel/c.crt', '--client-key=/abs/k.key'],
+  ['set-credentials'],
+  ['set-credentials', 'a', 'b'],
+  ['set-cluster', 'c1', '--server=https://x:6443', '--insecure-skip-tls-verify'],
+  ['set-cluster', 'c1', '--tls-server-name=n', '--certificate-authority=/ca.crt'],
+  ['set-context', 'x1', '--cluster=c1', '--user=u1', '--namespace=ns1'],
+];
+
+test('set-credentials exec and auth-provider flags, auth methods, set-* flags: as kubectl', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-config-credentials-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const replayIn = async (tool: typeof ktl, file: string): Promise<string> => {
+    let log = '';
+    for (const edit of credentialEdits) {
+      const result = await tool(['config', ...edit], { env: { KUBECONFIG: file }, cwd: dir });
+      // A wrong argument prints the command's help first (each tool its own).
+      const help = result.stdout.startsWith('Set a user entry') ? '<help>\n' : result.stdout;
+      log += `$ ${edit.join(' ')}\n${help}${result.stderr.replaceAll('kubectl', 'ktl')}rc=${result.code}\n`;
+    }
+    return `${log}${readFileSync(file, 'utf8')}`;
+  };
+  const theirs = await replayIn(kubectl, join(dir, 'kubectl.yaml'));
+  const mine = await replayIn(ktl, join(dir, 'ktl.yaml'));
+  assert.equal(mine, theirs);
+  const help = await ktl(['config', 'set-credentials', 'a', 'b']);
+  assert.equal(help.stdout, (await ktl(['config', 'set-credentials', '--help'])).stdout);
 });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { asCommandGroup } from '../../runtime/command-group.js';
+import { collect, collectList } from '../../runtime/flag-values.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
@@ -7,7 +8,12 @@ import type { Factory } from '../../runtime/factory.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { withGroupHelp } from '../../runtime/command-help.js';
 
-type Runner = (factory: Factory, args: string[], opts: Record<string, unknown>) => Promise<void>;
+type Runner = (
+  factory: Factory,
+  args: string[],
+  opts: Record<string, unknown>,
+  command: Command,
+) => Promise<void>;
 
 /** kubectl's help for `ktl config` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -87,8 +93,62 @@ function sub(
     .argument('[args...]')
     .action(async (args: string[], opts: Record<string, unknown>, command: Command) => {
       const run = await load();
-      await run(factoryFor(context, command), args, { ...command.optsWithGlobals(), ...opts });
+      await run(
+        factoryFor(context, command),
+        args,
+        { ...command.optsWithGlobals(), ...opts },
+        command,
+      );
     });
+}
+
+/**
+ * set-credentials' own flags. kubectl declares the token, basic auth and client certificate
+ * flags again on the command (shadowing the global ones), so its help lists them.
+ */
+function addCredentialFlags(command: Command): Command {
+  return command
+    .option(
+      '--client-certificate <path>',
+      'Path to client-certificate file for the user entry in kubeconfig',
+    )
+    .option('--client-key <path>', 'Path to client-key file for the user entry in kubeconfig')
+    .option('--token <token>', 'token for the user entry in kubeconfig')
+    .option('--username <name>', 'username for the user entry in kubeconfig')
+    .option('--password <password>', 'password for the user entry in kubeconfig')
+    .option('--embed-certs', 'Embed client cert/key for the user entry in kubeconfig')
+    .option('--auth-provider <name>', 'Auth provider for the user entry in kubeconfig')
+    .option(
+      '--auth-provider-arg <key=value>',
+      "'key=value' arguments for the auth provider",
+      collectList,
+    )
+    .option(
+      '--exec-command <command>',
+      'Command for the exec credential plugin for the user entry in kubeconfig',
+    )
+    .option(
+      '--exec-api-version <version>',
+      'API version of the exec credential plugin for the user entry in kubeconfig',
+    )
+    .option(
+      '--exec-arg <arg>',
+      'New arguments for the exec credential plugin command for the user entry in kubeconfig',
+      collectList,
+    )
+    .option(
+      '--exec-env <key=value>',
+      "'key=value' environment values for the exec credential plugin",
+      collect,
+    )
+    .option(
+      '--exec-interactive-mode <mode>',
+      'InteractiveMode of the exec credentials plugin for the user entry in kubeconfig',
+    )
+    .option(
+      '--exec-provide-cluster-info [bool]',
+      'ProvideClusterInfo of the exec credentials plugin for the user entry in kubeconfig',
+    );
 }
 
 /** `ktl config`: view and edit kubeconfig files, as `kubectl config` does; never uses the network. */
@@ -143,7 +203,11 @@ export function newConfigCommand(context: CommandContext): Command {
   config.addCommand(
     sub(context, 'set-context', 'Set a context entry in kubeconfig.', () =>
       edits().then((m) => m.runSetContext),
-    ).option('--current', 'Modify the current context'),
+    )
+      .option('--current', 'Modify the current context')
+      .option('--cluster <name>', 'cluster for the context entry in kubeconfig')
+      .option('--user <name>', 'user for the context entry in kubeconfig')
+      .option('--namespace <namespace>', 'namespace for the context entry in kubeconfig'),
   );
   config.addCommand(
     sub(context, 'delete-context', 'Delete the specified context from the kubeconfig.', () =>
@@ -170,12 +234,24 @@ export function newConfigCommand(context: CommandContext): Command {
       sets().then((m) => m.runSetCluster),
     )
       .option('--embed-certs', 'embed-certs for the cluster entry in kubeconfig')
-      .option('--proxy-url <url>', 'proxy-url for the cluster entry in kubeconfig'),
+      .option('--proxy-url <url>', 'proxy-url for the cluster entry in kubeconfig')
+      .option('--server <url>', 'server for the cluster entry in kubeconfig')
+      .option(
+        '--certificate-authority <path>',
+        'Path to certificate-authority file for the cluster entry in kubeconfig',
+      )
+      .option(
+        '--insecure-skip-tls-verify',
+        'insecure-skip-tls-verify for the cluster entry in kubeconfig',
+      )
+      .option('--tls-server-name <name>', 'tls-server-name for the cluster entry in kubeconfig'),
   );
   config.addCommand(
-    sub(context, 'set-credentials', 'Set a user entry in kubeconfig.', () =>
-      sets().then((m) => m.runSetCredentials),
-    ).option('--embed-certs', 'Embed client cert/key for the user entry in kubeconfig'),
+    addCredentialFlags(
+      sub(context, 'set-credentials', 'Set a user entry in kubeconfig.', () =>
+        sets().then((m) => m.runSetCredentials),
+      ),
+    ),
   );
   config.addCommand(
     sub(context, 'set', 'Set an individual value in a kubeconfig file.', () =>

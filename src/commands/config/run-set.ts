@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { PlainError } from '../../errors/errors.js';
 import {
   defaultWriteTarget,
@@ -7,7 +7,9 @@ import {
   stanzaTarget,
 } from '../../config/kubeconfig-write.js';
 import type { KubeConfigFile, Stanza } from '../../config/kubeconfig-types.js';
+import type { Command } from 'commander';
 import type { Factory } from '../../runtime/factory.js';
+import { runSetCredentials as setCredentials } from './set-credentials.js';
 import { startingKubeConfig } from './starting-config.js';
 
 type Kind = 'clusters' | 'users' | 'contexts';
@@ -33,7 +35,28 @@ async function editStanza(
       list.push(stanza);
     }
     change(stanza.value as Fields);
+    relativizePaths(stanza.value as Fields, PATH_FIELDS[kind], dirname(resolve(target)));
   });
+}
+
+/** The file paths of each kind of stanza (client-go's Get*FileReferences). */
+const PATH_FIELDS: Record<Kind, readonly string[]> = {
+  clusters: ['certificate-authority'],
+  users: ['client-certificate', 'client-key', 'tokenFile'],
+  contexts: [],
+};
+
+/**
+ * client-go's ModifyConfig writes the paths of a stanza it changed relative to the file when
+ * they lie below the file's directory (RelativizePathWithNoBacksteps); others stay absolute.
+ */
+function relativizePaths(value: Fields, fields: readonly string[], base: string): void {
+  for (const field of fields) {
+    const path = value[field];
+    if (typeof path !== 'string' || !isAbsolute(path)) continue;
+    const rel = relative(base, path);
+    if (rel !== '' && !rel.startsWith('..')) value[field] = rel;
+  }
 }
 
 function str(opts: Record<string, unknown>, key: string): string | undefined {
@@ -89,39 +112,16 @@ export async function runSetCluster(
   factory.streams.out.write(`Cluster "${name}" set.\n`);
 }
 
-/** `config set-credentials NAME [--token | --username --password | --client-certificate --client-key [--embed-certs]]`. */
+/** `config set-credentials NAME [...]`: see set-credentials.ts. */
 export async function runSetCredentials(
   factory: Factory,
   args: string[],
   opts: Record<string, unknown>,
+  command: Command,
 ): Promise<void> {
-  const name = args[0] ?? '';
-  if (!name) throw new PlainError('you must specify a non-empty user name');
-  await editStanza(factory, 'users', name, (user) => {
-    for (const [flag, field] of [
-      ['token', 'token'],
-      ['username', 'username'],
-      ['password', 'password'],
-    ] as const) {
-      const value = str(opts, flag);
-      if (value !== undefined) user[field] = value;
-    }
-    for (const [flag, field] of [
-      ['clientCertificate', 'client-certificate'],
-      ['clientKey', 'client-key'],
-    ] as const) {
-      const value = str(opts, flag);
-      if (value === undefined) continue;
-      if (opts['embedCerts'] === true) {
-        user[`${field}-data`] = embed(value);
-        delete user[field];
-      } else {
-        user[field] = absolute(value);
-        delete user[`${field}-data`];
-      }
-    }
-  });
-  factory.streams.out.write(`User "${name}" set.\n`);
+  await setCredentials(factory, args, opts, command, (name, change) =>
+    editStanza(factory, 'users', name, change),
+  );
 }
 
 const KINDS: Kind[] = ['clusters', 'users', 'contexts'];
