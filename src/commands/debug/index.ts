@@ -3,6 +3,7 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { listDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
+import { collectList } from '../../runtime/flag-values.js';
 import type { DebugFlags } from './run-debug.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -24,6 +25,10 @@ const HELP: CommandHelp = {
   example: `# Create an interactive debugging session in pod mypod and immediately attach to it.
 ktl debug mypod -it --image=busybox
 
+# Create an interactive debugging session for the pod in the file pod.yaml and immediately attach to it.
+# (requires the EphemeralContainers feature to be enabled in the cluster)
+ktl debug -f pod.yaml -it --image=busybox
+
 # Create a debug container named debugger using a custom automated debugging image.
 ktl debug --image=myproj/debug-tools -c debugger mypod
 
@@ -36,11 +41,18 @@ ktl debug mypod -it --copy-to=my-debugger --container=mycontainer -- sh
 # Create a copy of mypod changing all container images to busybox
 ktl debug mypod --copy-to=my-debugger --set-image=*=busybox
 
-# Create a debugging session on a node and immediately attach to it.
+# Create a copy of mypod adding a debug container and changing container images
+ktl debug mypod -it --copy-to=my-debugger --image=debian --set-image=app=app:debug,sidecar=sidecar:debug
+
+# Create an interactive debugging session on a node and immediately attach to it.
 # The container will run in the host namespaces and the host's filesystem will be mounted at /host
 ktl debug node/mynode -it --image=busybox`,
   usage: '(POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ]',
-  defaults: { profile: stringDefault('legacy'), 'set-image': listDefault() },
+  defaults: {
+    profile: stringDefault('legacy'),
+    'set-image': listDefault(),
+    filename: listDefault(),
+  },
 };
 
 /** `ktl debug`: ephemeral containers, pod copies and node pods for debugging. */
@@ -63,6 +75,7 @@ export function newDebugCommand(context: CommandContext): Command {
         '--custom <file>',
         'Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.',
       )
+      .option('-f, --filename <file>', 'identifying the resource to debug', collectList)
       .option('--env <key=value>', 'Environment variables to set in the container.', collect)
       .option('--image <image>', 'Container image to use for debug container.')
       .option(

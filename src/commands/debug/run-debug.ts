@@ -6,15 +6,18 @@
 import type { Command } from 'commander';
 import { PlainError } from '../../errors/errors.js';
 import { isValidImageReference } from '../../resources/generators/image-reference.js';
-import { objectPath } from '../../resources/resource-ref.js';
+import type { FetchedInfo } from '../../resources/builder/index.js';
+import type { HttpClient } from '../../transport/http-client.js';
 import { argsLenAtDash } from '../../runtime/command-args.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { CustomProfile } from './custom-profile.js';
 import { applyCustomProfile, readCustomProfile, validateCustomProfile } from './custom-profile.js';
 import type { DebugPod } from './debug-types.js';
 import type { DebugSpec } from './generate.js';
-import { nodeDebugPod, podCopy, podWithEphemeralContainer } from './generate.js';
 import { PROFILES } from './profiles.js';
+import { debugTargets } from './targets.js';
+import type { DebugStreams, DebugTarget } from './visit.js';
+import { debugByCopy, debugByEphemeralContainer, visitNode } from './visit.js';
 
 /** The flags of `ktl debug`. */
 export interface DebugFlags {
@@ -41,6 +44,7 @@ export interface DebugFlags {
   tty?: boolean;
   profile: string;
   custom?: string;
+  filename?: string[];
 }
 
 /** pflag's StringToString: `a=b,c=d` lists, later keys win. */
@@ -67,6 +71,7 @@ async function debugSpec(
 ) {
   const dash = argsLenAtDash(command, args);
   const names = dash >= 0 && args.length > dash ? args.slice(0, dash) : [...args];
+  const filenames = flags.filename ?? [];
   const commandArgs = dash >= 0 && args.length > dash ? args.slice(dash) : [];
   const attachChanged = command.getOptionValueSource('attach') === 'cli';
   const attach = attachChanged ? flags.attach === true : flags.stdin === true;
@@ -96,7 +101,8 @@ async function debugSpec(
   else if (!image) throw new PlainError('you must specify --image when not using --copy-to.');
   if (image && !isValidImageReference(image))
     throw new PlainError(`invalid image name "${image}": invalid reference format`);
-  if (names.length === 0) throw new PlainError('NAME or filename is required for debug');
+  if (names.length === 0 && filenames.length === 0)
+    throw new PlainError('NAME or filename is required for debug');
   const pullPolicy = flags.imagePullPolicy ?? '';
   if (!['Always', 'IfNotPresent', 'Never', ''].includes(pullPolicy))
     throw new PlainError(`invalid image pull policy: ${pullPolicy}`);
@@ -184,62 +190,37 @@ export async function runDebug(
     custom: customMerge(parsed.custom),
   };
   const { namespace } = await factory.namespace();
+  const targets = await debugTargets(factory, parsed.names, flags.filename ?? []);
   const client = await factory.client();
-  const mapper = await factory.restMapper();
-  for (const name of parsed.names) {
-    const slash = name.indexOf('/');
-    const mapping = slash < 0 ? undefined : await mapper.mappingFor(name.slice(0, slash));
-    const objectName = slash < 0 ? name : name.slice(slash + 1);
-    const kind = mapping
-      ? `${mapping.group === '' ? '' : `${mapping.group}/`}${mapping.version}, Kind=${mapping.kind}`
-      : 'Pod';
-    if (mapping && mapping.group === '' && mapping.kind === 'Node') {
-      await client.json({ path: `/api/v1/nodes/${encodeURIComponent(objectName)}` });
-      const pod = nodeDebugPod(spec, objectName, out);
-      await client.json({
-        method: 'POST',
-        path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
-        body: JSON.stringify(pod),
-        contentType: 'application/json',
-      });
-      continue;
-    }
-    if (mapping && !(mapping.group === '' && mapping.kind === 'Pod')) {
-      // kubectl's builder fetches the object first: a missing one is the server's NotFound
-      await client.json({
-        path: objectPath(mapping, objectName, mapping.namespaced ? namespace : undefined),
-      });
-      throw new PlainError(`"${kind}" not supported by debug`);
-    }
-    const podPath = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(objectName)}`;
-    const pod = await client.json<DebugPod>({ path: podPath });
-    if (spec.copyTo) {
-      const { pod: copy } = podCopy(spec, pod, out);
-      await client.json({
-        method: 'POST',
-        path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
-        body: JSON.stringify(copy),
-        contentType: 'application/json',
-      });
-      if (flags.replace)
-        await client.json({
-          method: 'DELETE',
-          path: podPath,
-          body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0 }),
-          contentType: 'application/json',
-        });
-      continue;
-    }
-    const { pod: debugPod, container } = podWithEphemeralContainer(spec, pod, out);
-    // as CreateTwoWayMergePatch writes it: the element order keeps the new container last
-    const order = (debugPod.spec.ephemeralContainers ?? []).map((c) => ({ name: c.name }));
-    await client.json({
-      method: 'PATCH',
-      path: `${podPath}/ephemeralcontainers`,
-      body: JSON.stringify({
-        spec: { '$setElementOrder/ephemeralContainers': order, ephemeralContainers: [container] },
-      }),
-      contentType: 'application/strategic-merge-patch+json',
-    });
+  for (const info of targets) {
+    if (info instanceof Error) throw info;
+    const streams = { out, err: (text: string) => void factory.streams.err.write(text) };
+    await visit(client, spec, info, namespace, flags.replace === true, streams);
   }
+}
+
+/** visitNode or visitPod by the object's kind; other kinds are refused after the fetch. */
+async function visit(
+  client: HttpClient,
+  spec: DebugSpec,
+  info: FetchedInfo,
+  namespace: string,
+  replace: boolean,
+  streams: DebugStreams,
+): Promise<DebugTarget> {
+  const { mapping } = info;
+  if (mapping.group === '' && mapping.kind === 'Node')
+    return visitNode(client, spec, info.name, namespace, streams.out);
+  if (mapping.group !== '' || mapping.kind !== 'Pod') {
+    const group = mapping.group === '' ? '' : `${mapping.group}/`;
+    throw new PlainError(
+      `"${group}${mapping.version}, Kind=${mapping.kind}" not supported by debug`,
+    );
+  }
+  // the builder's DefaultNamespace: an object read from a file gets the namespace it goes to
+  const pod = info.object as unknown as DebugPod;
+  pod.metadata.namespace = info.namespace;
+  return spec.copyTo
+    ? debugByCopy(client, spec, pod, replace, streams)
+    : debugByEphemeralContainer(client, spec, pod, streams);
 }

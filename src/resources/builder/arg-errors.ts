@@ -101,6 +101,11 @@ export function argsWithFilenames(): PlainError {
   );
 }
 
+/** TYPE/NAME arguments beside -f (visitByPaths' check of resource tuples). */
+export function tuplesWithFilenames(): PlainError {
+  return new PlainError('resource/name arguments cannot be provided when a path is specified');
+}
+
 /** Names (TYPE NAME or TYPE/NAME) with -A. */
 export function namesAcrossNamespaces(): PlainError {
   return new PlainError('a resource cannot be retrieved by name across all namespaces');

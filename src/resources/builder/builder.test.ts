@@ -53,6 +53,13 @@ test('the builder rejects bad argument combinations before asking the server', a
   await assert.rejects(
     builder()
       .filenameParam({ filename: ['x.yaml'] })
+      .resourceTypeOrNameArgs(['po/a'])
+      .plan(),
+    /resource\/name arguments cannot be provided when a path is specified/,
+  );
+  await assert.rejects(
+    builder()
+      .filenameParam({ filename: ['x.yaml'] })
       .manifestInput(kustomize)
       .readManifests(),
     /only one of -f or -k can be specified/,

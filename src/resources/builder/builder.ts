@@ -18,6 +18,7 @@ import {
   namesWithSelector,
   noNameSpecified,
   NoResourcesError,
+  tuplesWithFilenames,
 } from './arg-errors.js';
 import type { BuilderContext } from './context.js';
 import type { FetchedInfo, Infos, ResourceInfo } from './info.js';
@@ -207,7 +208,10 @@ export class ResourceBuilder {
   }
 
   private async planManifests(): Promise<Selection> {
-    if (this.args.length > 0) throw argsWithFilenames();
+    if (this.args.length > 0)
+      throw splitResourceArgs(this.args).form === 'typeNames'
+        ? tuplesWithFilenames()
+        : argsWithFilenames();
     if (this.labelSelector !== '') labelMatcher(this.labelSelector); // kubectl checks -l first
     // Objects fetched from the server are filtered by -l after the fetch (visitManifests).
     const read = this.keepManifests ? await this.readManifests() : await this.readInputs();
