@@ -7,12 +7,15 @@ import { formatGoDuration } from '../config/duration.js';
 import type { RestConfig } from '../config/rest-config.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { anonymous } from './auth/authenticator.js';
+import { ConnectionError } from '../errors/errors.js';
 import { decodeJson } from './decode-json.js';
 import { networkError } from './network-error.js';
 import { httpProxyAgent, httpsProxyAgent } from './proxy-agent.js';
 import { proxyFor } from './proxy-env.js';
 import type { RequestLogger } from './request-log.js';
 import { silentLogger } from './request-log.js';
+import type { Hop } from './redirect.js';
+import { MAX_REDIRECTS, redirectTarget } from './redirect.js';
 import { parseWarningHeaders, statusErrorFromResponse } from './status-error.js';
 import { tlsMaterial } from './tls-material.js';
 
@@ -67,7 +70,8 @@ export class HttpClient {
   readonly config: RestConfig;
   private readonly options: HttpClientOptions;
   private readonly baseUrl: URL;
-  private agent: http.Agent | undefined;
+  /** Pooled connections by protocol (a redirect may lead from one to the other). */
+  private readonly agents = new Map<string, http.Agent>();
   private readonly seenWarnings = new Set<string>();
 
   constructor(config: RestConfig, options: HttpClientOptions) {
@@ -160,8 +164,8 @@ export class HttpClient {
 
   /** Releases pooled connections so the process can exit. */
   close(): void {
-    this.agent?.destroy();
-    this.agent = undefined;
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
   }
 
   private async once(options: RequestOptions): Promise<HttpResponse> {
@@ -179,12 +183,32 @@ export class HttpClient {
     return result;
   }
 
+  /** Sends a request, following redirects as Go's http.Client does (see redirect.ts). */
   private async send(url: URL, options: RequestOptions): Promise<IncomingMessage> {
-    const method = options.method ?? 'GET';
-    const headers = await this.headers(options);
+    let hop: Hop = { url, method: options.method ?? 'GET', body: options.body, credentials: true };
+    for (let requests = 1; ; requests++) {
+      const response = await this.sendHop(hop, options);
+      const location = response.headers.location;
+      const next = redirectTarget(hop, response.statusCode, location, url);
+      if (!next) return response;
+      response.resume();
+      // Go's check: the request that would follow the tenth one is refused.
+      if (requests >= MAX_REDIRECTS)
+        throw new ConnectionError(`stopped after ${MAX_REDIRECTS} redirects`);
+      hop = next;
+    }
+  }
+
+  private async sendHop(hop: Hop, options: RequestOptions): Promise<IncomingMessage> {
+    const { url, method, body } = hop;
+    const headers = await this.headers({ ...options, body });
+    if (!hop.credentials)
+      for (const name of Object.keys(headers))
+        if (name.toLowerCase() === 'authorization') delete headers[name];
+    if (body === undefined) delete headers['content-type'];
     const agent = await this.getAgent(url);
     const logger = this.options.logger ?? silentLogger;
-    logger.request(method, url, headers, options.body);
+    logger.request(method, url, headers, body);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise<IncomingMessage>((resolve, reject) => {
       const request = transport.request(
@@ -207,7 +231,7 @@ export class HttpClient {
       request.on('error', (error) =>
         reject(options.signal?.aborted ? error : networkError(error, url, method)),
       );
-      if (options.body !== undefined) request.write(options.body);
+      if (body !== undefined) request.write(body);
       request.end();
     });
   }
@@ -229,14 +253,19 @@ export class HttpClient {
   }
 
   private async getAgent(url: URL): Promise<http.Agent> {
-    if (this.agent) return this.agent;
+    const known = this.agents.get(url.protocol);
+    if (known) return known;
+    const agent = await this.newAgent(url);
+    this.agents.set(url.protocol, agent);
+    return agent;
+  }
+
+  private async newAgent(url: URL): Promise<http.Agent> {
     const proxy = proxyFor(url, this.config.proxyUrl);
-    if (url.protocol !== 'https:') {
-      this.agent = proxy
+    if (url.protocol !== 'https:')
+      return proxy
         ? httpProxyAgent(proxy, { keepAlive: true })
         : new http.Agent({ keepAlive: true });
-      return this.agent;
-    }
     const material = await tlsMaterial(this.config.tls, this.options.authenticator);
     const agentOptions: https.AgentOptions = {
       ...material,
@@ -248,8 +277,7 @@ export class HttpClient {
       agentOptions.checkServerIdentity = (_host, peer) =>
         https.globalAgent.options.checkServerIdentity?.(serverName, peer) ?? undefined;
     }
-    this.agent = proxy ? httpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions);
-    return this.agent;
+    return proxy ? httpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions);
   }
 
   private reportWarnings(header: string | string[] | undefined): void {

@@ -1,7 +1,7 @@
 /**
  * Bad input from outside ktl, compared with the same-version kubectl: a kubeconfig path that
- * is a directory, another program answering on the server's port, a redirect ktl does not
- * follow. Same stderr, same exit code.
+ * is a directory, another program answering on the server's port, a 3xx that is not a redirect
+ * to follow (300; redirects are in redirects.test.ts). Same stderr, same exit code.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

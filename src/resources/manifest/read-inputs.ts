@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PlainError } from '../../errors/errors.js';
+import { ConnectionError, PlainError } from '../../errors/errors.js';
+import { networkError } from '../../transport/network-error.js';
+import type { Hop } from '../../transport/redirect.js';
+import { MAX_REDIRECTS, redirectTarget } from '../../transport/redirect.js';
 import { expandGlob, hasGlobMeta } from './glob.js';
 
 /** The text of one input (file, stdin or URL) with the name used in messages. */
@@ -83,20 +86,53 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** GETs a URL, three attempts, retrying only server errors (kubectl's readHttpWithRetries). */
+/**
+ * GETs a URL as kubectl's readHttpWithRetries: three attempts a second apart, retrying
+ * connection failures and server errors; a connection failure is reported as kubectl reports
+ * one with the API server.
+ */
 async function fetchWithRetries(url: string): Promise<string> {
-  let lastError = '';
+  let failure: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
+    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 1000));
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetchFollowingRedirects(url);
     } catch (error) {
-      throw new PlainError(`unable to read URL "${url}", ${(error as Error).message}`);
+      failure = error;
+      continue;
     }
     if (response.ok) return response.text();
-    lastError = `server reported ${response.status} ${response.statusText}, status code=${response.status}`;
+    await response.body?.cancel();
+    failure = new PlainError(
+      `unable to read URL "${url}", server reported ${response.status} ${response.statusText}, status code=${response.status}`,
+    );
     if (response.status < 500) break;
-    if (attempt < 3) await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new PlainError(`unable to read URL "${url}", ${lastError}`);
+  throw failure;
+}
+
+/** A GET that follows redirects as Go's http.Get (fetch's own limit is 20, Go's 10). */
+async function fetchFollowingRedirects(url: string): Promise<Response> {
+  const origin = new URL(url);
+  let hop: Hop = { url: origin, method: 'GET', body: undefined, credentials: false };
+  for (let requests = 1; ; requests++) {
+    let response: Response;
+    try {
+      response = await fetch(hop.url, { redirect: 'manual' });
+    } catch (error) {
+      throw networkError((error as { cause?: unknown }).cause ?? error, hop.url, 'GET');
+    }
+    const next = redirectTarget(
+      hop,
+      response.status,
+      response.headers.get('location') ?? '',
+      origin,
+    );
+    if (!next) return response;
+    await response.body?.cancel();
+    if (requests >= MAX_REDIRECTS)
+      throw new ConnectionError(`stopped after ${MAX_REDIRECTS} redirects`);
+    hop = next;
+  }
 }
