@@ -201,6 +201,22 @@ spec: {containers: [{name: no-tar, image: distroless}]}
     );
   });
 
+  test("paths with ':': only the first names a pod, so a local a:b is a pod spec", async () => {
+    writeFileSync(join(work, 'a:b'), 'colon\n');
+    for (const args of [
+      (_: string) => ['a:b', 'one:/tmp/x'],
+      (_: string) => ['./a:b', 'one:/tmp/x'],
+      (d: string) => ['src/a.txt', `one:${d}/with:colon.txt`],
+      (d: string) => [`one:${work}/a:b`, join(d, 'back.txt')],
+      (d: string) => [`one:${work}/src/a.txt`, join(d, 'kept'), '--no-preserve', '--retries=-1'],
+    ]) {
+      const { mine, theirs, dirs } = await both(args);
+      assertSame(mine, theirs, args('D').join(' '), dirs);
+      assert.ok(mine.stdout.startsWith(theirs.stdout), `${theirs.stdout} / ${mine.stdout}`);
+      assert.deepEqual(tree(dirs[0]), tree(dirs[1]), args('D').join(' '));
+    }
+  });
+
   test("pod → local of a missing path: tar's messages, and ktl waits for its exit status", async () => {
     const missing = join(work, 'no-such-file');
     const { mine, theirs } = await both((d) => [`one:${missing}`, join(d, 'x')]);
