@@ -39,6 +39,7 @@ import { newCpCommand } from './cp/index.js';
 import { newTaintCommand } from './taint/index.js';
 import { newCertificateCommand } from './certificate/index.js';
 import { newDebugCommand } from './debug/index.js';
+import { newSetCommand } from './set/index.js';
 
 /** Every top-level command by name, in help order (the name lets the cli build only the one invoked). */
 export const commandFactories: ReadonlyArray<
@@ -50,6 +51,7 @@ export const commandFactories: ReadonlyArray<
   ['diff', newDiffCommand],
   ['create', newCreateCommand],
   ['run', newRunCommand],
+  ['set', newSetCommand],
   ['expose', newExposeCommand],
   ['autoscale', newAutoscaleCommand],
   ['dash', newDashCommand],

@@ -23,6 +23,8 @@ test('help WORDS prints the help of the command the words lead to, extra words i
     ['help', 'config', 'view', 'nosuch'],
     ['help', 'get', 'pods'],
     ['help', 'rollout', 'status'],
+    ['help', 'set'],
+    ['help', 'set', 'image'],
   ]) {
     const [mine, theirs] = await both(args);
     assert.equal(mine.code, theirs.code, args.join(' '));
@@ -66,6 +68,7 @@ test('--help after an unknown command is the unknown command error', async () =>
 test('a group with an unknown subcommand fails as kubectl: unknown command and the help hint', async () => {
   for (const args of [
     ['config', 'nosuch'],
+    ['set', 'nosuch'],
     ['config', 'vew'],
     ['rollout', 'nosuch'],
     ['auth', 'nosuch', 'more'],
@@ -86,6 +89,7 @@ test('a group with an unknown subcommand fails as kubectl: unknown command and t
 test('a group run alone prints its help where kubectl does, with its exit code', async () => {
   for (const args of [
     ['config'],
+    ['set'],
     ['rollout'],
     ['auth'],
     ['top'],

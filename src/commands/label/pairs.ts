@@ -10,23 +10,7 @@ export interface KeyUpdates {
   remove: string[];
 }
 
-/** Splits arguments into resources (first) and key updates (after); the order is enforced. */
-export function splitResourcesAndPairs(
-  args: readonly string[],
-  pairType: 'label' | 'annotation',
-): { resources: string[]; pairs: string[] } {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  for (const arg of args) {
-    const isPair =
-      (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
-    if (isPair) pairs.push(arg);
-    else if (pairs.length > 0)
-      throw new PlainError(`all resources must be specified before ${pairType} changes: ${arg}`);
-    else resources.push(arg);
-  }
-  return { resources, pairs };
-}
+export { splitResourcesAndPairs } from '../../resources/resource-pairs.js';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_VALUE_MESSAGE =

@@ -144,3 +144,10 @@ export function watchNeedsOneResource(): PlainError {
     'watch is only supported on individual resources and resource collections, but multiple resources were found',
   );
 }
+
+/** resource.LocalResourceError: resource arguments given with --local. */
+export function localResourceError(): PlainError {
+  return new PlainError(
+    "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'",
+  );
+}
