@@ -37,11 +37,17 @@ export class LazyPositions implements PositionLookup {
 
   private build(): Map<string, SourcePosition> {
     const [start, end] = this.range;
-    const doc = this.yaml.parseDocument(this.text.slice(start, end), PARSE_OPTIONS);
-    return buildPositionMap(this.yaml, doc.contents, (offset) => {
+    const at = (offset: number): SourcePosition => {
       const { line, col } = this.lines.linePos(start + offset);
       return { line, column: col };
-    });
+    };
+    try {
+      const doc = this.yaml.parseDocument(this.text.slice(start, end), PARSE_OPTIONS);
+      return buildPositionMap(this.yaml, doc.contents, at);
+    } catch {
+      // Too deep to walk (the stack): messages point at the document's start instead.
+      return new Map([[pathKey([]), at(0)]]);
+    }
   }
 }
 
