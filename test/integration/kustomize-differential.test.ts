@@ -260,6 +260,68 @@ patches:
     'kustomization.yaml': 'resources: [d.yaml]\nreplicas:\n- {name: nope, count: 2}\n',
     'd.yaml': deployment,
   },
+  // Merge keys come from kustomize's embedded v1.21.2 schema, for every kind it has: a
+  // ServiceAccount's secrets merge by name, a webhook configuration's webhooks by name, node
+  // addresses by type; apps/v1beta1 is not in that schema, so its containers are replaced.
+  "strategic merge keys of kustomize's embedded schema, kind by kind": {
+    'kustomization.yaml': `resources: [r.yaml]
+patches:
+- patch: |-
+    apiVersion: v1
+    kind: ServiceAccount
+    metadata: {name: sa}
+    secrets: [{name: added}]
+- patch: |-
+    apiVersion: admissionregistration.k8s.io/v1
+    kind: ValidatingWebhookConfiguration
+    metadata: {name: hooks}
+    webhooks:
+    - name: b.example.com
+      timeoutSeconds: 5
+- patch: |-
+    apiVersion: apps/v1beta1
+    kind: Deployment
+    metadata: {name: old}
+    spec:
+      template:
+        spec:
+          containers:
+          - {name: added, image: added}
+- patch: |-
+    apiVersion: v1
+    kind: Node
+    metadata: {name: n1}
+    status:
+      addresses: [{type: Hostname, address: patched}]
+`,
+    'r.yaml': `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: sa}
+secrets: [{name: first}]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata: {name: hooks}
+webhooks:
+- {name: a.example.com, sideEffects: None, admissionReviewVersions: [v1]}
+- {name: b.example.com, sideEffects: None, admissionReviewVersions: [v1]}
+---
+apiVersion: apps/v1beta1
+kind: Deployment
+metadata: {name: old}
+spec:
+  template:
+    spec:
+      containers:
+      - {name: main, image: main}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: n1}
+status:
+  addresses: [{type: InternalIP, address: 10.0.0.1}, {type: Hostname, address: n1}]
+`,
+  },
   // The printer's fast paths: long strings folded at 80 columns (plain, single-quoted with
   // quotes inside, at several depths), numbered keys sorted by value, keys that need quotes.
   'long strings fold and numbered keys sort as kubectl prints them': {
