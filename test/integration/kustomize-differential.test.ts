@@ -362,6 +362,80 @@ for (const [name, files] of Object.entries(cases))
     await same(name.startsWith('cycle') ? join(root, 'a') : root);
   });
 
+const configMaps = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: c1}
+data: {a: b}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c2}
+data: {a: b}
+`;
+
+/** Replacement, JSON patch, generator and var cases: output or error text and exit as kubectl's. */
+const replacementCases: Record<string, string> = {
+  'sourceValue sets and creates fields': `replacements:
+- sourceValue: fixed
+  targets: [{select: {name: c1}, fieldPaths: [data.a, data.new], options: {create: true}}]
+`,
+  'sourceValue beside a source': `replacements:
+- source: {kind: ConfigMap, name: c1, fieldPath: data.a}
+  sourceValue: fixed
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a]}]
+`,
+  'no source': `replacements:
+- targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a]}]
+`,
+  'a target without select': `replacements:
+- sourceValue: x
+  targets: [{fieldPaths: [data.a]}]
+`,
+  'a source that selects nothing': `replacements:
+- source: {kind: Secret, name: nope, fieldPath: data.a, options: {delimiter: "-", index: 1}}
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a]}]
+`,
+  'a source that selects several objects': `replacements:
+- source: {kind: ConfigMap}
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a]}]
+`,
+  'a missing source field': `replacements:
+- source: {kind: ConfigMap, name: c1, fieldPath: data.missing}
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a]}]
+`,
+  'a missing target field': `replacements:
+- source: {kind: ConfigMap, name: c1, fieldPath: data.a}
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [spec.missing]}]
+`,
+  'an option kustomize 5.7 does not know (allowNoTargetMatch)': `replacements:
+- source: {kind: ConfigMap, name: c1, fieldPath: data.a}
+  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.a], options: {allowNoTargetMatch: true}}]
+`,
+  'a JSON patch replacing a missing key, then a missing parent': `patches:
+- target: {name: c1}
+  patch: '[{"op": "replace", "path": "/data/new", "value": "x"}]'
+- target: {name: c2}
+  patch: '[{"op": "replace", "path": "/data/missing/deeper", "value": "x"}]'
+`,
+  'a missing env file of a generator': `configMapGenerator:
+- name: g
+  envs: [missing.env]
+`,
+  'a var whose object is missing (its warning first)': `vars:
+- name: V
+  objref: {kind: Secret, name: nope, apiVersion: v1}
+`,
+};
+
+for (const [name, kustomization] of Object.entries(replacementCases))
+  test(`kustomize: ${name}`, async (t) => {
+    const root = tree(t, {
+      'kustomization.yaml': `resources: [cms.yaml]\n${kustomization}`,
+      'cms.yaml': configMaps,
+    });
+    await same(root);
+  });
+
 test('kustomize: merging a generator with no base object fails as kubectl does', async (t) => {
   // kubectl's message prints Go pointers and structs; the meaning must match.
   const root = tree(t, {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import { emitYamlDocument } from '../../printers/yaml/emit.js';
 import type { LoadRestrictor } from '../../resources/kustomize/index.js';
-import { buildKustomization } from '../../resources/kustomize/index.js';
+import { buildKustomization, KustomizeError } from '../../resources/kustomize/index.js';
 import type { IOStreams } from '../../util/io-streams.js';
 
 function truthy(value: boolean | string | undefined): boolean {
@@ -41,10 +41,18 @@ export async function runKustomize(
         `illegal flag value --reorder ${flags.reorder}; legal values: [legacy none]`,
       );
   }
-  const result = buildKustomization(dir, {
-    loadRestrictor: restrictor as LoadRestrictor,
-    ...(flags.reorder === 'legacy' || flags.reorder === 'none' ? { reorder: flags.reorder } : {}),
-  });
+  let result;
+  try {
+    result = buildKustomization(dir, {
+      loadRestrictor: restrictor as LoadRestrictor,
+      ...(flags.reorder === 'legacy' || flags.reorder === 'none' ? { reorder: flags.reorder } : {}),
+    });
+  } catch (error) {
+    // kustomize prints its warnings as it meets them, before it fails
+    if (error instanceof KustomizeError)
+      for (const warning of error.warnings) streams.err.write(`${warning}\n`);
+    throw error;
+  }
   for (const warning of result.warnings) streams.err.write(`${warning}\n`);
   const text = result.objects.map((o) => emitYamlDocument(o)).join('---\n');
   if (flags.output) writeFileSync(flags.output, text);

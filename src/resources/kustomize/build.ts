@@ -72,8 +72,12 @@ function emptyAccumulator(): Accumulator {
 
 /** Builds the kustomization in `dir` (krusty.Kustomizer.Run). */
 export function buildKustomization(dir: string, options: BuildOptions): BuildResult {
+  const warnings: string[] = [];
   try {
-    return build(dir, options);
+    return build(dir, options, warnings);
+  } catch (error) {
+    if (error instanceof KustomizeError) error.warnings = warnings;
+    throw error;
   } finally {
     setCustomSchemas(undefined);
     schemaChosen = false;
@@ -104,8 +108,7 @@ function chooseSchema(loader: Loader, raw: JsonObject, file: string): void {
   schemaChosen = true;
 }
 
-function build(dir: string, options: BuildOptions): BuildResult {
-  const warnings: string[] = [];
+function build(dir: string, options: BuildOptions, warnings: string[]): BuildResult {
   const loader = Loader.forRoot(dir, options.loadRestrictor);
   const target = new Target(loader, warnings);
   const acc = target.accumulate(emptyAccumulator());
@@ -395,7 +398,7 @@ class Target {
         digest: scalarText(entry['digest']),
       }));
     transformImages(resmap, rules, config.images);
-    applyReplacements(resmap, listField(raw, 'replacements'), this.loader, this.file);
+    applyReplacements(resmap, listField(raw, 'replacements'), this.loader);
     for (const plugin of this.pluginConfigs('transformers')) this.runTransformerPlugin(acc, plugin);
     for (const plugin of this.pluginConfigs('validators'))
       throw unsupportedPlugin(plugin, this.file);
@@ -482,7 +485,7 @@ class Target {
         return;
       }
       case 'ReplacementTransformer':
-        applyReplacements(resmap, listField(plugin, 'replacements'), this.loader, this.file);
+        applyReplacements(resmap, listField(plugin, 'replacements'), this.loader);
         return;
       default:
         throw unsupportedPlugin(plugin, this.file);

@@ -81,29 +81,48 @@ function envPairs(text: string, file: string): Array<[string, string]> {
   return pairs;
 }
 
+/** Runs `work`, prefixing a KustomizeError's message as kustomize's kv loader wraps them. */
+function prefixed<T>(prefix: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof KustomizeError)) throw error;
+    throw new KustomizeError(`loading KV pairs: ${prefix}: ${error.message}`);
+  }
+}
+
 /** The key/value pairs of a generator: env files, then literals, then files (kv loader). */
 function loadPairs(args: JsonObject, loader: Loader): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   const envs = [...strings(args['envs'])];
   if (typeof args['env'] === 'string' && args['env'] !== '') envs.push(args['env']);
-  for (const env of envs) pairs.push(...envPairs(loader.load(env), loader.absolute(env)));
-  for (const literal of strings(args['literals'])) {
-    const eq = literal.indexOf('=');
-    if (eq <= 0) throw new KustomizeError(`invalid literal source ${literal}, expected key=value`);
-    pairs.push([literal.slice(0, eq), removeQuotes(literal.slice(eq + 1))]);
-  }
-  for (const source of strings(args['files'])) {
-    const eq = source.indexOf('=');
-    let key = basename(source);
-    let path = source;
-    if (eq >= 0) {
-      key = source.slice(0, eq);
-      path = source.slice(eq + 1);
-      if (key === '') throw new KustomizeError(`key name for file path ${path} missing`);
-      if (path === '') throw new KustomizeError(`file path for key name ${key} missing`);
+  prefixed(`env source files: [${envs.join(' ')}]`, () => {
+    for (const env of envs) pairs.push(...envPairs(loader.load(env), loader.absolute(env)));
+  });
+  const literals = strings(args['literals']);
+  prefixed(`literal sources [${literals.join(' ')}]`, () => {
+    for (const literal of literals) {
+      const eq = literal.indexOf('=');
+      if (eq <= 0)
+        throw new KustomizeError(`invalid literal source ${literal}, expected key=value`);
+      pairs.push([literal.slice(0, eq), removeQuotes(literal.slice(eq + 1))]);
     }
-    pairs.push([key, loader.load(path)]);
-  }
+  });
+  const files = strings(args['files']);
+  prefixed(`file sources: [${files.join(' ')}]`, () => {
+    for (const source of files) {
+      const eq = source.indexOf('=');
+      let key = basename(source);
+      let path = source;
+      if (eq >= 0) {
+        key = source.slice(0, eq);
+        path = source.slice(eq + 1);
+        if (key === '') throw new KustomizeError(`key name for file path ${path} missing`);
+        if (path === '') throw new KustomizeError(`file path for key name ${key} missing`);
+      }
+      pairs.push([key, loader.load(path)]);
+    }
+  });
   return pairs;
 }
 

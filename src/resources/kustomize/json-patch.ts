@@ -102,6 +102,38 @@ function removeAt(doc: JsonValue, pointer: string, op: string): JsonValue {
   return doc;
 }
 
+/**
+ * json-patch v4's replace: a missing key of an existing map is set (its map get never fails);
+ * a missing parent or a bad array index fails, the path written without quotes.
+ */
+function replaceAt(doc: JsonValue, pointer: string, value: JsonValue): JsonValue {
+  if (pointer === '') return value;
+  const missing = (what: string): KustomizeError =>
+    new KustomizeError(
+      `replace operation does not apply: doc is missing ${what}: ${pointer}: missing value`,
+    );
+  const parts = parsePointer(pointer);
+  const last = parts.pop() ?? '';
+  let node: JsonValue = doc;
+  for (const part of parts) {
+    const next: JsonValue | undefined = Array.isArray(node)
+      ? /^(0|[1-9][0-9]*)$/.test(part)
+        ? node[Number(part)]
+        : undefined
+      : isJsonObject(node)
+        ? node[part]
+        : undefined;
+    if (next === undefined || next === null || typeof next !== 'object') throw missing('path');
+    node = next;
+  }
+  if (Array.isArray(node)) {
+    if (!/^(0|[1-9][0-9]*)$/.test(last) || Number(last) >= node.length) throw missing('key');
+    node[Number(last)] = value;
+  } else if (isJsonObject(node)) node[last] = value;
+  else throw missing('path');
+  return doc;
+}
+
 /** Applies the operations in order to a copy of `doc` (evanphx/json-patch semantics). */
 export function applyJsonPatch(doc: JsonObject, ops: readonly JsonPatchOp[]): JsonValue {
   let result: JsonValue = cloneJson(doc);
@@ -113,17 +145,9 @@ export function applyJsonPatch(doc: JsonObject, ops: readonly JsonPatchOp[]): Js
       case 'remove':
         result = removeAt(result, op.path, 'remove');
         break;
-      case 'replace': {
-        getAt(result, op.path, 'replace');
-        if (op.path === '') result = cloneJson(op.value ?? null);
-        else {
-          const [parent, key] = resolveParent(result, op.path, 'replace');
-          if (Array.isArray(parent))
-            parent[arrayIndex(key, parent.length, false, op.path)] = cloneJson(op.value ?? null);
-          else parent[key] = cloneJson(op.value ?? null);
-        }
+      case 'replace':
+        result = replaceAt(result, op.path, cloneJson(op.value ?? null));
         break;
-      }
       case 'move': {
         const from = op.from ?? '';
         const value = getAt(result, from, 'move');

@@ -105,6 +105,7 @@ export function loadKustomization(loader: Loader): Kustomization {
   for (const key of Object.keys(raw))
     if (!KNOWN_FIELDS.has(key))
       throw new KustomizeError(`invalid Kustomization: json: unknown field "${key}"`);
+  for (const replacement of listField(raw, 'replacements')) checkReplacementFields(replacement);
   rejectOutOfScope(raw, file);
   const kind = raw['kind'] === 'Component' ? 'Component' : 'Kustomization';
   if (raw['kind'] !== undefined && raw['kind'] !== 'Kustomization' && kind !== 'Component')
@@ -115,6 +116,50 @@ export function loadKustomization(loader: Loader): Kustomization {
   if (Object.keys(raw).filter((k) => k !== 'apiVersion' && k !== 'kind').length === 0)
     throw new KustomizeError('kustomization.yaml is empty');
   return { file, raw, kind, resources, components, warnings };
+}
+
+const SELECTOR_FIELDS = ['group', 'version', 'kind', 'name', 'namespace'];
+const TARGET_SELECTOR_FIELDS = [...SELECTOR_FIELDS, 'labelSelector', 'annotationSelector'];
+const OPTION_FIELDS = ['delimiter', 'index', 'encoding', 'create'];
+
+/** Fields a replacement entry may have, nested (kustomize decodes kustomizations strictly). */
+const REPLACEMENT_SHAPE: FieldShape = {
+  path: true,
+  sourceValue: true,
+  source: { ...fieldsOf([...SELECTOR_FIELDS, 'fieldPath']), options: fieldsOf(OPTION_FIELDS) },
+  targets: {
+    select: fieldsOf(TARGET_SELECTOR_FIELDS),
+    reject: fieldsOf(TARGET_SELECTOR_FIELDS),
+    fieldPaths: true,
+    options: fieldsOf(OPTION_FIELDS),
+  },
+};
+
+/** A field's shape: `true` for any value, else the fields of a map (or of each list element). */
+interface FieldShape {
+  [field: string]: true | FieldShape;
+}
+
+function fieldsOf(names: string[]): FieldShape {
+  return Object.fromEntries(names.map((name) => [name, true]));
+}
+
+function checkShape(value: JsonValue, shape: FieldShape): void {
+  if (Array.isArray(value)) {
+    for (const item of value) checkShape(item, shape);
+    return;
+  }
+  if (!isJsonObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    const inner = shape[key];
+    if (inner === undefined)
+      throw new KustomizeError(`invalid Kustomization: json: unknown field "${key}"`);
+    if (inner !== true) checkShape(item, inner);
+  }
+}
+
+function checkReplacementFields(replacement: JsonValue): void {
+  checkShape(replacement, REPLACEMENT_SHAPE);
 }
 
 /** helmCharts and friends need a helm binary kustomize would run: refused with their name. */

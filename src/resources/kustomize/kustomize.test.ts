@@ -82,7 +82,12 @@ test('applyJsonPatch: add at the end of a list, replace, remove', () => {
     { op: 'remove', path: '/a/0' },
   ]);
   assert.deepEqual(result, { a: [2], b: { c: 3 } });
-  assert.throws(() => applyJsonPatch({}, [{ op: 'replace', path: '/x', value: 1 }]));
+  // json-patch v4 (kustomize's) sets a missing key of an existing map; kubectl kustomize agrees.
+  assert.deepEqual(applyJsonPatch({}, [{ op: 'replace', path: '/x', value: 1 }]), { x: 1 });
+  assert.throws(
+    () => applyJsonPatch({}, [{ op: 'replace', path: '/x/y', value: 1 }]),
+    /replace operation does not apply: doc is missing path: \/x\/y: missing value$/,
+  );
 });
 
 test('legacySort: namespaces first, webhooks last, then by gvk and name', () => {

@@ -1,6 +1,8 @@
 import type { JsonObject, JsonValue } from '../patch/json-value.js';
 import { isJsonObject } from '../patch/json-value.js';
 import { KustomizeError } from './errors.js';
+import { resIdString } from './gvk.js';
+import { scalarText } from './kustomization.js';
 import type { Loader } from './loader.js';
 import type { ResMap } from './resmap.js';
 import type { Resource } from './resource.js';
@@ -130,7 +132,6 @@ export function applyReplacements(
   resmap: ResMap,
   entries: readonly JsonValue[],
   loader: Loader,
-  file: string,
 ): void {
   const replacements: JsonObject[] = [];
   for (const entry of entries) {
@@ -145,45 +146,90 @@ export function applyReplacements(
     } else replacements.push(entry);
   }
   for (const replacement of replacements) {
-    const source = isJsonObject(replacement['source']) ? replacement['source'] : undefined;
-    if (!source) throw new KustomizeError(`${file}: a replacement needs a source`);
-    const select = parseSelectorField(source) ?? {};
-    const sources = selectResources(resmap.resources, select);
-    if (sources.length !== 1)
-      throw new KustomizeError(
-        `${file}: ${sources.length === 0 ? 'nothing selected' : 'multiple matches'} by replacement source ${JSON.stringify(select)}`,
-      );
-    const fieldPath =
-      typeof source['fieldPath'] === 'string' ? source['fieldPath'] : 'metadata.name';
-    const found = lookup((sources[0] as Resource).object, pathParts(fieldPath));
-    if (found.length === 0)
-      throw new KustomizeError(
-        `${file}: fieldPath \`${fieldPath}\` is missing for replacement source ${JSON.stringify(select)}`,
-      );
-    const sourceOptions = isJsonObject(source['options']) ? source['options'] : {};
-    const value = delimited(undefined, found[0] as JsonValue, sourceOptions, true);
-    for (const target of Array.isArray(replacement['targets']) ? replacement['targets'] : []) {
-      if (!isJsonObject(target)) continue;
+    const value = replacementValue(resmap, replacement);
+    for (const target of replacement['targets'] as JsonValue[]) {
+      if (!isJsonObject(target) || !isJsonObject(target['select']))
+        throw new KustomizeError('target must specify resources to select');
       const select = parseSelectorField(target['select']) ?? {};
       const reject = Array.isArray(target['reject'])
         ? target['reject'].map((r) => parseSelectorField(r) ?? {})
         : [];
       const options = isJsonObject(target['options']) ? target['options'] : {};
       const create = options['create'] === true;
-      const paths = Array.isArray(target['fieldPaths'])
-        ? target['fieldPaths'].map(String)
-        : ['metadata.name'];
+      const paths =
+        Array.isArray(target['fieldPaths']) && target['fieldPaths'].length > 0
+          ? target['fieldPaths'].map(String)
+          : ['metadata.name'];
       for (const r of selectorMatches(resmap.resources, select, reject))
         for (const path of paths) {
           const parts = pathParts(path);
           const originals = lookup(r.object, parts);
           const next = delimited(originals[0], value, options, false);
           const set = setPath(r.object, parts, next, create);
-          if (set === 0 && !create)
+          if (set === 0)
             throw new KustomizeError(
-              `${file}: unable to find field "${path}" in replacement target ${r.kind}/${r.name}`,
+              `unable to find ${create ? 'or create ' : ''}field "${path}" in replacement target`,
             );
         }
     }
   }
+}
+
+/** kustomize's ResId.String() of a selector's id part (`Kind.version.group/name.namespace`). */
+function selectorIdString(selector: JsonObject): string {
+  const text = (key: string): string =>
+    typeof selector[key] === 'string' ? (selector[key] as string) : '';
+  return resIdString({
+    gvk: { group: text('group'), version: text('version'), kind: text('kind') },
+    name: text('name'),
+    namespace: text('namespace'),
+  });
+}
+
+/** SourceSelector.String(): the id, then `:fieldPath` and `:options` when set. */
+function sourceSelectorString(source: JsonObject): string {
+  const parts = [selectorIdString(source)];
+  if (typeof source['fieldPath'] === 'string' && source['fieldPath'] !== '')
+    parts.push(source['fieldPath']);
+  const options = isJsonObject(source['options']) ? source['options'] : undefined;
+  const delimiter = typeof options?.['delimiter'] === 'string' ? options['delimiter'] : '';
+  const create = options?.['create'] === true;
+  if (delimiter !== '' || create)
+    parts.push(`${delimiter}(${Number(options?.['index'] ?? 0)}), create=${String(create)}`);
+  return parts.join(':');
+}
+
+/** The value a replacement copies: its sourceValue, or the field of its one source object. */
+function replacementValue(resmap: ResMap, replacement: JsonObject): JsonValue {
+  const source = isJsonObject(replacement['source']) ? replacement['source'] : undefined;
+  const sourceValue = replacement['sourceValue'];
+  const hasValue = sourceValue !== undefined && sourceValue !== null;
+  if ((!hasValue && !source) || !Array.isArray(replacement['targets']))
+    throw new KustomizeError('replacements must specify a source and at least one target');
+  if (hasValue && source)
+    throw new KustomizeError('value and resource selectors are mutually exclusive');
+  if (!source) return scalarText(sourceValue);
+  const select = parseSelectorField(source) ?? {};
+  const sources = selectResources(resmap.resources, select);
+  if (sources.length > 1)
+    throw new KustomizeError(`multiple matches for selector ${sourceSelectorString(source)}`);
+  if (sources.length === 0)
+    throw new KustomizeError(`nothing selected by ${sourceSelectorString(source)}`);
+  const fieldPath =
+    typeof source['fieldPath'] === 'string' && source['fieldPath'] !== ''
+      ? source['fieldPath']
+      : 'metadata.name';
+  const found = lookup((sources[0] as Resource).object, pathParts(fieldPath));
+  const first = found[0];
+  const empty =
+    first === undefined ||
+    first === null ||
+    (Array.isArray(first) && first.length === 0) ||
+    (isJsonObject(first) && Object.keys(first).length === 0);
+  if (empty)
+    throw new KustomizeError(
+      `fieldPath \`${fieldPath}\` is missing for replacement source ${selectorIdString(source)}`,
+    );
+  const sourceOptions = isJsonObject(source['options']) ? source['options'] : {};
+  return delimited(undefined, first, sourceOptions, true);
 }

@@ -3,7 +3,7 @@ import { isJsonObject } from '../patch/json-value.js';
 import type { FieldSpec } from './field-spec.js';
 import { walkFieldSpec } from './field-walk.js';
 import { KustomizeError } from './errors.js';
-import { gvkSelected, resIdString } from './gvk.js';
+import { gvkSelected, gvkString, resIdString } from './gvk.js';
 import type { ResMap } from './resmap.js';
 import type { Resource } from './resource.js';
 
@@ -52,6 +52,12 @@ function readPath(object: JsonValue, path: string): JsonValue | undefined {
   return node;
 }
 
+/** A var as Go's %v prints kustomize's Var: `{NAME Kind.version.group {fieldpath}}`. */
+function varText(v: Var): string {
+  const { group, version, kind } = v.objref;
+  return `{${v.name} ${gvkString({ group, version, kind })} {${v.fieldpath || 'metadata.name'}}}`;
+}
+
 function findTarget(resmap: ResMap, v: Var): Resource {
   const matches = resmap.resources.filter((r) =>
     r.allIds().some(
@@ -65,9 +71,13 @@ function findTarget(resmap: ResMap, v: Var): Resource {
         (v.objref.namespace === '' || id.namespace === v.objref.namespace),
     ),
   );
-  if (matches.length !== 1)
+  if (matches.length > 1)
     throw new KustomizeError(
-      `var '${v.name}' cannot be mapped to a field in the set of known resources (${matches.length} objects match its objref)`,
+      `found ${matches.length} resId matches for var ${varText(v)} (unable to disambiguate)`,
+    );
+  if (matches.length === 0)
+    throw new KustomizeError(
+      `var '${varText(v)}' cannot be mapped to a field in the set of known resources`,
     );
   return matches[0] as Resource;
 }
