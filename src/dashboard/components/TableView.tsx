@@ -17,6 +17,8 @@ export function TableView(props: {
   const snapshot = view.snapshot();
   const selected = view.selected();
   view.offset = scrollOffset(view.offset, selected, height, snapshot.rows.length);
+  view.pageSize = height;
+  view.drawn();
   const scopeText = view.scope.ref.namespaced
     ? `(${view.scope.namespace === '' ? 'all' : view.scope.namespace})`
     : '';

@@ -4,8 +4,10 @@ import type { InformerPool } from '../model/informer-pool.js';
 import type { RowFilter } from '../model/row-filter.js';
 import { parseRowFilter } from '../model/row-filter.js';
 import type { TableSnapshot } from '../model/table-model.js';
-import { TableModel } from '../model/table-model.js';
+import { extraKey, TableModel } from '../model/table-model.js';
 import type { SortSpec, TableScope } from '../model/types.js';
+import type { UsageKind } from '../model/usage.js';
+import { USAGE_COLUMNS, UsagePoller } from '../model/usage.js';
 import { viewId } from '../model/views.js';
 import { RowSelection } from './row-selection.js';
 
@@ -51,6 +53,10 @@ export class TableViewModel extends RowSelection {
   private parsedFilter: RowFilter | undefined;
   private release: (() => void) | undefined;
   private frames: FrameScheduler | undefined;
+  private usage: UsagePoller | undefined;
+  private pool: InformerPool | undefined;
+  /** How many rows the screen shows (set when drawn): the rows whose usage is asked for. */
+  pageSize = 0;
 
   constructor(options: TableViewOptions) {
     super();
@@ -101,6 +107,39 @@ export class TableViewModel extends RowSelection {
     if (this.state.lists > 0 || this.fatal !== undefined) this.markLoaded();
     this.frames = frames;
     this.release = release;
+    this.pool = pool;
+    this.startUsage();
+  }
+
+  /** In wide mode, pods and nodes show CPU and memory from the metrics API (rows on screen). */
+  private startUsage(): void {
+    const kind = usageKind(this.scope);
+    const { pool, frames } = this;
+    if (!kind || !this.wide || !pool || !frames || this.usage) return;
+    const rows = () =>
+      this.snapshot()
+        .rows.slice(this.offset, this.offset + Math.max(1, this.pageSize))
+        .map((row) => ({
+          key: extraKey(kind === 'pods' ? row.namespace : '', row.name),
+          namespace: row.namespace,
+          name: row.name,
+        }));
+    this.usage = new UsagePoller(
+      pool.client,
+      kind,
+      rows,
+      () => this.model.size,
+      (cells) => {
+        this.model.setExtraColumns(USAGE_COLUMNS[kind], cells);
+        frames.schedule();
+      },
+    );
+    this.usage.start();
+  }
+
+  /** The screen was drawn: if other rows are on it now, their usage is asked for soon. */
+  drawn(): void {
+    this.usage?.rowsChanged();
   }
 
   private waitForList(): void {
@@ -120,6 +159,7 @@ export class TableViewModel extends RowSelection {
 
   /** Stops following (the informer stays warm in the pool for a while). */
   detach(): void {
+    this.stopUsage();
     this.markLoaded();
     this.frames?.cancel();
     this.release?.();
@@ -163,6 +203,13 @@ export class TableViewModel extends RowSelection {
   toggleWide(): void {
     this.wide = !this.wide;
     this.model.setWide(this.wide);
+    if (this.wide) this.startUsage();
+    else this.stopUsage();
+  }
+
+  private stopUsage(): void {
+    this.usage?.stop();
+    this.usage = undefined;
   }
 
   /** The current frame. */
@@ -178,4 +225,12 @@ export class TableViewModel extends RowSelection {
     model.setWide(this.wide);
     return model;
   }
+}
+
+/** Which usage a table shows: pods' or nodes' (core types only), else none. */
+function usageKind(scope: TableScope): UsageKind | undefined {
+  if (scope.ref.group !== '') return undefined;
+  if (scope.ref.resource === 'pods') return 'pods';
+  if (scope.ref.resource === 'nodes') return 'nodes';
+  return undefined;
 }

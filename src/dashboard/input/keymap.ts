@@ -161,7 +161,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { scope: 'table', keys: ['S'], command: 'sort.status', help: 'sort by status (again: reverse)' },
   { scope: 'table', keys: ['<'], command: 'sort.previous', help: 'sort by the previous column' },
   { scope: 'table', keys: ['>'], command: 'sort.next', help: 'sort by the next column' },
-  { scope: 'table', keys: ['w'], command: 'table.wide', help: 'wide columns' },
+  {
+    scope: 'table',
+    keys: ['w'],
+    command: 'table.wide',
+    help: 'wide columns (pods and nodes: CPU and memory too)',
+  },
   {
     scope: 'table',
     keys: ['ctrl-k'],

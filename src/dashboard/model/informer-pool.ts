@@ -81,7 +81,7 @@ export class InformerPool {
   readonly health = new ConnectionHealth();
 
   constructor(
-    private readonly client: HttpClient,
+    readonly client: HttpClient,
     private readonly idleMs = 60_000,
     private readonly maxIdle = 6,
   ) {}

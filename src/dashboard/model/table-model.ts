@@ -68,6 +68,9 @@ export class TableModel {
   private wide = false;
   private version = 0;
   private cached: TableSnapshot | undefined;
+  /** Columns the dashboard adds (usage), placed before AGE, and their cells by usage key. */
+  private extraColumns: DashColumn[] = [];
+  private extraCells = new Map<string, string[]>();
 
   constructor(private readonly options: TableModelOptions) {}
 
@@ -75,6 +78,32 @@ export class TableModel {
   setColumns(definitions: unknown[]): void {
     this.columns = columnsFromDefinitions(definitions);
     this.reset([...this.rowsByUid.values()].map((row) => row.source));
+  }
+
+  /**
+   * Sets the added columns (CPU, MEM…) and the cells of the rows they are known for, keyed
+   * `namespace/name` (a cluster-scoped row: its name). Rows without cells show n/a-less blanks.
+   */
+  setExtraColumns(columns: DashColumn[], cells: Map<string, string[]>): void {
+    const changedColumns =
+      columns.map((c) => c.name).join() !== this.extraColumns.map((c) => c.name).join();
+    const before = this.extraCells;
+    this.extraColumns = columns;
+    this.extraCells = cells;
+    if (changedColumns) {
+      this.reset([...this.rowsByUid.values()].map((row) => row.source));
+      return;
+    }
+    for (const row of [...this.rowsByUid.values()]) {
+      const key = extraKey(row.namespace, row.name);
+      if (before.get(key)?.join() !== cells.get(key)?.join()) this.put(row.source);
+    }
+    this.invalidate();
+  }
+
+  /** How many rows there are (before filtering). */
+  get size(): number {
+    return this.rowsByUid.size;
   }
 
   /** Replaces all rows with the informer's current items. */
@@ -128,6 +157,11 @@ export class TableModel {
     const namespace = meta.namespace ?? '';
     const cells = item.row ? item.row.cells.map(cellText) : [name, ''];
     if (this.options.showNamespace) cells.unshift(namespace);
+    if (this.extraColumns.length > 0) {
+      const extra =
+        this.extraCells.get(extraKey(namespace, name)) ?? this.extraColumns.map(() => '');
+      cells.splice(this.extraAt(), 0, ...extra);
+    }
     const columns = this.allColumns();
     const status = cells[columnIndex(columns, 'status')];
     const ready = cells[columnIndex(columns, 'ready')];
@@ -146,7 +180,18 @@ export class TableModel {
   }
 
   private allColumns(): DashColumn[] {
-    return this.options.showNamespace ? [NAMESPACE_COLUMN, ...this.columns] : this.columns;
+    const columns = this.options.showNamespace
+      ? [NAMESPACE_COLUMN, ...this.columns]
+      : [...this.columns];
+    if (this.extraColumns.length > 0) columns.splice(this.extraAt(), 0, ...this.extraColumns);
+    return columns;
+  }
+
+  /** Where the added columns go: before AGE (k9s puts usage there), else at the end. */
+  private extraAt(): number {
+    const age = this.columns.findIndex(isAgeColumn);
+    const at = age >= 0 ? age : this.columns.length;
+    return this.options.showNamespace ? at + 1 : at;
   }
 
   private compute(): TableSnapshot {
@@ -212,4 +257,9 @@ function widthsOf(
   }
   if (ageColumn >= 0) widths[ageColumn] = Math.max(widths[ageColumn] as number, 7);
   return widths;
+}
+
+/** The key of a row's added cells: `namespace/name`, or the name of a cluster-scoped row. */
+export function extraKey(namespace: string, name: string): string {
+  return namespace === '' ? name : `${namespace}/${name}`;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseRowFilter } from '../../../src/dashboard/model/row-filter.js';
 import { TableModel } from '../../../src/dashboard/model/table-model.js';
+import { USAGE_COLUMNS } from '../../../src/dashboard/model/usage.js';
 import type { InformerItem } from '../../../src/resources/informer-items.js';
 import { recordedChanges, recordedItems, recordedTable } from './recorded.js';
 
@@ -139,4 +140,38 @@ test('a frame is computed once and reused until something changes', () => {
   m.setSort({ column: 'Name', descending: true });
   assert.notEqual(m.snapshot(), first);
   assert.ok(m.snapshot().version > first.version);
+});
+
+test('usage columns are wide ones before AGE; rows get their cells by namespace/name, blanks until known', () => {
+  const m = model();
+  m.setWide(true);
+  const [first, second] = m.snapshot().rows;
+  assert.ok(first && second);
+  const usage = new Map([[`${first.namespace}/${first.name}`, ['150m', '64Mi', '50', 'n/a']]]);
+  m.setExtraColumns(USAGE_COLUMNS.pods, usage);
+  const snapshot = m.snapshot();
+  assert.deepEqual(snapshot.columns.map((c) => c.name).slice(0, 10), [
+    'Namespace',
+    'Name',
+    'Ready',
+    'Status',
+    'Restarts',
+    'CPU',
+    'MEM',
+    '%CPU/R',
+    '%MEM/R',
+    'Age',
+  ]);
+  const cells = (uid: string) => {
+    const row = m.snapshot().rows.find((r) => r.uid === uid);
+    return m
+      .snapshot()
+      .cellIndex.slice(5, 9)
+      .map((i) => row?.cells[i]);
+  };
+  assert.deepEqual(cells(first.uid), ['150m', '64Mi', '50', 'n/a']);
+  assert.deepEqual(cells(second.uid), ['', '', '', '']);
+  // Sorting by a usage column compares its cells like any other.
+  m.setSort({ column: 'CPU', descending: true });
+  assert.equal(m.snapshot().rows[0]?.uid, first.uid);
 });
