@@ -40,7 +40,7 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
       const sub = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
       if (sub) {
         command = sub;
-        names.push(arg);
+        names.push(sub.name()); // kubectl's messages name the command, not the alias typed
       }
       argv.push(arg);
       continue;

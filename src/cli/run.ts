@@ -215,7 +215,12 @@ function parseErrorText(error: CommanderError, invocation: Invocation, captured:
   const { path } = invocation;
   const flagError = (message: string): string => formatError(new FlagError(message, path)).text;
   const unknownOption = /unknown option '([^']+)'/.exec(error.message);
-  if (unknownOption) return flagError(`unknown flag: ${unknownOption[1]?.split('=')[0]}`);
+  if (unknownOption) {
+    const flag = unknownOption[1] ?? '';
+    // pflag names the first unknown letter of a short flag group: `'Z' in -Zx`
+    if (/^-[^-]/.test(flag)) return flagError(`unknown shorthand flag: '${flag[1]}' in ${flag}`);
+    return flagError(`unknown flag: ${flag.split('=')[0]}`);
+  }
   const unknownCommand = /unknown command '([^']+)'/.exec(error.message);
   if (unknownCommand) {
     const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(`${error.message}\n${captured}`);

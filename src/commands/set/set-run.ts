@@ -28,12 +28,17 @@ export interface SetFlags extends SelectOptions, PrintFlagValues {
 
 /** One subcommand's part: how it changes an object and how kubectl words the outcome. */
 export interface SetChange {
-  /** Changes the object in place; a thrown error is kubectl's `error: resource/name <msg>`. */
-  mutate(object: KubeObject, info: FetchedInfo): void;
+  /**
+   * Changes the object in place; a thrown error is kubectl's `error: resource/name <msg>`.
+   * False means nothing was changed (no patch, nothing printed), whatever the object holds.
+   */
+  mutate(object: KubeObject, info: FetchedInfo): boolean | void;
   /** The printed verb: `image updated`. */
   verb: string;
   /** What a failed PATCH is wrapped in: `failed to patch image update to pod template`. */
   failure: string;
+  /** Between the failure and the server's message: kubectl's `: ` or (resources, sa) ` `. */
+  failureSeparator?: string;
   /** Whether a change that makes no patch is still sent and printed (selector, serviceaccount). */
   sendEmptyPatch?: boolean;
 }
@@ -116,7 +121,8 @@ export async function patchEach(
       });
       await printer.print(info.mapping, actual, change.verb);
     } catch (error) {
-      errors.push(new PlainError(`${change.failure}: ${(error as Error).message}`));
+      const separator = change.failureSeparator ?? ': ';
+      errors.push(new PlainError(`${change.failure}${separator}${(error as Error).message}`));
     }
   }
   failWithErrors(errors);
@@ -125,7 +131,7 @@ export async function patchEach(
 async function plan(factory: Factory, info: FetchedInfo, change: SetChange): Promise<Planned> {
   const after = cloneJson(info.object);
   try {
-    change.mutate(after, info);
+    if (change.mutate(after, info) === false) return { info };
   } catch (error) {
     const name = `${info.mapping.resource}/${info.name}`;
     return { info, error: new BareError(`error: ${name} ${(error as Error).message}\n`) };
