@@ -51,6 +51,11 @@ export interface RunOptions {
   input?: string;
   cwd?: string;
   timeoutMs?: number;
+  /**
+   * For commands that never end (watches): once stdout satisfies this and has not grown for a
+   * second, the process is killed. A fixed short timeout instead fails on a loaded machine.
+   */
+  settledWhen?: (stdout: string) => boolean;
 }
 
 /** A HOME and cache directory of its own, so tests never read the developer's ~/.kube. */
@@ -81,12 +86,19 @@ function runProcess(command: string, args: string[], options: RunOptions): Promi
     const child = spawn(command, args, { cwd: options.cwd ?? repoRoot, env: baseEnv(options.env) });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    let settle: NodeJS.Timeout | undefined;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (!options.settledWhen) return;
+      clearTimeout(settle);
+      if (options.settledWhen(stdout)) settle = setTimeout(() => child.kill('SIGKILL'), 1000);
+    });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(settle);
       resolve({ stdout, stderr, code: code ?? -1 });
     });
     child.stdin.end(options.input ?? '');

@@ -201,7 +201,9 @@ describe('ktl get -o matches kubectl', () => {
 
   test('get -w prints each object as kubectl does (json, yaml, name, columns, events)', async () => {
     const watch = (format: string, extra: string[] = []) =>
-      same(['get', 'cm', '-n', ns, '-w', '-o', format, ...extra], (s) => s, { timeoutMs: 4000 });
+      same(['get', 'cm', '-n', ns, '-w', '-o', format, ...extra], (s) => s, {
+        settledWhen: (out) => ['kube-root-ca.crt', 'plain', 'tricky'].every((n) => out.includes(n)),
+      });
     await Promise.all([
       watch('json'),
       watch('yaml'),
