@@ -40,47 +40,10 @@ const verbs = readdirSync(new URL('./src/commands', import.meta.url), { withFile
   .filter((entry) => entry.isDirectory() && entry.name !== 'help')
   .map((entry) => entry.name);
 
-// Files that still resolve resource arguments or pick pods through another verb's folder; the
-// resource builder (issue 13, item 1) replaces those copies and then this list goes.
-const awaitingResourceBuilder = [
-  'annotate/index.ts',
-  'attach/attach-session.ts',
-  'attach/run-attach.ts',
-  'autoscale/run-autoscale.ts',
-  'certificate/run-certificate.ts',
-  'cp/pod-target.ts',
-  'create/run-from-files.ts',
-  'delete/delete-targets.ts',
-  'describe/run-describe.ts',
-  'diff/run-diff.ts',
-  'edit/edit-patch.ts',
-  'edit/run-edit.ts',
-  'get/fetch.ts',
-  'get/file-plan.ts',
-  'label/file-targets.ts',
-  'logs/follow-selector.ts',
-  'logs/log-targets.ts',
-  'logs/run-logs.ts',
-  'patch/run-patch.ts',
-  'port-forward/port-mapping.ts',
-  'port-forward/port-mapping.test.ts',
-  'port-forward/run-port-forward.ts',
-  'rollout/revisions.ts',
-  'rollout/run-history.ts',
-  'rollout/run-status.ts',
-  'rollout/run-undo.ts',
-  'rollout/targets.ts',
-  'run/attach-flow.ts',
-  'run/wait-pod.ts',
-  'scale/run-scale.ts',
-  'wait/run-wait.ts',
-].map((file) => `src/commands/${file}`);
-
 function verbRule(verb) {
   const others = verbs.filter((v) => v !== verb);
   return {
     files: [`src/commands/${verb}/**/*.ts`, `src/commands/${verb}/**/*.tsx`],
-    ignores: awaitingResourceBuilder,
     rules: {
       'no-restricted-imports': [
         'error',

@@ -23,7 +23,7 @@ import { newPortForwardCommand } from './port-forward/index.js';
 import { newProxyCommand } from './proxy/index.js';
 import { newVersionCommand } from './version/index.js';
 import { newLabelCommand } from './label/index.js';
-import { newAnnotateCommand } from './annotate/index.js';
+import { newAnnotateCommand } from './label/annotate.js';
 import { newPatchCommand } from './patch/index.js';
 import { newScaleCommand } from './scale/index.js';
 import { newRolloutCommand } from './rollout/index.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import { collect } from '../../runtime/flag-values.js';
 import { dryRunStrategy, parseValidate } from '../../runtime/mutation-flags.js';
 import type { WaitFlags } from './wait-flags.js';

@@ -4,7 +4,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import type { PruneMappings, PruneResource } from './prune-resources.js';
 import {
   DEFAULT_LIST_WARNING,

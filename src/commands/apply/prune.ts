@@ -12,7 +12,8 @@ import type { ResourceMapping } from '../../discovery/index.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
+import { deleteObject } from '../../runtime/apply/delete-object.js';
 import { dryRunSuffix } from '../../runtime/mutation-flags.js';
 import type { PruneMappings } from './prune-resources.js';
 import { gvkString } from './prune-resources.js';
@@ -94,35 +95,6 @@ async function pruneKind(
       await printPruned(factory, options, mapping, printable);
     }
   }
-}
-
-/** DELETE with apply's --cascade, --grace-period and server dry run. */
-export async function deleteObject(
-  client: HttpClient,
-  options: ApplyOptions,
-  mapping: ResourceMapping,
-  name: string,
-  namespace: string,
-): Promise<void> {
-  const body: Record<string, unknown> = {
-    kind: 'DeleteOptions',
-    apiVersion: 'v1',
-    propagationPolicy: cascadePolicy(options.cascade ?? 'background'),
-  };
-  const grace = options.gracePeriod ?? -1;
-  if (grace >= 0) body['gracePeriodSeconds'] = grace;
-  if (options.dryRun === 'server') body['dryRun'] = ['All'];
-  await client.json({
-    method: 'DELETE',
-    path: objectPath(mapping, name, namespace),
-    contentType: 'application/json',
-    body: JSON.stringify(body),
-  });
-}
-
-/** `background` → `Background`. */
-function cascadePolicy(cascade: string): string {
-  return cascade.charAt(0).toUpperCase() + cascade.slice(1);
 }
 
 /** The printer kubectl makes with toPrinter("pruned"): name lines, or the object. */

@@ -4,12 +4,12 @@ import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
-import { applyClientSide } from './apply-client-side.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyContext, ApplyOutcome } from '../../runtime/apply/apply-context.js';
+import { applyClientSide } from '../../runtime/apply/apply-client-side.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import { dryRunSuffix } from '../../runtime/mutation-flags.js';
-import { displayName, failureSummary, locatedError } from './apply-report.js';
-import { applyServerSide } from './apply-server-side.js';
+import { displayName, failureSummary, locatedError } from '../../runtime/apply/apply-report.js';
+import { applyServerSide } from '../../runtime/apply/apply-server-side.js';
 import { remapAfterCrds } from './crd-phase.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
 import { manifestInfos, metadataOf, ResourceBuilder } from '../../resources/builder/index.js';
@@ -18,7 +18,7 @@ import { OrderedReporter, runGroups } from './ordered-runner.js';
 import type { Visited } from './prune.js';
 import { runPrune } from './prune.js';
 import { checkSelectionFlags, resolvePruneMappings } from './prune-setup.js';
-import { validateBeforeApply } from './validate-step.js';
+import { validateBeforeApply } from '../../runtime/apply/validate-step.js';
 import { followRollouts, rolloutTargets } from './wait-rollout.js';
 
 /** Objects applied at the same time (after namespaces and CRDs). */

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { FlagValueError } from '../../errors/errors.js';
 import { durationFlag, intProblem } from '../../runtime/flag-values.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
 import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
 

@@ -4,10 +4,10 @@ import { mostActiveFirst } from '../../resources/pods/pod-order.js';
 import { resolveObjectRef } from '../../resources/pods/object-ref.js';
 import { podForObject } from '../../resources/pods/pod-for-object.js';
 import { defaultContainer, hasContainer } from '../../resources/pods/pod-types.js';
-import { finishRemoteCommand } from '../exec/remote-command.js';
+import { finishRemoteCommand } from '../../runtime/remote-command.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { AttachablePod } from './attach-session.js';
-import { attachToContainer } from './attach-session.js';
+import type { AttachablePod } from '../../runtime/attach-session.js';
+import { attachToContainer } from '../../runtime/attach-session.js';
 import type { StreamOptions } from '../../runtime/stream-flags.js';
 
 /** `ktl attach POD`: streams the container's output (and stdin with -i). */

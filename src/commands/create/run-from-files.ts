@@ -3,11 +3,11 @@ import { AggregateCliError, ApiStatusError, PlainError, UsageError } from '../..
 import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { collectionPath, kindGroupName } from '../../resources/resource-ref.js';
-import type { ApplyOptions } from '../apply/apply-options.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
 import { manifestInfos, ResourceBuilder } from '../../resources/builder/index.js';
 import { dryRunSuffix, fieldValidationOf } from '../../runtime/mutation-flags.js';
-import { validateBeforeApply } from '../apply/validate-step.js';
+import { validateBeforeApply } from '../../runtime/apply/validate-step.js';
 import type { Factory } from '../../runtime/factory.js';
 
 /** What `ktl create -f` was asked to do. */

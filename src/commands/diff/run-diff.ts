@@ -5,10 +5,10 @@ import { ApiStatusError, CliError, RaisedExitCode, SilentExit } from '../../erro
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { ApplyContext } from '../apply/apply-client-side.js';
-import { applyClientSide } from '../apply/apply-client-side.js';
-import type { ApplyOptions } from '../apply/apply-options.js';
-import { applyServerSide } from '../apply/apply-server-side.js';
+import type { ApplyContext } from '../../runtime/apply/apply-context.js';
+import { applyClientSide } from '../../runtime/apply/apply-client-side.js';
+import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
+import { applyServerSide } from '../../runtime/apply/apply-server-side.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
 import { ResourceBuilder } from '../../resources/builder/index.js';
 import type { Factory } from '../../runtime/factory.js';

@@ -6,7 +6,12 @@ import { resolveObjectRef } from '../../resources/pods/object-ref.js';
 import { podForObject } from '../../resources/pods/pod-for-object.js';
 import type { Pod } from '../../resources/pods/pod-types.js';
 import { defaultContainer } from '../../resources/pods/pod-types.js';
-import { finishRemoteCommand, streamQuery, streamRemoteCommand } from './remote-command.js';
+import {
+  finishRemoteCommand,
+  streamQuery,
+  streamRemoteCommand,
+  useTty,
+} from '../../runtime/remote-command.js';
 import type { StreamOptions } from '../../runtime/stream-flags.js';
 
 /** `ktl exec POD -- COMMAND...`: runs the command and passes its exit code through. */
@@ -62,21 +67,6 @@ function execContainer(factory: Factory, pod: Pod, opts: ExecOptions): string {
   if (opts.container) return opts.container;
   const note = opts.quiet ? () => undefined : (line: string) => factory.streams.err.write(line);
   return defaultContainer(pod, note);
-}
-
-/** kubectl's SetupTTY: a TTY only with -i and a terminal on stdin, saying so otherwise. */
-export function useTty(
-  factory: Factory,
-  stdin: boolean,
-  opts: { tty?: boolean; quiet?: boolean },
-): boolean {
-  if (!stdin || opts.tty !== true) return false;
-  if (factory.streams.in.isTTY === true) return true;
-  if (!opts.quiet)
-    factory.streams.err.write(
-      'Unable to use a TTY - input is not a terminal or the right kind of file\n',
-    );
-  return false;
 }
 
 /** Options of `ktl exec`. */

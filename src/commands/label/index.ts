@@ -1,39 +1,10 @@
 import { Command } from 'commander';
-import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addMutationFlags } from '../../runtime/mutation-flags.js';
-import { addFilenameFlags } from '../../runtime/filename-flags.js';
-import type { KeyKind, LabelFlags } from './run-label.js';
+import { addKeyUpdateFlags } from './key-update-flags.js';
+import type { LabelFlags } from './run-label.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
-
-/** The flags label and annotate share (kubectl's label.go / annotate.go). */
-export function addKeyUpdateFlags(command: Command, kind: KeyKind): Command {
-  const noun = kind === 'label' ? 'labels' : 'annotations';
-  command
-    .option(
-      '--overwrite',
-      `If true, allow ${noun} to be overwritten, otherwise reject ${kind} updates that overwrite existing ${noun}.`,
-    )
-    .option('--all', 'Select all resources, in the namespace of the specified resource types')
-    .option('-A, --all-namespaces', 'If true, check the specified action in all namespaces.')
-    .option(
-      '-l, --selector <selector>',
-      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
-    )
-    .option(
-      '--field-selector <selector>',
-      "Selector (field query) to filter on, supports '=', '==', and '!='.",
-    )
-    .option('--list', `If true, display the ${noun} for a given resource.`)
-    .option(
-      '--resource-version <version>',
-      `If non-empty, the ${kind} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
-    );
-  addFilenameFlags(addPrintFlags(command), `update the ${kind}`);
-  return addMutationFlags(command, kind === 'label' ? 'kubectl-label' : 'kubectl-annotate', false);
-}
 
 /** kubectl's help for `ktl label` (examples use only flags ktl has). */
 const HELP: CommandHelp = {

@@ -6,7 +6,7 @@
  */
 import { PlainError } from '../../errors/errors.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import { attachToContainer } from '../attach/attach-session.js';
+import { attachToContainer } from '../../runtime/attach-session.js';
 import { defaultContainer } from '../../resources/pods/pod-types.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { RunPod } from './wait-pod.js';

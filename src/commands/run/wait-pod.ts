@@ -6,7 +6,7 @@ import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import { PODS_REF } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
-import type { AttachablePod } from '../attach/attach-session.js';
+import type { AttachablePod } from '../../runtime/attach-session.js';
 import { deadline, untilDone } from '../../resources/wait-until.js';
 
 /** A pod as the run flow reads it. */

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { addKeyUpdateFlags } from '../label/index.js';
-import type { LabelFlags } from '../label/run-label.js';
+import { addKeyUpdateFlags } from './key-update-flags.js';
+import type { LabelFlags } from './run-label.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
 
@@ -46,7 +46,7 @@ export function newAnnotateCommand(context: CommandContext): Command {
   return withHelp(
     addKeyUpdateFlags(command, 'annotation').action(
       async (args: string[], flags: LabelFlags, cmd: Command) => {
-        const { runLabel } = await import('../label/run-label.js');
+        const { runLabel } = await import('./run-label.js');
         await runLabel(factoryFor(context, cmd), 'annotation', args, flags);
       },
     ),

@@ -1,9 +1,9 @@
 import { ApiStatusError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
-import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
+import type { ApplyContext, ApplyOutcome } from './apply-context.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
-import { deleteObject } from './prune.js';
+import { deleteObject } from './delete-object.js';
 
 /**
  * kubectl's Patcher.deleteAndCreate (apply --force): delete the live object, wait until it is

@@ -1,4 +1,4 @@
-import type { DryRunStrategy, ValidateMode } from '../../runtime/mutation-flags.js';
+import type { DryRunStrategy, ValidateMode } from '../mutation-flags.js';
 
 /** What `ktl apply` was asked to do, after flag parsing. */
 export interface ApplyOptions {

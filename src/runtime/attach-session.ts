@@ -3,13 +3,12 @@
  * known: TTY negotiation with the container, the session notices, the WebSocket stream, and the
  * reattach hint. Shared by `ktl attach` and `ktl run -i/--attach`.
  */
-import { PlainError } from '../../errors/errors.js';
-import { formatError } from '../../errors/format-error.js';
-import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
-import type { Pod, PodContainer } from '../../resources/pods/pod-types.js';
-import { streamQuery, streamRemoteCommand } from '../exec/remote-command.js';
-import { useTty } from '../exec/run-exec.js';
-import type { Factory } from '../../runtime/factory.js';
+import { PlainError } from '../errors/errors.js';
+import { formatError } from '../errors/format-error.js';
+import type { RemoteCommandOutcome } from '../transport/stream-protocol.js';
+import type { Pod, PodContainer } from '../resources/pods/pod-types.js';
+import { streamQuery, streamRemoteCommand, useTty } from './remote-command.js';
+import type { Factory } from './factory.js';
 
 /** The fields of a Pod that attach reads beyond the shared Pod type. */
 export type AttachablePod = Pod & {

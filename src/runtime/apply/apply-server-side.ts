@@ -1,8 +1,8 @@
 import { ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { objectPath } from '../../resources/resource-ref.js';
-import type { ApplyContext, ApplyOutcome } from './apply-client-side.js';
-import { fieldValidationOf } from '../../runtime/mutation-flags.js';
+import type { ApplyContext, ApplyOutcome } from './apply-context.js';
+import { fieldValidationOf } from '../mutation-flags.js';
 import { locatedWarnings } from './apply-report.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
 

@@ -1,9 +1,13 @@
-import { BareError, PlainError } from '../../errors/errors.js';
-import { REMOTE_COMMAND_PROTOCOLS } from '../../transport/stream-protocol.js';
-import type { RemoteCommandOutcome } from '../../transport/stream-protocol.js';
-import { RemoteCommandSession } from '../../transport/stream-protocol-remotecommand.js';
-import { dialWebSocket } from '../../transport/websocket-dial.js';
-import type { Factory } from '../../runtime/factory.js';
+/**
+ * One exec or attach stream (kubectl's remotecommand executor as its exec and attach commands
+ * use it): the query, the WebSocket session with raw-mode stdin and terminal sizes, the outcome.
+ */
+import { BareError, PlainError } from '../errors/errors.js';
+import { REMOTE_COMMAND_PROTOCOLS } from '../transport/stream-protocol.js';
+import type { RemoteCommandOutcome } from '../transport/stream-protocol.js';
+import { RemoteCommandSession } from '../transport/stream-protocol-remotecommand.js';
+import { dialWebSocket } from '../transport/websocket-dial.js';
+import type { Factory } from './factory.js';
 
 /** What to stream for one exec or attach. */
 export interface RemoteCommandRequest {
@@ -72,4 +76,19 @@ export function finishRemoteCommand(outcome: RemoteCommandOutcome): void {
     throw new BareError(outcome.message, outcome.exitCode);
   }
   throw new PlainError(outcome.message);
+}
+
+/** kubectl's SetupTTY: a TTY only with -i and a terminal on stdin, saying so otherwise. */
+export function useTty(
+  factory: Factory,
+  stdin: boolean,
+  opts: { tty?: boolean; quiet?: boolean },
+): boolean {
+  if (!stdin || opts.tty !== true) return false;
+  if (factory.streams.in.isTTY === true) return true;
+  if (!opts.quiet)
+    factory.streams.err.write(
+      'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+    );
+  return false;
 }

@@ -6,39 +6,13 @@ import { PatchSchema } from '../../resources/patch/patch-meta.js';
 import { createThreeWayMergePatch } from '../../resources/patch/smp-three-way.js';
 import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
-import type { HttpClient } from '../../transport/http-client.js';
 import { locatedWarnings } from './apply-report.js';
 import { deleteAndCreate } from './force-recreate.js';
-import type { ApplyOptions } from './apply-options.js';
+import type { ApplyContext, ApplyOutcome } from './apply-context.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
-import { fieldValidationOf } from '../../runtime/mutation-flags.js';
-import type { SchemaSource } from '../../runtime/schema-source.js';
-import { acceptsStrategicMerge } from '../../runtime/schema-source.js';
+import { fieldValidationOf } from '../mutation-flags.js';
+import { acceptsStrategicMerge } from '../schema-source.js';
 import { klogLine } from '../../util/klog.js';
-
-/** The outcome of applying one object. */
-export interface ApplyOutcome {
-  operation: 'created' | 'configured' | 'unchanged' | 'serverside-applied';
-  /** The object as the server returned it (or as computed locally under --dry-run=client). */
-  result: JsonObject;
-  /** The live object the patch was computed from (none when the object was created). */
-  live?: JsonObject;
-}
-
-/** What applying an object needs. */
-export interface ApplyContext {
-  client: HttpClient;
-  schemas: SchemaSource;
-  options: ApplyOptions;
-  warn: (text: string) => void;
-  /** Write the last-applied annotation (apply); diff compares without it, as kubectl does. */
-  annotate?: boolean;
-  /**
-   * Send the live object's resourceVersion in the patch, so the result is computed from exactly
-   * the live object returned with it (diff, as kubectl's); the last retry goes without it.
-   */
-  lockToLive?: boolean;
-}
 
 const MAX_CONFLICT_RETRIES = 5;
 

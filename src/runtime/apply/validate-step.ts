@@ -3,10 +3,10 @@ import {
   formatValidationProblem,
   validateManifests,
 } from '../../resources/validation/validate-manifests.js';
-import type { Factory } from '../../runtime/factory.js';
+import type { Factory } from '../factory.js';
 import type { ApplyOptions } from './apply-options.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
-import type { SchemaSource } from '../../runtime/schema-source.js';
+import type { SchemaSource } from '../schema-source.js';
 
 /**
  * Client-side validation before anything is written. Under strict every problem is listed and
