@@ -14,7 +14,7 @@ export async function debugTargets(
 ): Promise<Array<FetchedInfo | Error>> {
   const builder = new ResourceBuilder(factory)
     .filenameParam({ filename: [...filenames] })
-    .resourceTypeOrNameArgs(names.map((name) => (name.includes('/') ? name : `pods/${name}`)))
+    .resourceNames('pods', names)
     .local(true);
   return infosInOrder(await builder.infos());
 }

@@ -1,12 +1,12 @@
 /**
  * The nodes `cordon`, `uncordon` and `drain` act on: NODE names (or TYPE/NAME) or -l, read as
- * kubectl's builder reads ResourceTypeOrNameArgs(true, "node", ...) with ContinueOnError: every
- * argument is fetched, and any failure stops the command before a node is touched.
+ * kubectl's builder reads ResourceNames("nodes", ...) (or -l over nodes) with ContinueOnError:
+ * every argument is fetched, and any failure stops the command before a node is touched.
  */
 import { MultipleErrors, PlainError } from '../../errors/errors.js';
 import type { ResourceMapping } from '../../discovery/index.js';
+import { infosInOrder, ResourceBuilder } from '../../resources/builder/index.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import { collectionPath, objectPath } from '../../resources/resource-ref.js';
 import type { Factory } from '../../runtime/factory.js';
 
 export interface NodeObject extends KubeObject {
@@ -18,32 +18,11 @@ export interface NodeTarget {
   node: NodeObject;
 }
 
-interface NodeList {
-  items?: NodeObject[];
-}
-
-async function nodeMapping(factory: Factory): Promise<ResourceMapping> {
-  return (await factory.restMapper()).mappingFor('nodes');
-}
-
-/** One NAME or TYPE/NAME argument, fetched. */
-async function fetchArg(factory: Factory, arg: string): Promise<NodeTarget> {
-  const slash = arg.indexOf('/');
-  const mapping =
-    slash < 0
-      ? await nodeMapping(factory)
-      : await (await factory.restMapper()).mappingFor(arg.slice(0, slash));
-  const name = slash < 0 ? arg : arg.slice(slash + 1);
-  const client = await factory.client();
-  const namespace = mapping.namespaced ? (await factory.namespace()).namespace : undefined;
-  const node = await client.json<NodeObject>({ path: objectPath(mapping, name, namespace) });
-  if (mapping.kind !== 'Node') {
-    const group = mapping.group === '' ? '' : mapping.group;
-    throw new PlainError(
-      `expected resource of type node, got "${group}/${mapping.version}, Resource=${mapping.resource}"`,
-    );
-  }
-  return { mapping, node };
+/** kubectl's check that a TYPE/NAME argument named a node. */
+function notANode(mapping: ResourceMapping): PlainError {
+  return new PlainError(
+    `expected resource of type node, got "${mapping.group}/${mapping.version}, Resource=${mapping.resource}"`,
+  );
 }
 
 /** The nodes named by the arguments or matched by -l, in argument (or list) order. */
@@ -52,18 +31,19 @@ export async function resolveNodes(
   args: readonly string[],
   selector: string | undefined,
 ): Promise<NodeTarget[]> {
-  if (selector !== undefined && selector !== '') {
-    const mapping = await nodeMapping(factory);
-    const client = await factory.client();
-    const list = await client.json<NodeList>({
-      path: collectionPath(mapping),
-      query: { labelSelector: selector },
-    });
-    return (list.items ?? []).map((node) => ({ mapping, node }));
+  const builder = new ResourceBuilder(factory);
+  if (selector !== undefined && selector !== '')
+    builder.labelSelectorParam(selector).resourceTypeOrNameArgs(['nodes']);
+  else builder.resourceNames('nodes', args);
+  const infos = await builder.infos();
+  const errors: Error[] = [];
+  const targets: NodeTarget[] = [];
+  for (const item of infosInOrder(infos)) {
+    if (item instanceof Error) errors.push(item);
+    else if (item.mapping.kind !== 'Node') errors.push(notANode(item.mapping));
+    else targets.push({ mapping: item.mapping, node: item.object as NodeObject });
   }
-  const results = await Promise.allSettled(args.map((arg) => fetchArg(factory, arg)));
-  const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
   if (errors.length === 1) throw errors[0] as Error;
   if (errors.length > 1) throw new MultipleErrors(errors);
-  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  return targets;
 }

@@ -6,7 +6,8 @@
 import { MultipleErrors, PlainError } from '../../errors/errors.js';
 import type { Taint, TaintChanges } from '../../resources/node/taints.js';
 import { alreadyPresentKeys, reorganizeTaints } from '../../resources/node/taints.js';
-import { collectionPath, objectPath } from '../../resources/resource-ref.js';
+import { infosInOrder, ResourceBuilder } from '../../resources/builder/index.js';
+import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import { dryRunStrategy, validationDirective } from '../../runtime/mutation-flags.js';
@@ -44,17 +45,22 @@ function aggregate(messages: string[]): string {
   return messages.length === 1 ? (messages[0] ?? '') : `[${messages.join(', ')}]`;
 }
 
-async function nodesOf(factory: Factory, request: TaintRequest, selector?: string) {
-  const client = await factory.client();
-  if (request.names.length === 0) {
-    const list = await client.json<{ items?: NodeObject[] }>({
-      path: collectionPath(request.mapping),
-      query: { labelSelector: selector || undefined },
-    });
-    return (list.items ?? []).map((node) => Promise.resolve(node));
-  }
-  return request.names.map((name) =>
-    client.json<NodeObject>({ path: objectPath(request.mapping, name) }),
+/**
+ * The nodes to taint, read through the resource builder before any is changed: each one, or the
+ * error reading it (kubectl's ContinueOnError), in argument or list order.
+ */
+async function nodesOf(
+  factory: Factory,
+  request: TaintRequest,
+  selector?: string,
+): Promise<Array<NodeObject | Error>> {
+  const type = request.mapping.resource;
+  const builder = new ResourceBuilder(factory);
+  if (request.names.length === 0)
+    builder.labelSelectorParam(selector).resourceTypeOrNameArgs([type], true);
+  else builder.resourceTypeOrNameArgs([type, ...request.names]);
+  return infosInOrder(await builder.infos()).map((item) =>
+    item instanceof Error ? item : (item.object as NodeObject),
   );
 }
 
@@ -88,9 +94,9 @@ export async function runTaint(factory: Factory, args: string[], flags: TaintFla
   // kubectl's printer takes the operation as its verb, which drops the dry-run suffix
   const printer = new ResultPrinter(factory.streams.out, flags, 'none');
   const errors: Error[] = [];
-  for (const pending of await nodesOf(factory, request, flags.selector)) {
+  for (const node of await nodesOf(factory, request, flags.selector)) {
     try {
-      const node = await pending;
+      if (node instanceof Error) throw node;
       const { taints, operation } = updated(node, request.changes, flags.overwrite === true);
       const before = JSON.stringify((node.spec?.taints ?? []).map(wireTaint));
       const changed = JSON.stringify(taints) !== before;

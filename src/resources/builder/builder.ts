@@ -83,6 +83,16 @@ export class ResourceBuilder {
     return this;
   }
 
+  /**
+   * kubectl's ResourceNames(type, names...): each `NAME` of the default type, or `TYPE/NAME`
+   * (debug's pods and node/NAME).
+   */
+  resourceNames(defaultType: string, names: readonly string[]): this {
+    return this.resourceTypeOrNameArgs(
+      names.map((name) => (name.includes('/') ? name : `${defaultType}/${name}`)),
+    );
+  }
+
   /** -l. */
   labelSelectorParam(selector: string | undefined): this {
     this.labelSelector = selector ?? '';
