@@ -1,5 +1,5 @@
 // `npm run check`: formatting (Prettier), lint (ESLint with type-checked rules and the layer
-// rule) and types (tsc), two at a time: the type-aware lint and tsc each build
+// rule), types (tsc) and import cycles (scripts/check-cycles.mjs), two at a time: the type-aware lint and tsc each build
 // the whole program, and on a 2-core machine running them side by side nearly halves the wait.
 // Each tool's output is printed whole when it ends; the exit code is non-zero if any failed.
 import { spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ const steps = [
   { name: 'types (tsc)', command: bin('tsc'), args: ['--noEmit', '-p', '.'] },
   // --cache keys on each file's content, so a warm run only reads the files that changed.
   { name: 'format (prettier)', command: bin('prettier'), args: ['--check', '--cache', '.'] },
+  { name: 'import cycles', command: process.execPath, args: [`${root}scripts/check-cycles.mjs`] },
 ];
 
 function run(step) {

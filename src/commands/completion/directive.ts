@@ -49,3 +49,23 @@ export function renderCompletion(completion: Completion, withDescriptions: boole
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
 }
+
+/** A completion program's output: candidate lines (value, tab, description) and `:<directive>`. */
+export function parsePluginCompletion(stdout: string): Completion {
+  const lines = stdout.split('\n').filter((line) => line.length > 0);
+  let directive: number = Directive.Default;
+  const last = lines.at(-1);
+  if (last !== undefined && last.length > 1 && last.startsWith(':') && /^:-?\d+$/.test(last)) {
+    directive = Number(last.slice(1));
+    lines.pop();
+  }
+  // cobra trims each line it prints (a trailing tab or space included)
+  const candidates = lines.map((untrimmed) => {
+    const line = untrimmed.trim();
+    const tab = line.indexOf('\t');
+    return tab < 0
+      ? { value: line }
+      : { value: line.slice(0, tab), description: line.slice(tab + 1) };
+  });
+  return { candidates, directive };
+}

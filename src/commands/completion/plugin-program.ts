@@ -1,8 +1,7 @@
 // Imported lazily (see plugin-complete.ts): child_process costs every other TAB ~10 ms.
 import { spawn } from 'node:child_process';
 import type { Completion } from './directive.js';
-import { Directive } from './directive.js';
-import { parsePluginCompletion } from './plugin-complete.js';
+import { Directive, parsePluginCompletion } from './directive.js';
 
 /** How long a plugin's completion program may take before the TAB gives up on it. */
 const PLUGIN_COMPLETION_TIMEOUT_MS = 5000;

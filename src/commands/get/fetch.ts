@@ -22,6 +22,16 @@ export interface FetchRequest {
   names: string[];
 }
 
+/** A resolved get: the requests to make and how the namespace scope reads in messages. */
+export interface GetPlan {
+  requests: FetchRequest[];
+  namespace: string;
+  /** Several types (or --show-kind): names are printed as kind/name. */
+  withKind: boolean;
+  /** Single object by name (json/yaml print it as itself, not as a List). */
+  singleObject: boolean;
+}
+
 /** How to fetch: Accept header, selectors, page size. */
 export interface FetchSettings {
   accept: string;

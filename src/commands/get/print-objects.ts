@@ -6,7 +6,7 @@ import type { OutputStream } from '../../util/io-streams.js';
 import type { GetOptions } from './get-options.js';
 import { fetchAll } from './fetch.js';
 import { formatPrinterFor } from './object-printer.js';
-import type { GetPlan } from './run-get.js';
+import type { GetPlan } from './fetch.js';
 
 /**
  * Gives a list item the apiVersion and kind that list responses leave out. managedFields are

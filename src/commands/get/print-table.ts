@@ -8,7 +8,7 @@ import { tableFromObject } from '../../printers/table/object-rows.js';
 import type { TableOptions } from '../../printers/table/decorate.js';
 import type { OutputStream } from '../../util/io-streams.js';
 import type { GetOptions } from './get-options.js';
-import type { GetPlan } from './run-get.js';
+import type { GetPlan } from './fetch.js';
 import { fetchAll } from './fetch.js';
 import { sortTableRows } from './sort.js';
 

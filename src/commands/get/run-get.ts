@@ -12,19 +12,9 @@ import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { GetFlags, GetOptions } from './get-options.js';
 import { getOptionsFrom, isTableOutput } from './get-options.js';
-import type { FetchRequest } from './fetch.js';
+import type { FetchRequest, GetPlan } from './fetch.js';
 import { printObjects } from './print-objects.js';
 import { printTables } from './print-table.js';
-
-/** A resolved get: the requests to make and how the namespace scope reads in messages. */
-export interface GetPlan {
-  requests: FetchRequest[];
-  namespace: string;
-  /** Several types (or --show-kind): names are printed as kind/name. */
-  withKind: boolean;
-  /** Single object by name (json/yaml print it as itself, not as a List). */
-  singleObject: boolean;
-}
 
 /** `ktl get TYPE ...`: fetch, then print as a table or in the chosen format. */
 export async function runGet(factory: Factory, args: string[], flags: GetFlags): Promise<void> {

@@ -11,7 +11,7 @@ import { isTableOutput } from './get-options.js';
 import { watchPrinterFor } from './object-printer.js';
 import { completeItem } from './print-objects.js';
 import { tableOptionsFor } from './print-table.js';
-import type { GetPlan } from './run-get.js';
+import type { GetPlan } from './fetch.js';
 
 /**
  * `get -w` / `--watch-only`: the first list, then one row (or object) per change. Unlike

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getOptionsFrom } from '../../../src/commands/get/get-options.js';
 import { tableOptionsFor } from '../../../src/commands/get/print-table.js';
-import type { GetPlan } from '../../../src/commands/get/run-get.js';
+import type { GetPlan } from '../../../src/commands/get/fetch.js';
 import { TableOutput } from '../../../src/printers/table/table-output.js';
 import type { Table, TableRow } from '../../../src/printers/table/table-types.js';
 import { loadOracle } from './oracle.js';
