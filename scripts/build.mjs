@@ -119,10 +119,11 @@ await build({
   outdir: next.pathname,
   plugins: [lazyChildProcessForCommander, vendorFromItsOwnFile],
 });
-// dist/short.cjs: `version --client` and `config current-context` (src/cli/short-main.ts).
+// dist/short.cjs: `version --client` and `config current-context` (src/cli/short-main.ts);
+// dist/agent.cjs: the user's agent that holds TLS connections (src/transport/agent/).
 await build({
   ...commonJsBundle,
-  entryPoints: { short: 'src/cli/short-main.ts' },
+  entryPoints: { short: 'src/cli/short-main.ts', agent: 'src/cli/agent-main.ts' },
   outdir: next.pathname,
 });
 await build({

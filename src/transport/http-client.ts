@@ -18,6 +18,8 @@ import type { Hop } from './redirect.js';
 import { MAX_REDIRECTS, redirectTarget } from './redirect.js';
 import { parseWarningHeaders, statusErrorFromResponse } from './status-error.js';
 import { tlsMaterial } from './tls-material.js';
+import type { AgentRoute } from './agent/agent-client.js';
+import { agentRoute } from './agent/agent-client.js';
 
 /** What a caller may ask of one request. */
 export interface RequestOptions {
@@ -72,6 +74,8 @@ export class HttpClient {
   private readonly baseUrl: URL;
   /** Pooled connections by protocol (a redirect may lead from one to the other). */
   private readonly agents = new Map<string, http.Agent>();
+  /** The way through the user's agent (agent/), undefined: direct; computed on first use. */
+  private agentRoute: Promise<AgentRoute | undefined> | undefined;
   private readonly seenWarnings = new Set<string>();
 
   constructor(config: RestConfig, options: HttpClientOptions) {
@@ -166,6 +170,8 @@ export class HttpClient {
   close(): void {
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();
+    void this.agentRoute?.then((route) => route?.close());
+    this.agentRoute = undefined;
   }
 
   private async once(options: RequestOptions): Promise<HttpResponse> {
@@ -206,23 +212,36 @@ export class HttpClient {
       for (const name of Object.keys(headers))
         if (name.toLowerCase() === 'authorization') delete headers[name];
     if (body === undefined) delete headers['content-type'];
-    const agent = await this.getAgent(url);
     const logger = this.options.logger ?? silentLogger;
     logger.request(method, url, headers, body);
+    const timeoutMs = this.config.timeoutMs || options.defaultTimeoutMs || 0;
+    const received = (response: IncomingMessage): IncomingMessage => {
+      if (options.onWarning)
+        parseWarningHeaders(response.headers['warning']).forEach(options.onWarning);
+      else this.reportWarnings(response.headers['warning']);
+      return decompress(response);
+    };
+    const route = await this.routeThroughAgent(url);
+    if (route) {
+      const request = { url, method, headers, body, timeoutMs };
+      const response = await route
+        .send(options.signal ? { ...request, signal: options.signal } : request)
+        .catch((error: unknown) => {
+          throw options.signal?.aborted ? error : networkError(error, url, method);
+        });
+      if (response) return received(response);
+      // no usable agent (one is starting for the next command): this process connects itself
+      this.agentRoute = Promise.resolve(undefined);
+    }
+    const agent = await this.getAgent(url);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise<IncomingMessage>((resolve, reject) => {
       const request = transport.request(
         url,
         { method, headers, agent, signal: options.signal },
-        (response) => {
-          if (options.onWarning)
-            parseWarningHeaders(response.headers['warning']).forEach(options.onWarning);
-          else this.reportWarnings(response.headers['warning']);
-          resolve(decompress(response));
-        },
+        (response) => resolve(received(response)),
       );
       request.on('socket', (socket) => guardConnect(request, socket, url.protocol === 'https:'));
-      const timeoutMs = this.config.timeoutMs || options.defaultTimeoutMs || 0;
       if (timeoutMs > 0) {
         request.setTimeout(timeoutMs, () => {
           request.destroy(Object.assign(new Error('timeout'), { code: 'KTL_TIMEOUT' }));
@@ -250,6 +269,22 @@ export class HttpClient {
     Object.assign(headers, await (this.options.authenticator ?? anonymous).headers());
     Object.assign(headers, options.headers ?? {});
     return headers;
+  }
+
+  /**
+   * The agent route for HTTPS to the server itself without a proxy (agent/agent-client.ts); a
+   * proxy, plain HTTP, a redirect to another origin or an upgrade (websocket-dial.ts) connect
+   * from this process as before.
+   */
+  private routeThroughAgent(url: URL): Promise<AgentRoute | undefined> {
+    if (
+      url.protocol !== 'https:' ||
+      url.origin !== this.baseUrl.origin ||
+      proxyFor(url, this.config.proxyUrl)
+    )
+      return Promise.resolve(undefined);
+    this.agentRoute ??= agentRoute(this.baseUrl, this.config.tls, this.options.authenticator);
+    return this.agentRoute;
   }
 
   private async getAgent(url: URL): Promise<http.Agent> {
@@ -294,7 +329,7 @@ export class HttpClient {
  * (30 s) and then the TLS handshake (10 s). Without them a server that accepts connections and
  * never answers (a stopped apiserver) hung ktl forever. A reused pooled socket skips both.
  */
-function guardConnect(request: http.ClientRequest, socket: Socket, tls: boolean): void {
+export function guardConnect(request: http.ClientRequest, socket: Socket, tls: boolean): void {
   if (request.reusedSocket) return;
   const bound = (code: string, ms: number, doneEvent: string): void => {
     const id = setTimeout(() => request.destroy(Object.assign(new Error(code), { code })), ms);

@@ -22,17 +22,22 @@ export function defaultRootsWithDeferredCas(): Array<string | Buffer> | undefine
   return extra ? [...tls.rootCertificates, extra] : undefined;
 }
 
-/** Reads the TLS material of a server: files are read here, an exec plugin's certificate wins. */
+/**
+ * Reads the TLS material of a server: files are read here, an exec plugin's certificate wins.
+ * Without a CA of its own, the default roots (with deferred CAs) unless `withDefaultRoots` is
+ * false (the agent adds them itself: see agent/agent-protocol.ts).
+ */
 export async function tlsMaterial(
   config: TlsConfig,
   authenticator: Authenticator | undefined,
+  withDefaultRoots = true,
 ): Promise<TlsMaterial> {
   const extra = await authenticator?.clientCertificate?.();
   const material: TlsMaterial = { rejectUnauthorized: !config.insecure };
   const ca =
     config.caData ??
     (config.caFile ? readFileSync(config.caFile) : undefined) ??
-    defaultRootsWithDeferredCas();
+    (withDefaultRoots ? defaultRootsWithDeferredCas() : undefined);
   if (ca) material.ca = ca;
   const cert =
     extra?.cert ?? config.certData ?? (config.certFile ? readFileSync(config.certFile) : undefined);

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 
+// ktl's agent (src/transport/agent/) outlives the command that started it: in tests, briefly.
+process.env['KTL_AGENT_IDLE_SECONDS'] ??= '5';
+
 export const repoRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const clusterDir = process.env['KTL_CLUSTER_DIR'] ?? join(repoRoot, '.cluster');
 
