@@ -120,11 +120,19 @@ await build({
   plugins: [lazyChildProcessForCommander, vendorFromItsOwnFile],
 });
 // dist/short.cjs: `version --client` and `config current-context` (src/cli/short-main.ts);
-// dist/agent.cjs: the user's agent that holds TLS connections (src/transport/agent/).
+// dist/remote.cjs: the client of commands the agent runs (src/cli/remote-main.ts).
 await build({
   ...commonJsBundle,
-  entryPoints: { short: 'src/cli/short-main.ts', agent: 'src/cli/agent-main.ts' },
+  entryPoints: { short: 'src/cli/short-main.ts', remote: 'src/cli/remote-main.ts' },
   outdir: next.pathname,
+});
+// dist/agent.cjs: the user's agent, which holds TLS connections and runs short read commands
+// (src/transport/agent/, src/cli/agent-run.ts): every command's code, as dist/ktl.cjs.
+await build({
+  ...commonJsBundle,
+  entryPoints: { agent: 'src/cli/agent-main.ts' },
+  outdir: next.pathname,
+  plugins: [lazyChildProcessForCommander, vendorFromItsOwnFile],
 });
 await build({
   ...commonJsBundle,

@@ -1,5 +1,8 @@
 import { appendFileSync } from 'node:fs';
+import type { AgentBuild } from '../transport/agent/agent-protocol.js';
+import { AGENT_BUILD_SLOT } from '../transport/agent/agent-protocol.js';
 import { serveAgent } from '../transport/agent/agent-server.js';
+import { commandRunner } from './agent-run.js';
 
 /**
  * dist/agent.cjs: the user's ktl agent (see src/transport/agent/agent-protocol.ts), started
@@ -16,10 +19,14 @@ async function main(): Promise<void> {
   const idleSeconds = Number(process.env['KTL_AGENT_IDLE_SECONDS'] || 300);
   const logFile = process.env['KTL_AGENT_LOG'];
   const log = logFile ? (line: string) => appendFileSync(logFile, `${line}\n`) : undefined;
+  // the commands it runs reach their servers through this agent too (and so share its pools)
+  const build: AgentBuild = { entry: process.argv[1] ?? '', id };
+  (globalThis as Record<symbol, unknown>)[AGENT_BUILD_SLOT] = build;
   await serveAgent({
     socketPath,
     id,
     idleMs: Math.max(1, idleSeconds) * 1000,
+    runCommand: commandRunner(),
     ...(log ? { log } : {}),
   });
   process.exit(0);

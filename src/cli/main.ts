@@ -1,4 +1,4 @@
-import { deferExtraCaCertificates } from '../transport/deferred-ca.js';
+import { takeDeferredExtraCaCertificates } from './extra-ca-env.js';
 import { runCli } from './run.js';
 
 /** The process entry point: the only place that exits. */
@@ -19,20 +19,6 @@ async function main(): Promise<void> {
   // Flush stdout/stderr before exiting: process.exit() can truncate piped output.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);
-}
-
-/**
- * The completion scripts start ktl with NODE_EXTRA_CA_CERTS moved to KTL_NODE_EXTRA_CA_CERTS
- * (see transport/deferred-ca.ts): the transport adds those CAs itself, and the variable goes
- * back for the programs ktl starts (exec credential plugins, editors).
- */
-function takeDeferredExtraCaCertificates(env: NodeJS.ProcessEnv): void {
-  const file = env['KTL_NODE_EXTRA_CA_CERTS'];
-  if (file === undefined) return;
-  delete env['KTL_NODE_EXTRA_CA_CERTS'];
-  if (!file || env['NODE_EXTRA_CA_CERTS']) return;
-  deferExtraCaCertificates(file);
-  env['NODE_EXTRA_CA_CERTS'] = file;
 }
 
 void main();

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 let deferredFile: string | undefined;
 let deferredCas: Buffer | null | undefined;
 
-export function deferExtraCaCertificates(file: string): void {
+/** Sets (or, with undefined, clears: the agent runs many commands) the deferred file. */
+export function deferExtraCaCertificates(file: string | undefined): void {
   deferredFile = file;
   deferredCas = undefined;
 }

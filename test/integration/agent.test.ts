@@ -32,6 +32,7 @@ import {
   clusterEnv,
   kubectl,
   kubectlOk,
+  normalizeAges,
   repoRoot,
   testNamespace,
   viewerKubeconfig,
@@ -174,13 +175,76 @@ describe('ktl agent', () => {
     copyFileSync(adminKubeconfig, file);
     const env = { ...box.env, KUBECONFIG: file };
     await withAgent({ ...box, env });
+    // run in the agent (get) and in the command's own process (auth can-i)
+    const secrets = (): Promise<RunResult> =>
+      launch(['get', 'secrets', '-n', 'kube-system', '-o', 'name'], env);
     const canI = (): Promise<RunResult> => launch(['auth', 'can-i', 'create', 'namespaces'], env);
+    assert.equal((await secrets()).code, 0);
     assert.equal((await canI()).stdout, 'yes\n');
     copyFileSync(viewerKubeconfig, file);
-    const viewer = await canI();
-    assert.equal(viewer.stdout, 'no\n');
+    const [viewer, theirs] = await Promise.all([
+      secrets(),
+      kubectl(['get', 'secrets', '-n', 'kube-system', '-o', 'name'], { env }),
+    ]);
     assert.equal(viewer.code, 1);
+    assert.equal(viewer.stderr, theirs.stderr);
+    assert.equal((await canI()).stdout, 'no\n');
+    assert.equal(logged(box).filter((l) => l === 'RUN get').length, 2, logged(box).join('\n'));
     assert.equal(logged(box).filter((l) => l.includes('selfsubjectaccessreviews')).length, 2);
+  });
+
+  test('read commands run in the agent print what they print in their own process, and as kubectl', async (t) => {
+    const ns = await testNamespace(t, 'agent-same');
+    const box = sandbox(t);
+    await withAgent(box);
+    await kubectlOk(['create', 'configmap', 'c', '-n', ns, '--from-literal=k=v']);
+    await kubectlOk(['run', 'p', '--image=busybox', '-n', ns]);
+    await kubectlOk(['wait', '--for=condition=Ready', 'pod/p', '-n', ns, '--timeout=60s']);
+    const lines: string[][] = [
+      ['get', 'configmap', 'c', '-n', ns, '-o', 'yaml'],
+      ['get', 'configmaps', '-n', ns],
+      ['describe', 'configmap', 'c', '-n', ns],
+      ['logs', 'p', '-n', ns],
+      ['get', '--raw', `/api/v1/namespaces/${ns}/configmaps/c`],
+      ['get', 'configmap', 'missing', '-n', ns],
+      ['get', 'nosuchtype'],
+      ['logs', 'p', '-n', ns, '--tail=bad'],
+    ];
+    for (const args of lines) {
+      const before = logged(box).filter((l) => l.startsWith('RUN ')).length;
+      const inAgent = await launch(args, box.env);
+      assert.equal(
+        logged(box).filter((l) => l.startsWith('RUN ')).length,
+        before + 1,
+        args.join(' '),
+      );
+      const own = await launch(args, { ...box.env, KTL_NO_AGENT: '1' });
+      const theirs = await kubectl(args, { env: box.env });
+      assert.deepEqual(
+        { ...inAgent, stdout: normalizeAges(inAgent.stdout) },
+        { ...own, stdout: normalizeAges(own.stdout) },
+        args.join(' '),
+      );
+      assert.equal(inAgent.code, theirs.code, args.join(' '));
+      assert.equal(normalizeAges(inAgent.stdout), normalizeAges(theirs.stdout), args.join(' '));
+    }
+  });
+
+  test('a command in the agent resolves relative paths from its own working directory', async (t) => {
+    const box = sandbox(t);
+    await withAgent(box);
+    const work = join(box.home, 'work');
+    mkdirSync(work);
+    copyFileSync(adminKubeconfig, join(work, 'kc'));
+    const full: NodeJS.ProcessEnv = { ...process.env, ...box.env, NO_COLOR: '1' };
+    delete full['NODE_EXTRA_CA_CERTS'];
+    const result = spawnSync(
+      join(repoRoot, 'bin', 'ktl'),
+      ['get', 'namespace', 'default', '-o', 'name', '--kubeconfig', 'kc'],
+      { cwd: work, env: full, encoding: 'utf8' },
+    );
+    assert.equal(result.stdout, 'namespace/default\n', result.stderr);
+    assert.equal(logged(box).at(-1), 'RUN get');
   });
 
   test('a 401 runs the exec plugin again, through the agent, as kubectl does', async (t) => {
@@ -273,9 +337,9 @@ if [ "$(wc -l < ${calls})" -eq 1 ]; then printf '%s' '${credential('wrong')}'; e
     const result = await launch(['get', 'namespace', 'default', '-o', 'name'], box.env);
     assert.equal(result.stdout, 'namespace/default\n', result.stderr);
     await until('a new agent', () => agentPids(box.run).some((pid) => pid !== first && alive(pid)));
-    const before = logged(box).length;
+    const before = logged(box).filter((l) => l.startsWith('GET ')).length;
     await launch(['get', 'namespace', 'default', '-o', 'name'], box.env);
-    assert.equal(logged(box).length, before + 1);
+    assert.equal(logged(box).filter((l) => l.startsWith('GET ')).length, before + 1);
   });
 
   test('something else on the socket (another version) is replaced by this build’s agent', async (t) => {
@@ -288,9 +352,9 @@ if [ "$(wc -l < ${calls})" -eq 1 ]; then printf '%s' '${credential('wrong')}'; e
     assert.deepEqual(result, { stdout: 'namespace/default\n', stderr: '', code: 0, signal: null });
     await until('this build’s agent', () => agentPids(box.run).length > 0);
     await until('its socket', () => existsSync(socketPath(box.run)));
-    const before = logged(box).length;
+    const before = logged(box).filter((l) => l.startsWith('GET ')).length;
     await launch(['get', 'namespace', 'default', '-o', 'name'], box.env);
-    assert.equal(logged(box).length, before + 1);
+    assert.equal(logged(box).filter((l) => l.startsWith('GET ')).length, before + 1);
   });
 
   test('an idle agent exits and removes its socket', async (t) => {
@@ -323,7 +387,7 @@ if [ "$(wc -l < ${calls})" -eq 1 ]; then printf '%s' '${credential('wrong')}'; e
     );
     const cases: Array<[string[], Record<string, string>]> = [
       [['get', 'pod', 'no-such-pod', '-n', 'default'], {}],
-      [['get', 'namespaces', '--token=wrong'], {}],
+      [['get', 'namespaces', '--token=wrong'], { KUBECONFIG: viewerKubeconfig }],
       [['get', '--raw', '/no/such/path'], {}],
       [['get', 'namespace', 'default'], { KUBECONFIG: wrongCa }],
       [['get', 'namespace', 'default'], { KUBECONFIG: closedPort }],

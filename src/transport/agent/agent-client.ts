@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import http from 'node:http';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { TlsConfig } from '../../config/rest-config.js';
@@ -183,11 +183,25 @@ export async function agentRoute(
   };
   if (material.ca) spec.ca = (Array.isArray(material.ca) ? material.ca : [material.ca]).map(base64);
   else {
-    const extra = deferredExtraCas();
+    const extra = deferredExtraCas() ?? extraCasNodeLoaded(env);
     if (extra) spec.extraCas = base64(extra);
   }
   if (material.cert) spec.cert = base64(material.cert);
   if (material.key) spec.key = base64(material.key);
   if (material.servername) spec.servername = material.servername;
   return new AgentRoute(agentSocketPath(dir, build), build, spec, env);
+}
+
+/**
+ * The CAs of a NODE_EXTRA_CA_CERTS that Node itself loaded (`node bin/ktl`, not moved aside):
+ * this process trusts them, so must the agent, which was started without the variable.
+ */
+function extraCasNodeLoaded(env: NodeJS.ProcessEnv): Buffer | undefined {
+  const file = env['NODE_EXTRA_CA_CERTS'];
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -87,3 +87,30 @@ export function agentDirectory(env: NodeJS.ProcessEnv): string | undefined {
 export function agentSocketPath(dir: string, build: AgentBuild): string {
   return join(dir, `agent-${build.id}.sock`);
 }
+
+/** Path of a whole command run in the agent (POST, JSON RemoteCommand; see src/cli/agent-run.ts). */
+export const RUN_PATH = '/.ktl-agent/run';
+
+/** A command line and the process state it runs in, as the client sends it. */
+export interface RemoteCommand {
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  columns?: number;
+}
+
+/** Frames of a command's answer: its output in order, then its exit code. */
+export const FRAME_STDOUT = 1;
+export const FRAME_STDERR = 2;
+export const FRAME_EXIT = 0;
+
+/** One output frame: type, length (32-bit big-endian), bytes. */
+export function frame(type: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.writeUInt8(type, 0);
+  head.writeUInt32BE(data.length, 1);
+  return Buffer.concat([head, data]);
+}

@@ -5,11 +5,12 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { guardConnect } from '../http-client.js';
-import type { AgentError, UpstreamSpec } from './agent-protocol.js';
+import type { AgentError, RemoteCommand, UpstreamSpec } from './agent-protocol.js';
 import {
   AGENT_HEADER,
   ERROR_HEADER,
   REGISTER_PATH,
+  RUN_PATH,
   UNKNOWN_UPSTREAM_STATUS,
   UPSTREAM_HEADER,
   upstreamId,
@@ -23,6 +24,8 @@ export interface AgentOptions {
   idleMs: number;
   /** Notes each forwarded request (method and path, nothing else): KTL_AGENT_LOG. */
   log?: (line: string) => void;
+  /** Runs a whole command (src/cli/agent-run.ts): its framed output, undefined if declined. */
+  runCommand?: (command: RemoteCommand) => Promise<Buffer | undefined>;
 }
 
 interface Upstream {
@@ -149,6 +152,25 @@ export async function serveAgent(options: AgentOptions): Promise<boolean> {
           upstreams.set(id, { url: new URL(spec.origin), agent: pooledAgent(spec) });
         res.writeHead(204, { [AGENT_HEADER]: options.id }).end();
       });
+      return;
+    }
+    if (req.method === 'POST' && req.url === RUN_PATH) {
+      void readAll(req)
+        .then(async (text) => {
+          const command = JSON.parse(text) as RemoteCommand;
+          const output = await options.runCommand?.(command);
+          // the command's name only: its arguments may hold a token
+          options.log?.(`${output ? 'RUN' : 'DECLINED'} ${command.argv[0] ?? ''}`);
+          return output;
+        })
+        .catch(() => undefined)
+        .then((output) => {
+          if (!output) res.writeHead(204, { [AGENT_HEADER]: options.id }).end();
+          else
+            res
+              .writeHead(200, { [AGENT_HEADER]: options.id, 'content-length': output.length })
+              .end(output);
+        });
       return;
     }
     const id = req.headers[UPSTREAM_HEADER];
