@@ -10,6 +10,7 @@ import type { FetchedInfo } from '../../resources/builder/index.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import { argsLenAtDash } from '../../runtime/command-args.js';
 import type { Factory } from '../../runtime/factory.js';
+import { attachToDebugContainer } from './attach-debug.js';
 import type { CustomProfile } from './custom-profile.js';
 import { applyCustomProfile, readCustomProfile, validateCustomProfile } from './custom-profile.js';
 import type { DebugPod } from './debug-types.js';
@@ -155,11 +156,6 @@ export async function runDebug(
     factory.streams.err.write(
       '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n',
     );
-  // attaching (kubectl's -i/--attach) is not implemented: say so rather than create and leave
-  if (parsed.attach)
-    throw new PlainError(
-      'ktl debug cannot attach yet: run it without -i/--attach, then ktl attach',
-    );
   const spec: DebugSpec = {
     image: parsed.image,
     container: parsed.container,
@@ -195,7 +191,13 @@ export async function runDebug(
   for (const info of targets) {
     if (info instanceof Error) throw info;
     const streams = { out, err: (text: string) => void factory.streams.err.write(text) };
-    await visit(client, spec, info, namespace, flags.replace === true, streams);
+    const target = await visit(client, spec, info, namespace, flags.replace === true, streams);
+    if (parsed.attach && target.container)
+      await attachToDebugContainer(factory, target, {
+        stdin: spec.interactive,
+        tty: spec.tty,
+        quiet: spec.quiet,
+      });
   }
 }
 
