@@ -6,9 +6,6 @@
  */
 import type { ResourceMapping } from '../../discovery/index.js';
 import { MultipleErrors } from '../../errors/errors.js';
-import type { HttpClient } from '../../transport/http-client.js';
-import { objectPath } from '../resource-ref.js';
-import type { KubeObject } from '../kube-object.js';
 import {
   allWithSelector,
   argsWithFilenames,
@@ -21,23 +18,16 @@ import {
   tuplesWithFilenames,
 } from './arg-errors.js';
 import type { BuilderContext } from './context.js';
-import type { FetchedInfo, Infos, ResourceInfo } from './info.js';
+import type { Infos, ResourceInfo } from './info.js';
 import type { FilenameOptions, ManifestInput } from './manifest-input.js';
 import { filenameInputs } from './manifest-input.js';
 import type { ManifestInfo } from './manifest-infos.js';
-import { manifestInfos, metadataOf, sourceOf } from './manifest-infos.js';
+import { manifestInfos, metadataOf } from './manifest-infos.js';
 import type { ManifestObject } from '../manifest/manifest-types.js';
 import { labelMatcher } from './selector-filter.js';
-import type { ResourceArgs } from './resource-args.js';
 import { splitResourceArgs } from './resource-args.js';
-import type { ListRequest } from './visitors.js';
-import { collectInfos, fetchNamed, listSelected, visitOne } from './visitors.js';
-
-/** What the arguments resolved to, before any object is read. */
-export type Selection =
-  | { kind: 'manifests'; entries: ManifestInfo[] }
-  | { kind: 'named'; infos: ResourceInfo[]; args: ResourceArgs }
-  | { kind: 'selected'; requests: ListRequest[] };
+import type { Selection } from './selection.js';
+import { visitSelection } from './selection.js';
 
 /** kubectl's default --chunk-size. */
 export const DEFAULT_CHUNK_SIZE = 500;
@@ -234,59 +224,6 @@ export class ResourceBuilder {
   private async scope(): Promise<(mapping: ResourceMapping) => string> {
     const { namespace } = await this.context.namespace();
     return (mapping) => (mapping.namespaced ? namespace : '');
-  }
-}
-
-/** How a selection is read. */
-export interface VisitSettings {
-  selector: string;
-  fieldSelector: string;
-  chunkSize: number;
-  /** Manifest objects are used as read. */
-  local: boolean;
-}
-
-/** Reads the objects of a selection: named ones one by one, types as (paged) lists. */
-export async function visitSelection(
-  context: BuilderContext,
-  selection: Selection,
-  settings: VisitSettings,
-): Promise<Infos> {
-  if (selection.kind === 'manifests') {
-    if (settings.local) return collectInfos(visitManifests(selection.entries, undefined), true);
-    const fetched = visitManifests(selection.entries, await context.client());
-    return collectInfos(filterByLabels(fetched, settings.selector), true);
-  }
-  const client = await context.client();
-  if (selection.kind === 'named') return collectInfos(fetchNamed(client, selection.infos), true);
-  return collectInfos(listSelected(client, selection.requests, settings), false);
-}
-
-/** The fetched objects -l matches (kubectl filters -f objects after Latest()); errors pass. */
-async function* filterByLabels(
-  walk: AsyncIterable<FetchedInfo | Error>,
-  selector: string,
-): AsyncGenerator<FetchedInfo | Error> {
-  const matches = selector === '' ? undefined : labelMatcher(selector);
-  for await (const item of walk)
-    if (!matches || item instanceof Error || matches(item.object.metadata?.labels ?? {}))
-      yield item;
-}
-
-/** Each manifest object, fetched from the server by name, or as read without a client. */
-async function* visitManifests(
-  entries: readonly ManifestInfo[],
-  client: HttpClient | undefined,
-): AsyncGenerator<FetchedInfo | Error> {
-  for (const entry of entries) {
-    const { mapping, name, namespace } = entry;
-    if (!mapping) continue;
-    const info = { mapping, name, namespace, source: sourceOf(entry) };
-    yield visitOne(info, async () =>
-      client
-        ? await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) })
-        : (entry.manifest.object as KubeObject),
-    );
   }
 }
 
