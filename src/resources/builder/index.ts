@@ -1,4 +1,20 @@
-/** The resource builder: what verbs import to turn their arguments into objects. */
+/**
+ * The resource builder (cli-runtime's resource.Builder): what every verb imports to turn its
+ * arguments into objects. Its context is the runtime's Factory.
+ *
+ * - Acting on existing objects (label, scale, patch, wait, rollout, describe, edit...):
+ *   `selectInfos(factory, args, { filename, kustomize, recursive, selector, all, ... })` gives
+ *   the fetched objects and the errors met (ContinueOnError); `infosInOrder` keeps kubectl's order.
+ * - Reading manifests (apply, create, diff): `new ResourceBuilder(factory).filenameParam(options)
+ *   .labelSelectorParam(l).readManifests()`, then `manifestInfos` maps and scopes them.
+ * - Planning without reading (get, delete): `.plan()` returns a Selection (manifests, named
+ *   infos or list requests); `visitSelection` or the verb's own fetch reads it.
+ * - `resourceNames(type, names)` for commands whose bare names have a default type (debug: pods,
+ *   cordon/drain: nodes).
+ *
+ * -f, -k and -R are one FilenameOptions; kubectl's argument errors are in arg-errors.ts and
+ * nowhere else.
+ */
 export * from './arg-errors.js';
 export type { BuilderContext, NamespaceChoice } from './context.js';
 export type { FetchedInfo, InfoSource, Infos, ResourceInfo } from './info.js';
