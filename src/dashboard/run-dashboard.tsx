@@ -4,11 +4,15 @@ import type { Factory } from '../runtime/factory.js';
 import { NoResourceTypeError, PlainError, SilentExit } from '../errors/errors.js';
 import type { ResourceRef } from '../resources/resource-ref.js';
 import { PODS_REF } from '../resources/resource-ref.js';
+import { loadKtlPreferences } from '../config/ktl-preferences.js';
 import { colorAllowed } from '../util/io-streams.js';
 import { App } from './components/App.js';
+import type { Palette } from './components/colour.js';
+import { paletteWith } from './components/colour.js';
 import { DashController } from './controller/dash-controller.js';
 import { keyHandlers } from './controller/key-handlers.js';
 import { TableViewModel } from './controller/table-view-model.js';
+import { DEFAULT_KEYMAP } from './input/keymap.js';
 import { closeSession, openSession } from './model/session.js';
 import type { Session } from './model/session.js';
 import { enterAlternateScreen, onTerminationSignals } from './terminal/alternate-screen.js';
@@ -16,7 +20,7 @@ import { FrameStats } from './terminal/frame-stats.js';
 
 /** How `ktl dash` (or `ktl get TYPE -w --tui`) opens the dashboard. */
 export interface DashboardOptions {
-  /** The type to show first (any name kubectl accepts for it); pods by default. */
+  /** The type to show first (any name kubectl accepts for it); else the preferences' defaultView, else pods. */
   type?: string;
   /** -A: every namespace. */
   allNamespaces?: boolean;
@@ -58,8 +62,23 @@ export async function runDashboard(
     if (previous) void closeSession(previous);
     return session;
   };
+  // ktl's preferences: the first view, keys and colours; what cannot be used is said on the
+  // message line once the dashboard is up (the alternate screen would hide stderr).
+  const warnings: string[] = [];
+  const preferences = await loadKtlPreferences(factory.env, (text) => warnings.push(text.trim()));
+  const { keymap, warnings: keyWarnings } = DEFAULT_KEYMAP.withKeys(preferences.dashboard.keys);
+  const { palette, warnings: colourWarnings } = paletteWith(
+    colorAllowed(stdout, factory.env),
+    preferences.dashboard.colors,
+  );
+  warnings.push(...keyWarnings, ...colourWarnings);
   const session = await open();
-  const mapping = await initialType(session, options.type ?? 'pods');
+  const mapping = await firstType(
+    session,
+    options.type,
+    preferences.dashboard.defaultView,
+    warnings,
+  );
   const initial = new TableViewModel({
     scope: { ref: mapping, namespace: session.defaultNamespace },
   });
@@ -80,6 +99,7 @@ export async function runDashboard(
     },
     keyHandlers,
   );
+  controller.keymap = keymap;
   const screen = enterAlternateScreen(stdout, stdin);
   let signalCode = 0;
   const statsFile = factory.env['KTL_DASH_STATS'];
@@ -93,9 +113,11 @@ export async function runDashboard(
     instance?.unmount();
   });
   controller.start();
+  if (warnings.length > 0)
+    controller.say(warnings.map((w) => w.replace(/^Warning: /, '')).join('; '), true);
   try {
     for (;;) {
-      instance = draw(controller, stdout, stdin, colorAllowed(stdout, factory.env), stats);
+      instance = draw(controller, stdout, stdin, palette, stats);
       await instance.waitUntilExit();
       instance.cleanup();
       const job = handover;
@@ -120,6 +142,27 @@ export async function runDashboard(
 }
 
 /**
+ * The first view: the type given on the command line, else the preferences' defaultView (one
+ * the server does not have is said and pods shown instead), else pods.
+ */
+async function firstType(
+  session: Session,
+  type: string | undefined,
+  defaultView: string | undefined,
+  warnings: string[],
+): Promise<ResourceRef> {
+  if (type !== undefined || defaultView === undefined) return initialType(session, type ?? 'pods');
+  try {
+    return await session.mapper.mappingFor(defaultView);
+  } catch {
+    warnings.push(
+      `dashboard.defaultView: the server doesn't have a resource type "${defaultView}"`,
+    );
+    return initialType(session, 'pods');
+  }
+}
+
+/**
  * The first type, as the REST mapper reads its name. Pods (the default) open even when
  * discovery cannot be reached, so a dashboard started during an outage shows the connection
  * state and catches up, instead of exiting.
@@ -138,7 +181,7 @@ function draw(
   controller: DashController,
   stdout: NodeJS.WriteStream,
   stdin: NodeJS.ReadStream,
-  colour: boolean,
+  colour: Palette,
   stats: FrameStats | undefined,
 ): Instance {
   return render(<App controller={controller} colour={colour} />, {

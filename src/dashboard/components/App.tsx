@@ -4,6 +4,7 @@ import { promptCompletions } from '../controller/key-handlers.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useController } from '../hooks/use-controller.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { Palette } from './colour.js';
 import { ColourContext } from './colour.js';
 import { connectionText } from './connection-text.js';
 import { DialogView } from './DialogView.js';
@@ -35,7 +36,7 @@ function footerState(app: DashController): FooterState {
 }
 
 /** The dashboard's screen: header, the top view of the stack, the bottom line. */
-export function App(props: { controller: DashController; colour: boolean }) {
+export function App(props: { controller: DashController; colour: Palette | boolean }) {
   const app = props.controller;
   useController(app);
   const { columns, rows } = useTerminalSize();
@@ -61,6 +62,7 @@ export function App(props: { controller: DashController; colour: boolean }) {
             width={columns}
             readonly={app.session.readonly}
             offset={app.helpOffset}
+            keymap={app.keymap}
           />
         ) : app.mode === 'dialog' && app.dialog ? (
           <DialogView dialog={app.dialog} height={app.tableHeight + 2} width={columns} />

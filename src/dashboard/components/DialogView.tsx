@@ -12,7 +12,7 @@ export function DialogView(props: { dialog: Dialog; height: number; width: numbe
   const inner = Math.max(10, width - 4);
   return (
     <Box flexDirection="column" height={props.height}>
-      <Text wrap="truncate" color={c('cyan')} bold>
+      <Text wrap="truncate" color={c('title')} bold>
         {fit(dialog.title, width)}
       </Text>
       <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>

@@ -29,13 +29,13 @@ export function Footer(props: { state: FooterState; width: number }) {
   }
   if (state.kind === 'question')
     return (
-      <Text wrap="truncate" color={c('yellow')} bold>
+      <Text wrap="truncate" color={c('question')} bold>
         {fit(`${state.text} ${state.answer}█`, width)}
       </Text>
     );
   if (state.kind === 'message')
     return (
-      <Text wrap="truncate" color={c(state.error ? 'red' : 'green')}>
+      <Text wrap="truncate" color={c(state.error ? 'error' : 'message')}>
         {fit(state.text, width)}
       </Text>
     );

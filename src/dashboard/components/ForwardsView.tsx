@@ -19,7 +19,7 @@ export function ForwardsView(props: {
   view.offset = scrollOffset(view.offset, selected, height, snapshot.rows.length);
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text wrap="truncate" color={c('cyan')} bold>
+      <Text wrap="truncate" color={c('title')} bold>
         {fit(`portforwards[${snapshot.total}]  (ctrl-d: stop)`, width)}
       </Text>
       <ResourceTable

@@ -25,11 +25,11 @@ export function Header(props: HeaderProps) {
   return (
     <Box flexDirection="column" height={2}>
       <Text wrap="truncate">
-        <Text color={c('cyan')}>{fit(left, Math.min(left.length, props.width))}</Text>
-        {flags ? <Text color={c('magenta')}>{flags}</Text> : null}
+        <Text color={c('header')}>{fit(left, Math.min(left.length, props.width))}</Text>
+        {flags ? <Text color={c('readonly')}>{flags}</Text> : null}
         <Text color={c(props.connection.colour)}>{fit(props.connection.text, room)}</Text>
       </Text>
-      <Text wrap="truncate" color={c('cyan')}>
+      <Text wrap="truncate" color={c('header')}>
         {fit(line2, props.width)}
       </Text>
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { helpSections } from '../input/keymap.js';
+import type { Keymap } from '../input/keymap.js';
+import { DEFAULT_KEYMAP } from '../input/keymap.js';
 import { fit } from './format-row.js';
 
 /** Every key of the keymap, cut to the space available; mutating keys marked when read-only. */
@@ -8,9 +9,10 @@ export function HelpOverlay(props: {
   width: number;
   readonly: boolean;
   offset: number;
+  keymap?: Keymap;
 }) {
   const lines: Array<{ text: string; heading?: boolean; disabled?: boolean }> = [];
-  for (const { section, keys } of helpSections()) {
+  for (const { section, keys } of (props.keymap ?? DEFAULT_KEYMAP).helpSections()) {
     lines.push({ text: section, heading: true });
     for (const key of keys) {
       const disabled = props.readonly && key.mutating;

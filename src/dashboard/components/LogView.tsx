@@ -42,7 +42,7 @@ export function LogView(props: { view: LogViewModel; height: number; width: numb
   const lines = stream?.lines.slice(first, first + height) ?? [];
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text wrap="truncate" color={c(stream?.phase === 'failed' ? 'red' : 'cyan')} bold>
+      <Text wrap="truncate" color={c(stream?.phase === 'failed' ? 'error' : 'title')} bold>
         {fit(title, width)}
       </Text>
       {logScreenLines(lines, width, height, view.wrap, view.follow).map((line, i) => (

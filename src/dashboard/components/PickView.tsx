@@ -12,7 +12,7 @@ export function PickView(props: { view: PickViewModel; height: number; width: nu
   const top = view.offset;
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text wrap="truncate" color={c('cyan')} bold>
+      <Text wrap="truncate" color={c('title')} bold>
         {fit(`${view.title} [${view.items.length}]`, width)}
       </Text>
       {view.items.slice(top, top + height).map((item, i) => (

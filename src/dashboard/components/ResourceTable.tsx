@@ -5,12 +5,13 @@ import type { RowTone } from '../model/types.js';
 import { useColour } from './colour.js';
 import { fit, headerLine, rowLine } from './format-row.js';
 
+/** The colour role of each tone (the role names the tone, but normal is the terminal's). */
 const TONE_COLOUR: Record<RowTone, string | undefined> = {
   normal: undefined,
-  good: 'green',
-  waiting: 'yellow',
-  bad: 'red',
-  done: 'gray',
+  good: 'good',
+  waiting: 'waiting',
+  bad: 'bad',
+  done: 'done',
 };
 
 /** Props of ResourceTable. */
@@ -39,7 +40,7 @@ const Row = memo(function Row(props: {
 }) {
   const c = useColour();
   // Marked rows stand out as k9s draws them: their own colour, and bold for NO_COLOR terminals.
-  const colour = props.marked ? 'cyan' : TONE_COLOUR[props.tone];
+  const colour = props.marked ? 'marked' : TONE_COLOUR[props.tone];
   return (
     <Text wrap="truncate" color={c(colour)} inverse={props.selected} bold={props.marked}>
       {props.line}

@@ -34,7 +34,7 @@ export function TableView(props: {
   const title = `${view.title ?? view.scope.ref.resource}${scopeText}[${count}]${selector}${filterText}${invalid}${marked}`;
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text wrap="truncate" color={c(view.filterError ? 'red' : 'cyan')} bold>
+      <Text wrap="truncate" color={c(view.filterError ? 'error' : 'title')} bold>
         {fit(title, width)}
       </Text>
       <ResourceTable

@@ -15,7 +15,7 @@ export function TextView(props: { view: TextViewModel; height: number; width: nu
       : 'loading…';
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text wrap="truncate" color={c(view.error ? 'red' : 'cyan')} bold>
+      <Text wrap="truncate" color={c(view.error ? 'error' : 'title')} bold>
         {fit(`${view.title}  [${status}]`, width)}
       </Text>
       {(view.lines ?? []).slice(view.top, view.top + height).map((line, i) => (

@@ -7,7 +7,8 @@
  */
 import type { InformerState } from '../../resources/informer.js';
 import type { KeyBinding, KeyCommand, KeyScope } from '../input/keymap.js';
-import { bindingFor } from '../input/keymap.js';
+import type { Keymap } from '../input/keymap.js';
+import { DEFAULT_KEYMAP } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { decodeKey, splitKeys } from '../input/keys.js';
 import { rememberNamespace } from '../model/favourites.js';
@@ -85,6 +86,8 @@ export class DashController {
   message: { text: string; error: boolean } | undefined;
   helpOffset = 0;
   serverVersion = '';
+  /** The keys (the default keymap, or with ktl's preferences' keys). */
+  keymap: Keymap = DEFAULT_KEYMAP;
   columns = 80;
   rows = 24;
   private version = 0;
@@ -155,7 +158,7 @@ export class DashController {
     const presses: KeyPress[] = [];
     for (const sequence of splitKeys(data)) {
       const press = decodeKey(sequence);
-      if (bindingFor(press, ['always'])?.command === 'app.quit') {
+      if (this.keymap.bindingFor(press, ['always'])?.command === 'app.quit') {
         this.host.exit();
         return;
       }
@@ -166,7 +169,7 @@ export class DashController {
 
   private handleKey(press: KeyPress): void | Promise<void> {
     const scopes = this.mode === 'normal' ? viewScopes(this.top) : MODE_SCOPES[this.mode];
-    const binding = bindingFor(press, scopes);
+    const binding = this.keymap.bindingFor(press, scopes);
     if (binding) return this.run(binding, press);
     if (this.mode === 'command' || this.mode === 'filter' || this.mode === 'dialog')
       return this.type(press);

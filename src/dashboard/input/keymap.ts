@@ -267,23 +267,6 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { scope: 'help', keys: ['up', 'k'], command: 'help.up', help: 'scroll up' },
 ];
 
-const byScope = new Map<KeyScope, Map<string, KeyBinding>>();
-for (const binding of KEY_BINDINGS) {
-  let keys = byScope.get(binding.scope);
-  if (!keys) byScope.set(binding.scope, (keys = new Map()));
-  for (const spec of binding.keys) keys.set(spec, binding);
-}
-
-/** The binding of a key in the first of the scopes that binds it. */
-export function bindingFor(press: KeyPress, scopes: readonly KeyScope[]): KeyBinding | undefined {
-  const spec = keySpec(press);
-  for (const scope of scopes) {
-    const found = byScope.get(scope)?.get(spec);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The help screen's sections, in order, with the scopes each lists. */
 const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
   { title: 'Global', scopes: ['always', 'global'] },
@@ -309,20 +292,101 @@ export interface KeyHelp {
   mutating: boolean;
 }
 
-/** The keymap as the help screen lists it, section by section. */
-export function helpSections(): Array<{ section: string; keys: KeyHelp[] }> {
-  return SECTIONS.map(({ title, scopes }) => ({
-    section: title,
-    keys: KEY_BINDINGS.filter((b) => scopes.includes(b.scope)).map((b) => ({
-      keys: keysText(b.keys),
-      help: b.help,
-      mutating: b.mutating === true,
-    })),
-  }));
-}
-
 function keysText(keys: readonly string[]): string {
   if (keys === DIGITS) return '1-9';
   if (keys.length === 7 && keys[0] === '0') return '0-6';
   return keys.map((k) => GLYPHS[k] ?? k).join(' ');
+}
+
+/**
+ * The keymap in use: the default one, or with some actions bound to other keys (the
+ * `dashboard.keys` of ktl's preferences). Within a scope a key has one binding.
+ */
+export class Keymap {
+  private readonly byScope = new Map<KeyScope, Map<string, KeyBinding>>();
+
+  constructor(readonly bindings: readonly KeyBinding[] = KEY_BINDINGS) {
+    for (const binding of bindings) {
+      let keys = this.byScope.get(binding.scope);
+      if (!keys) this.byScope.set(binding.scope, (keys = new Map()));
+      for (const spec of binding.keys) keys.set(spec, binding);
+    }
+  }
+
+  /** The binding of a key in the first of the scopes that binds it. */
+  bindingFor(press: KeyPress, scopes: readonly KeyScope[]): KeyBinding | undefined {
+    const spec = keySpec(press);
+    for (const scope of scopes) {
+      const found = this.byScope.get(scope)?.get(spec);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The keymap as the help screen lists it, section by section. */
+  helpSections(): Array<{ section: string; keys: KeyHelp[] }> {
+    return SECTIONS.map(({ title, scopes }) => ({
+      section: title,
+      keys: this.bindings
+        .filter((b) => scopes.includes(b.scope))
+        .map((b) => ({ keys: keysText(b.keys), help: b.help, mutating: b.mutating === true })),
+    }));
+  }
+
+  /**
+   * This keymap with actions bound to other keys: `{ quit: 'x', 'row.delete': 'ctrl-x' }`. An
+   * action is a command (`row.delete`) or the last part of one when only one ends so (`quit`);
+   * the value is a key as the help names it, or several separated by commas. The new keys
+   * replace the action's own (ctrl-c always quits) and are taken from any other action of the
+   * same scope. Unknown actions come back as warnings.
+   */
+  withKeys(overrides: Readonly<Record<string, string>>): { keymap: Keymap; warnings: string[] } {
+    const warnings: string[] = [];
+    let bindings = [...this.bindings];
+    for (const [action, value] of Object.entries(overrides)) {
+      const command = commandNamed(action, bindings);
+      const keys = value
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
+      if (!command) {
+        warnings.push(`dashboard.keys.${action}: no such action`);
+        continue;
+      }
+      if (keys.length === 0) {
+        warnings.push(`dashboard.keys.${action}: no key`);
+        continue;
+      }
+      const scopes = new Set(
+        bindings.filter((b) => b.command === command && b.scope !== 'always').map((b) => b.scope),
+      );
+      bindings = bindings.map((b) => {
+        if (b.command === command && b.scope !== 'always') return { ...b, keys };
+        if (!scopes.has(b.scope)) return b;
+        return { ...b, keys: b.keys.filter((k) => !keys.includes(k)) };
+      });
+    }
+    return { keymap: new Keymap(bindings), warnings };
+  }
+}
+
+/** The command an action names: itself, or the one command whose last part it is. */
+function commandNamed(action: string, bindings: readonly KeyBinding[]): KeyCommand | undefined {
+  const commands = [...new Set(bindings.map((b) => b.command))];
+  if ((commands as string[]).includes(action)) return action as KeyCommand;
+  const bySuffix = commands.filter((c) => c.split('.')[1] === action);
+  return bySuffix.length === 1 ? bySuffix[0] : undefined;
+}
+
+/** The default keymap. */
+export const DEFAULT_KEYMAP = new Keymap();
+
+/** The binding of a key in the default keymap. */
+export function bindingFor(press: KeyPress, scopes: readonly KeyScope[]): KeyBinding | undefined {
+  return DEFAULT_KEYMAP.bindingFor(press, scopes);
+}
+
+/** The default keymap as the help screen lists it. */
+export function helpSections(): Array<{ section: string; keys: KeyHelp[] }> {
+  return DEFAULT_KEYMAP.helpSections();
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bindingFor, helpSections, KEY_BINDINGS } from '../../../src/dashboard/input/keymap.js';
+import {
+  bindingFor,
+  DEFAULT_KEYMAP,
+  helpSections,
+  KEY_BINDINGS,
+} from '../../../src/dashboard/input/keymap.js';
 import { decodeKey, keySpec, splitKeys } from '../../../src/dashboard/input/keys.js';
 
 const specs = (data: string): string[] => splitKeys(data).map((k) => keySpec(decodeKey(k)));
@@ -48,4 +53,26 @@ test('one keymap: every key binds once per scope, and the help lists every bindi
   assert.equal(bindingFor(decodeKey('j'), ['table', 'move', 'global'])?.command, 'move.down');
   assert.equal(bindingFor(decodeKey('\u0004'), ['table', 'move', 'global'])?.command, 'row.delete');
   assert.equal(bindingFor(decodeKey('y'), ['question', 'prompt']), undefined);
+});
+
+test("preferences' keys: an action (command or its last part) gets new keys, taken from its scope's others", () => {
+  const { keymap, warnings } = DEFAULT_KEYMAP.withKeys({
+    quit: 'x',
+    'row.describe': 'D, ctrl-e',
+    yaml: 'j',
+    nosuch: 'z',
+  });
+  assert.deepEqual(warnings, ['dashboard.keys.nosuch: no such action']);
+  const scopes = ['table', 'move', 'global'] as const;
+  assert.equal(keymap.bindingFor(decodeKey('x'), scopes)?.command, 'app.quit');
+  assert.equal(keymap.bindingFor(decodeKey('q'), scopes), undefined);
+  // ctrl-c always quits, whatever the preferences say.
+  assert.equal(keymap.bindingFor(decodeKey('\u0003'), ['always'])?.command, 'app.quit');
+  assert.equal(keymap.bindingFor(decodeKey('\u0005'), scopes)?.command, 'row.describe');
+  assert.equal(keymap.bindingFor(decodeKey('d'), scopes), undefined);
+  // j was move.down's; in a table it is YAML now, and ↓ still moves.
+  assert.equal(keymap.bindingFor(decodeKey('j'), scopes)?.command, 'row.yaml');
+  assert.equal(keymap.bindingFor(decodeKey('\u001b[B'), scopes)?.command, 'move.down');
+  // The default keymap is unchanged.
+  assert.equal(bindingFor(decodeKey('q'), scopes)?.command, 'app.quit');
 });
