@@ -7,7 +7,9 @@ import { withGroupHelp } from '../../runtime/command-help.js';
 import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
 import { dryRunOption } from '../../runtime/mutation-flags.js';
+import type { EnvFlags } from './run-env.js';
 import type { ResourcesFlags } from './run-resources.js';
+import { collect, collectList } from '../../runtime/flag-values.js';
 import type { SetFlags } from './set-run.js';
 
 const SELECTOR =
@@ -78,11 +80,68 @@ ktl set resources -f path/to/file.yaml --limits=cpu=200m,memory=512Mi --local -o
 const REQUIREMENTS =
   "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.";
 
+const ENV_HELP: CommandHelp = {
+  long: `Update environment variables on a pod template.
+
+ List environment variable definitions in one or more pods, pod templates. Add, update, or remove container environment variable definitions in one or more pod templates (within replication controllers or deployment configurations). View or modify the environment variable definitions on all containers in the specified pods or pod templates, or just those that match a wildcard.
+
+ If "--env -" is passed, environment variables can be read from STDIN using the standard env syntax.
+
+ Possible resources include (case insensitive):
+
+        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`,
+  example: `# Update deployment 'registry' with a new environment variable
+ktl set env deployment/registry STORAGE_DIR=/local
+
+# List the environment variables defined on a deployments 'sample-build'
+ktl set env deployment/sample-build --list
+
+# List the environment variables defined on all pods
+ktl set env pods --all --list
+
+# Output modified deployment in YAML, and does not alter the object on the server
+ktl set env deployment/sample-build STORAGE_DIR=/data -o yaml
+
+# Update all containers in all replication controllers in the project to have ENV=prod
+ktl set env rc --all ENV=prod
+
+# Import environment from a secret
+ktl set env --from=secret/mysecret deployment/myapp
+
+# Import environment from a config map with a prefix
+ktl set env --from=configmap/myconfigmap --prefix=MYSQL_ deployment/myapp
+
+# Import specific keys from a config map
+ktl set env --keys=my-example-key --from=configmap/myconfigmap deployment/myapp
+
+# Remove the environment variable ENV from container 'c1' in all deployment configs
+ktl set env deployments --all --containers="c1" ENV-
+
+# Remove the environment variable ENV from a deployment definition on disk and
+# update the deployment config on the server
+ktl set env -f deploy.json ENV-
+
+# Set some of the local shell environment into a deployment config on the server
+env | grep RAILS_ | ktl set env -e - deployment/registry`,
+  usage: 'RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N',
+};
+
+const FILENAME =
+  'Filename, directory, or URL to files identifying the resource to get from a server.';
+const ALL = 'Select all resources, in the namespace of the specified resource types';
+
 /** The flags every set subcommand has: resource selection, --local, printing, dry run. */
-function addSetFlags(command: Command, name: string, selector = true): Command {
-  addFilenameFlags(addPrintFlags(command), 'get from a server.');
+function addSetFlags(
+  command: Command,
+  name: string,
+  selector = true,
+  texts = { filename: FILENAME, all: ALL },
+): Command {
+  addFilenameFlags(addPrintFlags(command), '');
+  const filename = command.options.find((option) => option.long === '--filename');
+  if (filename) filename.description = texts.filename;
   command
-    .option('--all', 'Select all resources, in the namespace of the specified resource types')
+    .option('--all', texts.all)
     .option('--local', `If true, set ${name} will NOT contact api-server but run locally.`)
     .addOption(dryRunOption())
     .option(
@@ -102,6 +161,52 @@ function imageCommand(context: CommandContext): Command {
     async (args: string[], flags: SetFlags, cmd: Command) => {
       const { runSetImage } = await import('./run-image.js');
       await runSetImage(factoryFor(context, cmd), args, flags);
+    },
+  );
+}
+
+function envCommand(context: CommandContext): Command {
+  const command = new Command('env')
+    .description('Update environment variables on a pod template')
+    .argument('[args...]')
+    .option(
+      '-c, --containers <names>',
+      'The names of containers in the selected pod templates to change - may use wildcards',
+      '*',
+    )
+    .option(
+      '-e, --env <key=value>',
+      'Specify a key-value pair for an environment variable to set into each container.',
+      collect,
+    )
+    .option(
+      '--from <resource>',
+      'The name of a resource from which to inject environment variables',
+    )
+    .option(
+      '--keys <keys>',
+      'Comma-separated list of keys to import from specified resource',
+      collectList,
+    )
+    .option(
+      '--list',
+      'If true, display the environment and any changes in the standard format. this flag will removed when we have ktl view env.',
+    )
+    .option(
+      '--overwrite [bool]',
+      'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
+      true,
+    )
+    .option('--prefix <prefix>', 'Prefix to append to variable names');
+  // set env words -f and --all its own way
+  const texts = {
+    filename: 'Filename, directory, or URL to files the resource to update the env',
+    all: 'If true, select all resources in the namespace of the specified resource types',
+  };
+  return addSetFlags(command, 'env', true, texts).action(
+    async (args: string[], flags: EnvFlags, cmd: Command) => {
+      const { runSetEnv } = await import('./run-env.js');
+      await runSetEnv(factoryFor(context, cmd), args, flags);
     },
   );
 }
@@ -143,11 +248,13 @@ function resourcesCommand(context: CommandContext): Command {
 export function newSetCommand(context: CommandContext): Command {
   const set = new Command('set')
     .description('Set specific features on objects')
+    .addCommand(envCommand(context))
     .addCommand(imageCommand(context))
     .addCommand(resourcesCommand(context))
     .addCommand(serviceAccountCommand(context));
   asCommandGroup(set, context.streams, 'stderr');
   const help: SubcommandHelp = [
+    [['env'], ENV_HELP],
     [['image'], IMAGE_HELP],
     [['resources'], RESOURCES_HELP],
     [['serviceaccount'], SERVICE_ACCOUNT_HELP],

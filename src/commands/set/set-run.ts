@@ -41,6 +41,8 @@ export interface SetChange {
   failureSeparator?: string;
   /** Whether a change that makes no patch is still sent and printed (selector, serviceaccount). */
   sendEmptyPatch?: boolean;
+  /** Only run the mutations (set env --list prints as it goes): nothing is sent or printed. */
+  listOnly?: boolean;
 }
 
 /** kubectl's check of --local against --dry-run=server (each set command's Validate). */
@@ -95,6 +97,7 @@ export async function patchEach(
 ): Promise<void> {
   const planned: Planned[] = [];
   for (const info of infos) planned.push(await plan(factory, info, change));
+  if (change.listOnly) return;
   const errors: Error[] = [...problems];
   const printer = new ResultPrinter(factory.streams.out, flags, dryRun);
   for (const { info, after, patch, error } of planned) {
