@@ -7,11 +7,20 @@ import { collect } from './flag-values.js';
  * unless -R=false and has no -k, as kubectl's does.
  */
 export function addFilenameFlags(command: Command, purpose: string, recursive = false): Command {
-  command.option(
-    '-f, --filename <file>',
+  return addFilenameFlagsWithHelp(
+    command,
     `Filename, directory, or URL to files identifying the resource to ${purpose}`,
-    collect,
+    recursive,
   );
+}
+
+/** addFilenameFlags for a verb whose -f help kubectl words its own way (describe, edit). */
+export function addFilenameFlagsWithHelp(
+  command: Command,
+  filenameHelp: string,
+  recursive = false,
+): Command {
+  command.option('-f, --filename <file>', filenameHelp, collect);
   if (!recursive) addKustomizeFlag(command);
   return command.option(
     '-R, --recursive',

@@ -142,3 +142,65 @@ test('-k with -f or -R, and -k of a file or missing directory, fail as kubectl d
     assert.equal(ours.stdout, '');
   }
 });
+
+test('create, describe, edit, label, annotate, patch, scale, rollout and certificate take -k as kubectl does', async (t) => {
+  const mine = await testNamespace(t, 'kverbs-m');
+  const theirs = await testNamespace(t, 'kverbs-k');
+  const [dirMine, dirTheirs] = [kustomization(t, mine, 1), kustomization(t, theirs, 1)];
+  // Each step runs in both namespaces; outputs compare with the namespace names replaced.
+  const step = async (
+    args: string[],
+    env?: Record<string, string>,
+    volatile: (text: string) => string = (text) => text,
+  ): Promise<RunResult> => {
+    const options = env ? { env } : {};
+    const ours = await ktl(
+      args.map((a) => (a === 'DIR' ? dirMine : a)),
+      options,
+    );
+    const their = await kubectl(
+      args.map((a) => (a === 'DIR' ? dirTheirs : a)),
+      options,
+    );
+    const what = args.join(' ');
+    assert.equal(ours.code, their.code, `${what}: ${ours.stderr}`);
+    const dirs = (text: string, dir: string): string =>
+      volatile(text.replaceAll(dir, 'DIR').replaceAll("See 'kubectl ", "See 'ktl "));
+    same(dirs(ours.stdout, dirMine), dirs(their.stdout, dirTheirs), mine, theirs);
+    same(dirs(ours.stderr, dirMine), dirs(their.stderr, dirTheirs), mine, theirs);
+    return ours;
+  };
+  const created = await step(['create', '-k', 'DIR']);
+  assert.equal(created.code, 0, created.stderr);
+  await step(['create', '-k', 'DIR']); // AlreadyExists, for every object
+  await step(['create', '-k', 'DIR', '--dry-run=client', '-o', 'name']);
+  const describeCm = ['describe', '-k', 'DIR', '--show-events=false'];
+  // addresses and creation times differ between the two namespaces' objects
+  const addressesAndTimes = (text: string): string =>
+    text.replace(/\d+\.\d+\.\d+\.\d+/g, 'IP').replace(/^(CreationTimestamp: +).*$/gm, '$1T');
+  const described = await step(describeCm, undefined, addressesAndTimes);
+  assert.match(described.stdout, /^Name: +k-settings-/m);
+  await step(['edit', '-k', 'DIR'], { EDITOR: 'true', KUBE_EDITOR: 'true' }); // no change
+  await step(['label', '-k', 'DIR', 'tier=web']);
+  await step(['annotate', '-k', 'DIR', 'note=k']);
+  await step(['patch', '-k', 'DIR', '--type=merge', '-p', '{"metadata":{"labels":{"p":"1"}}}']);
+  await step(['scale', '-k', 'DIR', '--replicas=2']); // only the Deployment scales
+  await step(['rollout', 'history', '-k', 'DIR']);
+  await step(['certificate', 'approve', '-k', 'DIR']);
+  const labels = ['get', 'deploy/k-web', '-n', mine, '-o', 'jsonpath={.metadata.labels.tier}'];
+  assert.equal(await kubectlOk(labels), 'web');
+
+  // kubectl's argument errors: -k with -f, with -R, with names; wait has no -k.
+  const file = join(dirMine, 'kustomization.yaml');
+  for (const args of [
+    ['create', '-k', 'DIR', '-f', file],
+    ['create', '-k', 'DIR', '-R'],
+    ['describe', '-k', 'DIR', '-f', file],
+    ['describe', '-k', 'DIR', 'configmap'],
+    ['edit', '-k', 'DIR', '-R'],
+    ['edit', '-k', 'DIR', 'deploy/k-web'],
+    ['label', '-k', 'DIR', 'deploy', 'k-web', 'a=b'],
+    ['wait', '--kustomize', 'DIR', '--for=delete'],
+  ])
+    assert.notEqual((await step(args)).code, 0, args.join(' '));
+});

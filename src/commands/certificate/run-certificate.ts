@@ -109,6 +109,17 @@ export async function runCertificate(
       errors.push(target);
       continue;
     }
+    const { kind, group } = target.mapping;
+    if (kind !== 'CertificateSigningRequest' || group !== 'certificates.k8s.io') {
+      // -f/-k may name other objects; kubectl refuses each of them and goes on
+      const groupKind = group === '' ? kind : `${kind}.${group}`;
+      errors.push(
+        new PlainError(
+          `can only handle CertificateSigningRequest.certificates.k8s.io objects, got ${groupKind}`,
+        ),
+      );
+      continue;
+    }
     try {
       await decide(factory, target, decision, flags.force === true);
       // kubectl prints the CSR as it fetched it, before the decision was added

@@ -119,7 +119,9 @@ export function newCreateCommand(context: CommandContext): Command {
       // create's own flags are read here, not declared on the command: declared on the parent,
       // commander would take -o or --dry-run away from the subcommands that also have them.
       const raw = command.args;
-      if (!raw.some((a) => a === '-f' || a.startsWith('--filename') || a.startsWith('-f'))) {
+      const fileFlag = (a: string): boolean =>
+        /^(-f|-k|--filename|--kustomize)(=|$)/.test(a) || /^-[fk]./.test(a);
+      if (!raw.some(fileFlag)) {
         if (args.length > 0)
           throw new UsageError(`Unexpected args: [${args.join(' ')}]`, commandPathOf(command));
         throw new PlainError('must specify one of -f and -k');

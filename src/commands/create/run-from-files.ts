@@ -13,6 +13,8 @@ import type { Factory } from '../../runtime/factory.js';
 /** What `ktl create -f` was asked to do. */
 export interface CreateFromFilesOptions {
   filename: string[];
+  /** `-k DIR`: the objects of a kustomization. */
+  kustomize?: string;
   recursive: boolean;
   dryRun: ApplyOptions['dryRun'];
   validate: ApplyOptions['validate'];
@@ -29,6 +31,7 @@ export function parseCreateFileArgs(args: string[]): CreateFromFilesOptions {
       allowPositionals: false,
       options: {
         filename: { type: 'string', short: 'f', multiple: true },
+        kustomize: { type: 'string', short: 'k' },
         recursive: { type: 'boolean', short: 'R' },
         'dry-run': { type: 'string' },
         validate: { type: 'string' },
@@ -60,6 +63,7 @@ export function parseCreateFileArgs(args: string[]): CreateFromFilesOptions {
   }
   return {
     filename: parsed.filename ?? [],
+    ...(parsed.kustomize !== undefined ? { kustomize: parsed.kustomize } : {}),
     recursive: parsed.recursive === true,
     dryRun: dryRun as CreateFromFilesOptions['dryRun'],
     validate: mode as CreateFromFilesOptions['validate'],
@@ -77,7 +81,8 @@ export async function runCreateFromFiles(
   factory: Factory,
   options: CreateFromFilesOptions,
 ): Promise<void> {
-  if (options.filename.length === 0) throw new PlainError('must specify one of -f and -k');
+  if (options.filename.length === 0 && !options.kustomize)
+    throw new PlainError('must specify one of -f and -k');
   const manifests = await new ResourceBuilder(factory).filenameParam(options).readManifests();
   if (manifests.length === 0) throw new PlainError('no objects passed to create');
   const planned = await manifestInfos(factory, manifests);

@@ -4,6 +4,7 @@ import { factoryFor } from '../../runtime/command-context.js';
 import type { DescribeFlags } from './run-describe.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withHelp } from '../../runtime/command-help.js';
+import { addFilenameFlagsWithHelp } from '../../runtime/filename-flags.js';
 
 /** kubectl's help for `ktl describe` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -37,28 +38,32 @@ ktl describe pods frontend`,
 
 /** `ktl describe`: show details of a specific resource or group of resources. */
 export function newDescribeCommand(context: CommandContext): Command {
+  const command = new Command('describe')
+    .description('Show details of a specific resource or group of resources.')
+    .argument('[args...]', '(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)')
+    .option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
+    )
+    .option(
+      '-A, --all-namespaces',
+      'If present, list the requested object(s) across all namespaces.',
+    )
+    .option(
+      '--show-events [bool]',
+      'If true, display events related to the described object.',
+      true,
+    )
+    .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', '500');
+  addFilenameFlagsWithHelp(
+    command,
+    'Filename, directory, or URL to files containing the resource to describe',
+  );
   return withHelp(
-    new Command('describe')
-      .description('Show details of a specific resource or group of resources.')
-      .argument('[args...]', '(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)')
-      .option(
-        '-l, --selector <selector>',
-        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
-      )
-      .option(
-        '-A, --all-namespaces',
-        'If present, list the requested object(s) across all namespaces.',
-      )
-      .option(
-        '--show-events [bool]',
-        'If true, display events related to the described object.',
-        true,
-      )
-      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', '500')
-      .action(async (args: string[], flags: DescribeFlags, cmd: Command) => {
-        const { runDescribe } = await import('./run-describe.js');
-        await runDescribe(factoryFor(context, cmd), args, flags);
-      }),
+    command.action(async (args: string[], flags: DescribeFlags, cmd: Command) => {
+      const { runDescribe } = await import('./run-describe.js');
+      await runDescribe(factoryFor(context, cmd), args, flags);
+    }),
     HELP,
   );
 }

@@ -2,7 +2,7 @@
  * `ktl describe`: resolves the objects (names, prefixes on NotFound, -l, whole types), fetches
  * each one's events and related objects, and prints kubectl's describer text.
  */
-import { describeTypeRequired, selectInfos } from '../../resources/builder/index.js';
+import { describeTypeRequired, hasFilenames, selectInfos } from '../../resources/builder/index.js';
 import { ApiStatusError, failWithErrors } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
@@ -12,6 +12,9 @@ import { boolFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `ktl describe`. */
 export interface DescribeFlags {
+  filename?: string[];
+  kustomize?: string;
+  recursive?: boolean;
   selector?: string;
   allNamespaces?: boolean;
   showEvents: boolean | string;
@@ -25,9 +28,14 @@ export async function runDescribe(
   flags: DescribeFlags,
 ): Promise<void> {
   const showEvents = boolFlag('--show-events', flags.showEvents, factory.commandPath);
-  if (args.length === 0) throw describeTypeRequired();
+  const { filename, kustomize, recursive } = flags;
+  const fromFiles = hasFilenames({ filename, kustomize });
+  if (args.length === 0 && !fromFiles) throw describeTypeRequired();
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const select = {
+    filename,
+    kustomize,
+    recursive,
     selector: flags.selector,
     allNamespaces: flags.allNamespaces,
     all: typeOnly && !flags.selector,

@@ -4,6 +4,7 @@ import { factoryFor } from '../../runtime/command-context.js';
 import type { EditFlags } from './run-edit.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { stringDefault, withHelp } from '../../runtime/command-help.js';
+import { addFilenameFlagsWithHelp } from '../../runtime/filename-flags.js';
 
 /** kubectl's help for `ktl edit` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -32,25 +33,29 @@ ktl edit job.v1.batch/myjob -o json`,
 
 /** `ktl edit`: edit a resource on the server in $KUBE_EDITOR / $EDITOR. */
 export function newEditCommand(context: CommandContext): Command {
+  const command = new Command('edit')
+    .description('Edit a resource on the server.')
+    .argument('[args...]', '(RESOURCE/NAME | -f FILENAME)')
+    .option('-o, --output <format>', 'Output format for editing: yaml (default) or json.')
+    .option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
+    )
+    .option(
+      '--field-manager <name>',
+      'Name of the manager used to track field ownership.',
+      'kubectl-edit',
+    )
+    .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).');
+  addFilenameFlagsWithHelp(
+    command,
+    'Filename, directory, or URL to files to use to edit the resource',
+  );
   return withHelp(
-    new Command('edit')
-      .description('Edit a resource on the server.')
-      .argument('[args...]', '(RESOURCE/NAME | -f FILENAME)')
-      .option('-o, --output <format>', 'Output format for editing: yaml (default) or json.')
-      .option(
-        '-l, --selector <selector>',
-        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
-      )
-      .option(
-        '--field-manager <name>',
-        'Name of the manager used to track field ownership.',
-        'kubectl-edit',
-      )
-      .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
-      .action(async (args: string[], flags: EditFlags, cmd: Command) => {
-        const { runEdit } = await import('./run-edit.js');
-        await runEdit(factoryFor(context, cmd), args, flags);
-      }),
+    command.action(async (args: string[], flags: EditFlags, cmd: Command) => {
+      const { runEdit } = await import('./run-edit.js');
+      await runEdit(factoryFor(context, cmd), args, flags);
+    }),
     HELP,
   );
 }

@@ -29,6 +29,9 @@ import { editHeader, runEditor, stripComments } from './editor.js';
 
 /** The flags of `ktl edit`. */
 export interface EditFlags {
+  filename?: string[];
+  kustomize?: string;
+  recursive?: boolean;
   output?: string;
   selector?: string;
   fieldManager: string;
@@ -78,6 +81,9 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   parseValidate(flags.validate);
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const targets = await selectInfos(factory, args, {
+    filename: flags.filename,
+    kustomize: flags.kustomize,
+    recursive: flags.recursive,
     selector: flags.selector,
     all: typeOnly && !flags.selector,
   });

@@ -3,7 +3,7 @@
  * (a kustomization). A source turns its argument into objects with their file/document/line
  * positions; the builder maps, scopes and fetches them the same way whatever the source.
  */
-import { kustomizeManifests } from '../kustomize/index.js';
+import { KustomizeError, kustomizeManifests } from '../kustomize/index.js';
 import type { ManifestObject } from '../manifest/manifest-types.js';
 import { readManifests } from '../manifest/read-manifests.js';
 
@@ -59,9 +59,17 @@ function kustomizeInput(dir: string): ManifestInput {
   return {
     flag: '-k',
     read: (streams) => {
-      const { manifests, warnings } = kustomizeManifests(dir);
-      for (const warning of warnings) streams.err.write(`${warning}\n`);
-      return Promise.resolve(manifests);
+      let built;
+      try {
+        built = kustomizeManifests(dir);
+      } catch (error) {
+        // kustomize prints the warnings it met before it failed
+        if (error instanceof KustomizeError)
+          for (const warning of error.warnings) streams.err.write(`${warning}\n`);
+        throw error;
+      }
+      for (const warning of built.warnings) streams.err.write(`${warning}\n`);
+      return Promise.resolve(built.manifests);
     },
   };
 }
