@@ -1,6 +1,6 @@
 /**
  * The resource builder's argument matrix: every argument form (TYPE NAME, TYPE1,TYPE2,
- * TYPE/NAME, -f file/dir/-R/stdin, -l, --field-selector, --all, -A, --chunk-size, namespace
+ * TYPE/NAME, -f file/dir/-R/stdin, -k DIR, -l, --field-selector, --all, -A, --chunk-size, namespace
  * defaulting and enforcement) and every kubectl resource-argument error, run through ktl
  * in-process (runCli with string streams) and through kubectl, comparing stdout, stderr and
  * the exit code.
@@ -59,6 +59,10 @@ describe('the resource builder takes every argument form as kubectl does', () =>
     writeFileSync(join(dir, 'tree', 'a.yaml'), configMap('alpha'));
     writeFileSync(join(dir, 'tree', 'sub', 'b.yaml'), configMap('beta'));
     files['tree'] = join(dir, 'tree');
+    mkdirSync(join(dir, 'kust'));
+    writeFileSync(join(dir, 'kust', 'cm.yaml'), `${configMap('alpha')}---\n${configMap('beta')}`);
+    writeFileSync(join(dir, 'kust', 'kustomization.yaml'), 'resources:\n- cm.yaml\n');
+    files['kust'] = join(dir, 'kust');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -110,6 +114,22 @@ describe('the resource builder takes every argument form as kubectl does', () =>
     await same(['label', 'cm', '--all', 'x=y', '--dry-run=client']);
     await same(['annotate', 'cm', '-l', 'app=matrix', 'x=y', '--dry-run=client', '-o', 'name']);
     await same(['delete', 'cm', '-l', 'app=none']);
+  });
+
+  test('-k DIR is one more filename input of every verb on the builder', async () => {
+    const kust = files['kust'] ?? '';
+    await same(['get', '-k', kust, '-o', 'name']);
+    await same(['label', '-k', kust, 'x=y', '--dry-run=client']);
+    await same(['annotate', '-k', kust, 'x=y', '--dry-run=client', '-o', 'name']);
+    await same(['patch', '-k', kust, '-p', '{"data":{"k":"w"}}', '--dry-run=client']);
+    await same(['delete', '-k', kust, '--dry-run=client']);
+    await same(['label', '-k', kust, '-l', 'app=matrix', 'x=y', '--dry-run=client']);
+    // kubectl's FilenameOptions checks: one, the other, and both (its two-line aggregate)
+    await same(['label', '-k', kust, '-f', files['one'] ?? '', 'x=y']);
+    await same(['label', '-k', kust, '-R', 'x=y']);
+    await same(['annotate', '-k', kust, '-f', files['one'] ?? '', '-R', 'x=y']);
+    await same(['get', '-k', kust, 'cm']);
+    await same(['patch', '-k', kust, 'cm', 'alpha', '-p', '{}']);
   });
 
   test("kubectl's resource-argument errors, word for word", async () => {
