@@ -12,9 +12,18 @@ export interface CommandContext {
   factories: Factory[];
 }
 
-/** The Factory for a command invocation, from its global flags. */
-export function factoryFor(context: CommandContext, command: Command): Factory {
-  const flags = configFlagsFrom(command.optsWithGlobals());
+/**
+ * The Factory for a command invocation, from its global flags; `shadowed` names global flags
+ * the command declares itself (set subject's --user), which then say nothing about the client.
+ */
+export function factoryFor(
+  context: CommandContext,
+  command: Command,
+  shadowed: readonly string[] = [],
+): Factory {
+  const options = { ...command.optsWithGlobals() };
+  for (const key of shadowed) delete options[key];
+  const flags = configFlagsFrom(options);
   const factory = new ClusterFactory(flags, context.streams, commandPathOf(command), context.env);
   context.factories.push(factory);
   return factory;

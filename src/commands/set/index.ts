@@ -11,6 +11,7 @@ import type { EnvFlags } from './run-env.js';
 import type { ResourcesFlags } from './run-resources.js';
 import { collect, collectList } from '../../runtime/flag-values.js';
 import type { SetFlags } from './set-run.js';
+import type { SubjectFlags } from './run-subject.js';
 
 const SELECTOR =
   "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.";
@@ -211,6 +212,67 @@ function envCommand(context: CommandContext): Command {
   );
 }
 
+const SUBJECT_HELP: CommandHelp = {
+  long: 'Update the user, group, or service account in a role binding or cluster role binding.',
+  example: `# Update a cluster role binding for serviceaccount1
+ktl set subject clusterrolebinding admin --serviceaccount=namespace:serviceaccount1
+
+# Update a role binding for user1, user2, and group1
+ktl set subject rolebinding admin --user=user1 --user=user2 --group=group1
+
+# Print the result (in YAML format) of updating rolebinding subjects from a local, without hitting the server
+ktl create rolebinding admin --role=admin --user=admin -o yaml --dry-run=client | ktl set subject --local -f - --user=foo -o yaml`,
+  usage:
+    '(-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]',
+};
+
+/** The command line as the root command was given it (commander keeps it as rawArgs). */
+function rawArgsOf(command: Command): readonly string[] {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return (root as Command & { rawArgs?: string[] }).rawArgs ?? [];
+}
+
+/** Every value given to a flag on the command line (`--flag=v` or `--flag v`), in order. */
+function flagValues(args: readonly string[], flag: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') break;
+    if (arg.startsWith(`${flag}=`)) values.push(arg.slice(flag.length + 1));
+    else if (arg === flag && i + 1 < args.length) values.push(args[++i] ?? '');
+  }
+  return values;
+}
+
+function subjectCommand(context: CommandContext): Command {
+  const command = new Command('subject')
+    .description(
+      'Update the user, group, or service account in a role binding or cluster role binding',
+    )
+    .argument('[args...]')
+    .option('--user <name>', 'Usernames to bind to the role', collect)
+    .option('--group <name>', 'Groups to bind to the role', collect)
+    .option(
+      '--serviceaccount <namespace:name>',
+      'Service accounts to bind to the role',
+      collectList,
+    );
+  const texts = {
+    filename: 'Filename, directory, or URL to files the resource to update the subjects',
+    all: ALL,
+  };
+  return addSetFlags(command, 'subject', true, texts).action(
+    async (args: string[], flags: SubjectFlags, cmd: Command) => {
+      const { runSetSubject } = await import('./run-subject.js');
+      // kubectl's own --user shadows the global one; ktl's root reads every --user, so the
+      // values are taken from the command line and kept away from the client
+      const user = flagValues(rawArgsOf(cmd), '--user');
+      await runSetSubject(factoryFor(context, cmd, ['user']), args, { ...flags, user });
+    },
+  );
+}
+
 function serviceAccountCommand(context: CommandContext): Command {
   const command = new Command('serviceaccount')
     .alias('sa')
@@ -251,13 +313,15 @@ export function newSetCommand(context: CommandContext): Command {
     .addCommand(envCommand(context))
     .addCommand(imageCommand(context))
     .addCommand(resourcesCommand(context))
-    .addCommand(serviceAccountCommand(context));
+    .addCommand(serviceAccountCommand(context))
+    .addCommand(subjectCommand(context));
   asCommandGroup(set, context.streams, 'stderr');
   const help: SubcommandHelp = [
     [['env'], ENV_HELP],
     [['image'], IMAGE_HELP],
     [['resources'], RESOURCES_HELP],
     [['serviceaccount'], SERVICE_ACCOUNT_HELP],
+    [['subject'], SUBJECT_HELP],
   ];
   return withGroupHelp(set, HELP, help);
 }
