@@ -322,6 +322,17 @@ status:
   addresses: [{type: InternalIP, address: 10.0.0.1}, {type: Hostname, address: n1}]
 `,
   },
+  'YAML merge keys (<<) in a resource are expanded, as kyaml reads them': {
+    'kustomization.yaml': 'resources: [cm.yaml]\n',
+    'cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata: {name: merged}
+defaults: &defaults {k: "1", j: "0"}
+data:
+  <<: *defaults
+  j: "2"
+`,
+  },
   // The printer's fast paths: long strings folded at 80 columns (plain, single-quoted with
   // quotes inside, at several depths), numbered keys sorted by value, keys that need quotes.
   'long strings fold and numbered keys sort as kubectl prints them': {
@@ -406,6 +417,14 @@ const replacementCases: Record<string, string> = {
   'a missing target field': `replacements:
 - source: {kind: ConfigMap, name: c1, fieldPath: data.a}
   targets: [{select: {kind: ConfigMap}, fieldPaths: [spec.missing]}]
+`,
+  'a JSON patch in YAML reads y/no/on as booleans (go-yaml v2), a JSON one as strings': `patches:
+- target: {name: c1}
+  patch: |-
+    - {op: add, path: /data/yes, value: y}
+    - {op: add, path: /data/off, value: off}
+- target: {name: c2}
+  patch: '[{"op": "add", "path": "/data/y", "value": "y"}]'
 `,
   'an option kustomize 5.7 does not know (allowNoTargetMatch)': `replacements:
 - source: {kind: ConfigMap, name: c1, fieldPath: data.a}

@@ -9,9 +9,19 @@ declare module 'js-yaml' {
     mark?: Mark;
   }
   export interface Schema {
-    extend(types: unknown[]): Schema;
+    extend(types: unknown[] | { implicit?: unknown[]; explicit?: unknown[] }): Schema;
   }
   export const CORE_SCHEMA: Schema;
+  export class Type {
+    constructor(
+      tag: string,
+      options: {
+        kind: 'scalar';
+        resolve: (data: string | null) => boolean;
+        construct: (data: string) => unknown;
+      },
+    );
+  }
   export const types: { merge: unknown };
   export function loadAll(
     text: string,

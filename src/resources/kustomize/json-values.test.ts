@@ -6,7 +6,7 @@ import { CORE_SCHEMA, loadAll, types } from 'js-yaml';
 
 /** What js-yaml alone reads (the reference the fast path must equal). */
 function slowParse(text: string): unknown[] {
-  return loadAll(text, null, { schema: CORE_SCHEMA.extend([types.merge]) }).filter(
+  return loadAll(text, null, { schema: CORE_SCHEMA.extend({ implicit: [types.merge] }) }).filter(
     (doc) => doc !== null && doc !== undefined,
   );
 }

@@ -10,7 +10,7 @@ import { Resource } from './resource.js';
 import type { Selector } from './selector.js';
 import { selectResources } from './selector.js';
 import { mergePatch } from './smp.js';
-import { parseYamlDocuments } from './yaml-docs.js';
+import { parseYaml11Documents, parseYamlDocuments } from './yaml-docs.js';
 
 /** A loaded patch: strategic merge (one or more objects) or JSON 6902 operations. */
 export type LoadedPatch =
@@ -36,7 +36,11 @@ export function loadPatch(text: string, file: string): LoadedPatch {
       throw new KustomizeError(`${file}: unable to parse SM or JSON patch from [${trimmed}]`);
     return { type: 'smp', objects, text: trimmed };
   }
-  if (isJson) return { type: 'json', ops: decodeJsonPatch(first as JsonValue), text: trimmed };
+  if (isJson) {
+    // kustomize converts a JSON patch written in YAML with go-yaml v2 (YAML 1.1 scalars)
+    const ops = trimmed.startsWith('[') ? first : parseYaml11Documents(trimmed, file)[0];
+    return { type: 'json', ops: decodeJsonPatch(ops as JsonValue), text: trimmed };
+  }
   if (smpError instanceof KustomizeError) throw smpError;
   throw new KustomizeError(`${file}: unable to parse SM or JSON patch from [${trimmed}]`);
 }
