@@ -1,9 +1,9 @@
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../../runtime/mutation-flags.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
-import { collect } from '../../runtime/flag-values.js';
 import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 
 /** `ktl autoscale TYPE NAME --max=N`: an autoscaling/v2 HorizontalPodAutoscaler. */
@@ -37,12 +37,8 @@ export function newAutoscaleCommand(context: CommandContext): Command {
     .option(
       '--name <name>',
       'The name for the newly created object. If not specified, the name of the input resource will be used.',
-    )
-    .option(
-      '-f, --filename <file>',
-      'Filename, directory, or URL to files identifying the resource to autoscale.',
-      collect,
     );
+  addFilenameFlags(command, 'autoscale.');
   addMutationFlags(addPrintFlags(command), 'kubectl-autoscale', false);
   command.option(
     '--save-config',

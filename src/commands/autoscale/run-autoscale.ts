@@ -10,18 +10,18 @@ import { int32Flag } from '../../runtime/flag-values.js';
 import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
 import { validateGenerated } from '../../runtime/validate-generated.js';
+import type { FilenameOptions } from '../../resources/builder/index.js';
 import type { Factory } from '../../runtime/factory.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 
 /** The flags of `autoscale`. */
-export interface AutoscaleFlagValues extends GeneratorFlagValues {
+export interface AutoscaleFlagValues extends GeneratorFlagValues, FilenameOptions {
   min?: string;
   max?: string;
   cpuPercent?: string;
   cpu?: string;
   memory?: string;
   name?: string;
-  filename?: string[];
 }
 
 /** `ktl autoscale TYPE NAME --max=N [--min=N] [--cpu=..] [--memory=..]`. */
@@ -50,13 +50,11 @@ export async function runAutoscale(
   } catch (error) {
     throw new PlainError((error as Error).message);
   }
-  if (opts.filename?.length)
-    throw new PlainError('ktl autoscale -f is not supported yet; name the resource as TYPE NAME');
   const { namespace } = await factory.namespace();
   const hpaKind = kindByName('HorizontalPodAutoscaler');
   if (!hpaKind) throw new Error('HorizontalPodAutoscaler is not a known kind');
   let count = 0;
-  for (const target of await namedSources(factory, args)) {
+  for (const target of await namedSources(factory, args, opts)) {
     if (target instanceof Error) throw target;
     if (!target.kind.scalable) {
       const gvr = `${apiVersionOf(target.kind)}, Resource=${target.kind.resource}`;

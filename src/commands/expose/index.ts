@@ -1,9 +1,9 @@
+import { addFilenameFlags } from '../../runtime/filename-flags.js';
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addMutationFlags } from '../../runtime/mutation-flags.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
-import { collect } from '../../runtime/flag-values.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
 
@@ -97,12 +97,8 @@ export function newExposeCommand(context: CommandContext): Command {
       '--override-type <type>',
       'The method used to override the generated object: json, merge, or strategic.',
       'merge',
-    )
-    .option(
-      '-f, --filename <file>',
-      'Filename, directory, or URL to files identifying the resource to expose a service',
-      collect,
     );
+  addFilenameFlags(command, 'expose a service');
   addMutationFlags(addPrintFlags(command), 'kubectl-expose');
   return withHelp(
     command.action(async (args: string[], opts, cmd: Command) => {

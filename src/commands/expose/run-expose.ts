@@ -9,17 +9,20 @@ import { applyOverrides } from '../../resources/generators/overrides.js';
 import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import { commonSettings, printObject, sendObject } from '../../runtime/generated-object.js';
 import { validateGenerated } from '../../runtime/validate-generated.js';
+import type { FilenameOptions } from '../../resources/builder/index.js';
 import type { Factory } from '../../runtime/factory.js';
 
 /** The flags of `expose`. */
 export interface ExposeFlagValues
-  extends GeneratorFlagValues, Omit<ExposeParams, 'clusterIP' | 'externalIP' | 'loadBalancerIP'> {
+  extends
+    GeneratorFlagValues,
+    FilenameOptions,
+    Omit<ExposeParams, 'clusterIP' | 'externalIP' | 'loadBalancerIP'> {
   clusterIp?: string;
   externalIp?: string;
   loadBalancerIp?: string;
   overrides?: string;
   overrideType?: string;
-  filename?: string[];
 }
 
 function plain<T>(build: () => T): T {
@@ -45,9 +48,7 @@ export async function runExpose(
   opts: ExposeFlagValues,
 ): Promise<void> {
   const { dryRun, print } = commonSettings(factory, opts, 'exposed');
-  if (opts.filename?.length)
-    throw new PlainError('ktl expose -f is not supported yet; name the resource as TYPE NAME');
-  const targets = await namedSources(factory, args);
+  const targets = await namedSources(factory, args, opts);
   const { namespace, explicit } = await factory.namespace();
   const serviceKind = kindByName('Service');
   if (!serviceKind) throw new Error('Service is not a known kind');

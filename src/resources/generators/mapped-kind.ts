@@ -1,7 +1,7 @@
 /** A REST mapping as the generators' KnownKind, with whether it has a /scale subresource. */
 import type { DiscoveryClient, ResourceMapping } from '../../discovery/index.js';
 import { groupVersionString } from '../../discovery/index.js';
-import type { BuilderContext } from '../builder/index.js';
+import type { BuilderContext, FilenameOptions } from '../builder/index.js';
 import { infosInOrder, ResourceBuilder } from '../builder/index.js';
 import type { KnownKind } from './known-kinds.js';
 import type { KubeObject } from '../kube-object.js';
@@ -33,15 +33,21 @@ export interface NamedSource {
 }
 
 /**
- * Resolves `TYPE NAME...` / `TYPE/NAME...` with the resource builder and fetches each object,
- * in argument order; a failure for one is returned in its place (the verb stops there, after
- * acting on the ones before it, as kubectl's visitor does).
+ * Resolves `TYPE NAME...` / `TYPE/NAME...` (fetched) or -f/-k/-R (used as read: kubectl's expose
+ * and autoscale build without Latest()) with the resource builder, in argument order; a failure
+ * for one is returned in its place (the verb stops there, after acting on the ones before it, as
+ * kubectl's visitor does).
  */
 export async function namedSources(
   context: BuilderContext & { discovery(): Promise<DiscoveryClient> },
   args: readonly string[],
+  filenames: FilenameOptions = {},
 ): Promise<Array<NamedSource | Error>> {
-  const infos = await new ResourceBuilder(context).resourceTypeOrNameArgs(args).infos();
+  const infos = await new ResourceBuilder(context)
+    .filenameParam(filenames)
+    .resourceTypeOrNameArgs(args)
+    .local(true)
+    .infos();
   const discovery = await context.discovery();
   const sources: Array<NamedSource | Error> = [];
   for (const info of infosInOrder(infos)) {
