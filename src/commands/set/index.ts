@@ -12,6 +12,8 @@ import type { ResourcesFlags } from './run-resources.js';
 import { collect, collectList } from '../../runtime/flag-values.js';
 import type { SetFlags } from './set-run.js';
 import type { SubjectFlags } from './run-subject.js';
+import type { SelectorFlags } from './run-selector.js';
+import { boolFlag } from '../../runtime/flag-values.js';
 
 const SELECTOR =
   "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.";
@@ -245,6 +247,46 @@ function flagValues(args: readonly string[], flag: string): string[] {
   return values;
 }
 
+const SELECTOR_HELP: CommandHelp = {
+  long: `Set the selector on a resource. Note that the new selector will overwrite the old selector if the resource had one prior to the invocation of 'set selector'.
+
+ A selector must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters. If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used. Note: currently selectors can only be set on Service objects.`,
+  example: `# Set the labels and selector before creating a deployment/service pair
+ktl create service clusterip my-svc --clusterip="None" -o yaml --dry-run=client | ktl set selector --local -f - 'environment=qa' -o yaml | ktl create -f -
+ktl create deployment my-dep -o yaml --dry-run=client | ktl label --local -f - environment=qa -o yaml | ktl create -f -`,
+  usage: '(-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]',
+};
+
+/** set selector's flags: kubectl's own set (no -l, no -k, -R on by default). */
+function selectorCommand(context: CommandContext): Command {
+  const command = addPrintFlags(
+    new Command('selector').description('Set the selector on a resource').argument('[args...]'),
+  )
+    .option('-f, --filename <file>', 'identifying the resource.', collect)
+    .option(
+      '-R, --recursive [bool]',
+      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+      true,
+    )
+    .option('--all', 'Select all resources in the namespace of the specified resource types')
+    .option('--local', 'If true, annotation will NOT contact api-server but run locally.')
+    .addOption(dryRunOption())
+    .option(
+      '--field-manager <name>',
+      'Name of the manager used to track field ownership.',
+      'kubectl-set',
+    )
+    .option(
+      '--resource-version <version>',
+      'If non-empty, the selectors update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.',
+    );
+  return command.action(async (args: string[], flags: SelectorFlags, cmd: Command) => {
+    const { runSetSelector } = await import('./run-selector.js');
+    const recursive = boolFlag('--recursive', flags.recursive ?? true);
+    await runSetSelector(factoryFor(context, cmd), args, { ...flags, recursive });
+  });
+}
+
 function subjectCommand(context: CommandContext): Command {
   const command = new Command('subject')
     .description(
@@ -313,6 +355,7 @@ export function newSetCommand(context: CommandContext): Command {
     .addCommand(envCommand(context))
     .addCommand(imageCommand(context))
     .addCommand(resourcesCommand(context))
+    .addCommand(selectorCommand(context))
     .addCommand(serviceAccountCommand(context))
     .addCommand(subjectCommand(context));
   asCommandGroup(set, context.streams, 'stderr');
@@ -320,6 +363,7 @@ export function newSetCommand(context: CommandContext): Command {
     [['env'], ENV_HELP],
     [['image'], IMAGE_HELP],
     [['resources'], RESOURCES_HELP],
+    [['selector'], SELECTOR_HELP],
     [['serviceaccount'], SERVICE_ACCOUNT_HELP],
     [['subject'], SUBJECT_HELP],
   ];

@@ -43,6 +43,8 @@ export interface SetChange {
   sendEmptyPatch?: boolean;
   /** Only run the mutations (set env --list prints as it goes): nothing is sent or printed. */
   listOnly?: boolean;
+  /** set selector's Run: failures are kept as they are (no `resource/name`, no wrapping). */
+  plainErrors?: boolean;
 }
 
 /** kubectl's check of --local against --dry-run=server (each set command's Validate). */
@@ -124,6 +126,10 @@ export async function patchEach(
       });
       await printer.print(info.mapping, actual, change.verb);
     } catch (error) {
+      if (change.plainErrors) {
+        errors.push(error as Error);
+        continue;
+      }
       const separator = change.failureSeparator ?? ': ';
       errors.push(new PlainError(`${change.failure}${separator}${(error as Error).message}`));
     }
@@ -136,6 +142,7 @@ async function plan(factory: Factory, info: FetchedInfo, change: SetChange): Pro
   try {
     if (change.mutate(after, info) === false) return { info };
   } catch (error) {
+    if (change.plainErrors) return { info, error: new PlainError((error as Error).message) };
     const name = `${info.mapping.resource}/${info.name}`;
     return { info, error: new BareError(`error: ${name} ${(error as Error).message}\n`) };
   }
