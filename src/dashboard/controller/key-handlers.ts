@@ -9,7 +9,7 @@ import type { DashController, KeyHandler } from './dash-controller.js';
 import { rowActions } from './row-actions.js';
 import { saveLogs } from './save-logs.js';
 import { terminalActions } from './terminal-actions.js';
-import type { LogViewModel } from './text-view-models.js';
+import type { LogViewModel, TextViewModel } from './text-view-models.js';
 import { TableViewModel } from './table-view-model.js';
 
 type Handler = KeyHandler;
@@ -76,9 +76,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       app.mode = 'command';
     },
     'app.filter': () => {
-      const view = table();
-      if (!view) return;
-      app.prompt = view.filter;
+      const view = app.top;
+      if (view.kind !== 'table' && view.kind !== 'text') return;
+      app.prompt = view.kind === 'table' ? view.filter : view.search;
       app.mode = 'filter';
     },
     'view.back': () => {
@@ -94,6 +94,18 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'row.markRange': () => table()?.markRange(),
     'row.clearMarks': () => table()?.clearMarks(),
     'row.owner': onRow('owner'),
+    'text.nextMatch': () => {
+      if (app.top.kind === 'text') app.top.nextMatch(1, app.textHeight);
+    },
+    'text.previousMatch': () => {
+      if (app.top.kind === 'text') app.top.nextMatch(-1, app.textHeight);
+    },
+    'text.left': () => {
+      if (app.top.kind === 'text') app.top.scrollSideways(-SIDEWAYS);
+    },
+    'text.right': () => {
+      if (app.top.kind === 'text') app.top.scrollSideways(SIDEWAYS);
+    },
     'yaml.managedFields': () => {
       if (app.top.kind === 'text') app.top.toggleAlternate();
     },
@@ -187,6 +199,7 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       const mode = app.mode;
       app.mode = 'normal';
       if (mode === 'command') return runCommand(app, text);
+      if (app.top.kind === 'text') return searchText(app, app.top, text.trim());
       const view = table();
       if (view) applyFilter(app, view, text.trim());
     },
@@ -218,6 +231,15 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       app.helpOffset = Math.max(0, app.helpOffset - 1);
     },
   };
+}
+
+/** How far one left/right key scrolls a text sideways. */
+const SIDEWAYS = 10;
+
+/** `/` in a text view (YAML, describe): finds the lines holding the text; n/N go on. */
+function searchText(app: DashController, view: TextViewModel, text: string): void {
+  view.setSearch(text, app.textHeight);
+  if (text !== '' && view.matches.length === 0) app.say(`search: no match for "${text}"`, true);
 }
 
 /** Sets a table's `/` filter; an invalid one is reported, a `-l` one changes what is watched. */

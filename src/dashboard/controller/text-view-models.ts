@@ -32,6 +32,12 @@ export class TextViewModel {
   top = 0;
   /** The text's other form is shown (YAML: with managedFields). */
   alternate = false;
+  /** The first column on screen (horizontal scroll, for long lines). */
+  left = 0;
+  /** The `/` search: its text, the lines that match, and which match is current. */
+  search = '';
+  matches: number[] = [];
+  match = -1;
 
   constructor(
     readonly title: string,
@@ -70,6 +76,44 @@ export class TextViewModel {
   move(move: Move, height: number): void {
     const last = Math.max(0, (this.lines?.length ?? 0) - height);
     this.top = moved(this.top, move, last, height - 1);
+  }
+
+  /** Scrolls sideways by `columns` (negative: back to the left), never past the longest line. */
+  scrollSideways(columns: number): void {
+    const longest = Math.max(0, ...(this.lines ?? []).map((l) => l.length));
+    this.left = Math.max(0, Math.min(this.left + columns, Math.max(0, longest - 1)));
+  }
+
+  /** `/text`: the lines holding it (case-insensitive), and the first at or below the top. */
+  setSearch(text: string, height: number): void {
+    this.search = text;
+    const needle = text.toLowerCase();
+    this.matches = [];
+    if (needle !== '')
+      (this.lines ?? []).forEach((line, i) => {
+        if (line.toLowerCase().includes(needle)) this.matches.push(i);
+      });
+    const next = this.matches.findIndex((line) => line >= this.top);
+    this.match = this.matches.length === 0 ? -1 : Math.max(0, next);
+    this.showMatch(height);
+  }
+
+  /** n / N: the next or previous match (around the end). */
+  nextMatch(step: 1 | -1, height: number): void {
+    if (this.matches.length === 0) return;
+    this.match = (this.match + step + this.matches.length) % this.matches.length;
+    this.showMatch(height);
+  }
+
+  /** Scrolls so that the current match is the top line (or as near as the end allows). */
+  private showMatch(height: number): void {
+    const line = this.matches[this.match];
+    if (line === undefined) return;
+    const last = Math.max(0, (this.lines?.length ?? 0) - height);
+    this.top = Math.min(line, last);
+    const column = (this.lines?.[line] ?? '').toLowerCase().indexOf(this.search.toLowerCase());
+    // Long lines: bring the match into view.
+    if (column < this.left) this.left = Math.max(0, column - 10);
   }
 }
 

@@ -34,6 +34,10 @@ export type KeyCommand =
   | 'row.kill'
   | 'row.owner'
   | 'yaml.managedFields'
+  | 'text.nextMatch'
+  | 'text.previousMatch'
+  | 'text.left'
+  | 'text.right'
   | 'ns.all'
   | 'ns.favourite'
   | 'move.up'
@@ -120,7 +124,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     scope: 'global',
     keys: ['/'],
     command: 'app.filter',
-    help: 'filter: text or regex, !inverse, -l label selector',
+    help: 'filter: text or regex, !inverse, -l label selector; in text: search',
   },
   { scope: 'global', keys: ['esc'], command: 'view.back', help: 'clear filter / back' },
   { scope: 'global', keys: ['-'], command: 'view.last', help: 'the last view (again: back)' },
@@ -218,6 +222,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     help: 'logs of the previous container',
   },
   { scope: 'text', keys: ['m'], command: 'yaml.managedFields', help: 'YAML: managedFields on/off' },
+  { scope: 'text', keys: ['n'], command: 'text.nextMatch', help: 'next match of the / search' },
+  { scope: 'text', keys: ['N'], command: 'text.previousMatch', help: 'previous match' },
+  { scope: 'text', keys: ['left', 'h'], command: 'text.left', help: 'scroll left' },
+  { scope: 'text', keys: ['right', 'l'], command: 'text.right', help: 'scroll right (long lines)' },
   { scope: 'logs', keys: ['f', 's'], command: 'logs.follow', help: 'follow (autoscroll) on/off' },
   { scope: 'logs', keys: ['c'], command: 'logs.container', help: 'next container' },
   { scope: 'logs', keys: ['a'], command: 'logs.allContainers', help: 'every container / one' },
