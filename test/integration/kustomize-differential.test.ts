@@ -333,6 +333,19 @@ data:
   j: "2"
 `,
   },
+  // kustomize 5.7.1 checks no generator key (its validator's key checks return nil); an env
+  // line without a key gives none.
+  'generator keys with spaces and slashes, from literals and env files': {
+    'kustomization.yaml': `configMapGenerator:
+- name: g
+  literals: ["has space=1", "a/b=2", "ok=3"]
+  envs: [e.env]
+secretGenerator:
+- name: s
+  envs: [e.env]
+`,
+    'e.env': '=novalue\n1abc=1\nwith space=2\n',
+  },
   // The printer's fast paths: long strings folded at 80 columns (plain, single-quoted with
   // quotes inside, at several depths), numbered keys sorted by value, keys that need quotes.
   'long strings fold and numbered keys sort as kubectl prints them': {

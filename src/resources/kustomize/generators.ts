@@ -54,15 +54,12 @@ export function mergeOptions(
   };
 }
 
-const KEY_PATTERN = /^[-._a-zA-Z0-9]+$/;
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
 function removeQuotes(text: string): string {
   if (text.length < 2 || text[0] !== text[text.length - 1]) return text;
   return text[0] === '"' || text[0] === "'" ? text.slice(1, -1) : text;
 }
 
-function envPairs(text: string, file: string): Array<[string, string]> {
+function envPairs(text: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
@@ -71,12 +68,9 @@ function envPairs(text: string, file: string): Array<[string, string]> {
     if (line === '' || line.startsWith('#')) return;
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);
-    if (!ENV_NAME.test(key))
-      throw new KustomizeError(
-        `${file}: "${key}" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit`,
-      );
+    // kustomize 5.7.1's validator accepts any key here (its IsEnvVarName returns nil)
     const value = eq < 0 ? (process.env[key] ?? '') : line.slice(eq + 1);
-    pairs.push([key, value]);
+    if (key !== '') pairs.push([key, value]); // `=value` lines give kubectl no key either
   });
   return pairs;
 }
@@ -97,7 +91,7 @@ function loadPairs(args: JsonObject, loader: Loader): Array<[string, string]> {
   const envs = [...strings(args['envs'])];
   if (typeof args['env'] === 'string' && args['env'] !== '') envs.push(args['env']);
   prefixed(`env source files: [${envs.join(' ')}]`, () => {
-    for (const env of envs) pairs.push(...envPairs(loader.load(env), loader.absolute(env)));
+    for (const env of envs) pairs.push(...envPairs(loader.load(env)));
   });
   const literals = strings(args['literals']);
   prefixed(`literal sources [${literals.join(' ')}]`, () => {
@@ -160,10 +154,7 @@ export function generate(
         `${kind === 'ConfigMap' ? 'configmap' : 'secret'} ${name} illegally repeats the key \`${key}\``,
       );
     seen.add(key);
-    if (!KEY_PATTERN.test(key))
-      throw new KustomizeError(
-        `"${key}" is not a valid key name for a ${kind}: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`,
-      );
+    // no key check: kustomize 5.7.1's validator accepts any key (ErrIfInvalidKey returns nil)
     if (kind === 'Secret') data[key] = Buffer.from(value, 'utf8').toString('base64');
     else if (isUtf8(value)) data[key] = value;
     else binary[key] = Buffer.from(value, 'latin1').toString('base64');
