@@ -60,6 +60,7 @@ describe('kuberc aliases and defaults, side by side with kubectl', () => {
     await kubectlOk(['create', 'configmap', 'one', '--from-literal=a=b', '-n', ns]);
     await kubectlOk(['create', 'configmap', 'two', '-n', ns]);
     await kubectlOk(['run', 'web', '--image=nginx', '--labels=app=web', '-n', ns]);
+    await kubectlOk(['create', 'deployment', 'app', '--image=nginx', '--replicas=0', '-n', ns]);
     writeFileSync(
       env.kuberc,
       `${HEADER}defaults:
@@ -71,6 +72,14 @@ describe('kuberc aliases and defaults, side by side with kubectl', () => {
     options:
       - name: from-literal
         default: k=v
+  - command: set env
+    options:
+      - name: dry-run
+        default: client
+      - name: output
+        default: yaml
+      - name: env
+        default: FROM_KUBERC=1
   - command: frob
     options: []
 aliases:
@@ -114,6 +123,18 @@ aliases:
       ['create', 'configmap', 'x', '--from-literal=q=r', '--dry-run=client', '-o', 'yaml'],
       env,
     );
+  });
+
+  test('defaults per subcommand: set env (a repeatable flag and the print flags)', async () => {
+    const set = await sameAsKubectl(['set', 'env', 'deployment/app', 'A=1', '-n', ns], env);
+    assert.match(set.stdout, /- name: FROM_KUBERC\n {10}value: "1"\n {8}- name: A\n/);
+    const named = await sameAsKubectl(
+      ['set', 'env', 'deployment/app', 'A=1', '-n', ns, '-o', 'name'],
+      env,
+    );
+    assert.equal(named.stdout, 'deployment.apps/app\n');
+    const left = await kubectlOk(['get', 'deployment', 'app', '-n', ns, '-o', 'json']);
+    assert.doesNotMatch(left, /FROM_KUBERC/, 'the default --dry-run=client changed nothing');
   });
 
   test('an alias: its command, prependArgs, options; the line’s flags win; no defaults', async () => {
