@@ -25,6 +25,7 @@ import { newVersionCommand } from './version/index.js';
 import { newLabelCommand } from './label/index.js';
 import { newAnnotateCommand } from './label/annotate.js';
 import { newPatchCommand } from './patch/index.js';
+import { newReplaceCommand } from './replace/index.js';
 import { newScaleCommand } from './scale/index.js';
 import { newRolloutCommand } from './rollout/index.js';
 import { newWaitCommand } from './wait/index.js';
@@ -58,6 +59,7 @@ export const commandFactories: ReadonlyArray<
   ['label', newLabelCommand],
   ['annotate', newAnnotateCommand],
   ['patch', newPatchCommand],
+  ['replace', newReplaceCommand],
   ['scale', newScaleCommand],
   ['rollout', newRolloutCommand],
   ['wait', newWaitCommand],

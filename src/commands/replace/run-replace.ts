@@ -1,0 +1,128 @@
+import { AggregateCliError, ApiStatusError, PlainError } from '../../errors/errors.js';
+import type { ManifestInfo } from '../../resources/builder/index.js';
+import { manifestInfos, metadataOf, ResourceBuilder } from '../../resources/builder/index.js';
+import { withLastApplied } from '../../resources/generators/object.js';
+import type { KubeObject } from '../../resources/kube-object.js';
+import { objectPath } from '../../resources/resource-ref.js';
+import { validateBeforeApply } from '../../runtime/apply/validate-step.js';
+import type { Factory } from '../../runtime/factory.js';
+import type { DryRunStrategy, ValidateMode } from '../../runtime/mutation-flags.js';
+import { dryRunStrategy, fieldValidationOf, parseValidate } from '../../runtime/mutation-flags.js';
+import { ResultPrinter } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
+
+/** The flags `ktl replace` reads. */
+export interface ReplaceFlags extends PrintFlagValues {
+  filename?: string[];
+  kustomize?: string;
+  recursive?: boolean;
+  dryRun?: string | boolean;
+  validate?: string | boolean;
+  fieldManager?: string;
+  saveConfig?: boolean;
+  subresource?: string;
+}
+
+interface ReplaceSettings {
+  dryRun: DryRunStrategy;
+  validate: ValidateMode;
+  fieldManager: string;
+  saveConfig: boolean;
+  subresource: string | undefined;
+}
+
+/**
+ * `ktl replace -f`: kubectl's ReplaceOptions.Run. Each object read is PUT as it is (its
+ * resourceVersion kept, so a stale one is the server's Conflict); errors for one object do not
+ * stop the others and are worded "error when replacing <file>".
+ */
+export async function runReplace(factory: Factory, flags: ReplaceFlags): Promise<void> {
+  if ((flags.filename ?? []).length === 0 && !flags.kustomize)
+    throw new PlainError('must specify one of -f and -k');
+  const settings: ReplaceSettings = {
+    dryRun: dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text)),
+    validate: parseValidate(flags.validate),
+    fieldManager: flags.fieldManager ?? 'kubectl-replace',
+    saveConfig: flags.saveConfig === true,
+    subresource: flags.subresource,
+  };
+  const printer = new ResultPrinter(factory.streams.out, flags, settings.dryRun);
+  const manifests = await new ResourceBuilder(factory)
+    .filenameParam({
+      filename: flags.filename ?? [],
+      recursive: flags.recursive === true,
+      ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
+    })
+    .readManifests();
+  const planned = await manifestInfos(factory, manifests);
+  await validateBeforeApply(factory, planned, factory.schemas(), settings.validate);
+  const errors: Error[] = [];
+  for (const entry of planned) {
+    try {
+      await replaceOne(factory, entry, settings, printer);
+    } catch (error) {
+      errors.push(replacingError(entry, error));
+    }
+  }
+  if (errors.length > 0) throw new AggregateCliError(errors);
+}
+
+async function replaceOne(
+  factory: Factory,
+  entry: ManifestInfo,
+  settings: ReplaceSettings,
+  printer: ResultPrinter,
+): Promise<void> {
+  const mapping = entry.mapping;
+  if (!mapping) throw entry.mappingError ?? new PlainError(`no mapping for ${entry.name}`);
+  const object = withLastApplied(entry.object, settings.saveConfig);
+  if (settings.dryRun === 'client') {
+    await printer.print(mapping, object, 'replaced');
+    return;
+  }
+  const client = await factory.client();
+  const base = objectPath(mapping, entry.name, entry.namespace || undefined);
+  const path = settings.subresource ? `${base}/${settings.subresource}` : base;
+  const sent = await withLiveResourceVersion(factory, path, object);
+  const replaced = await client.json<KubeObject>({
+    method: 'PUT',
+    path,
+    body: JSON.stringify(sent),
+    contentType: 'application/json',
+    query: {
+      fieldManager: settings.fieldManager,
+      fieldValidation: fieldValidationOf(settings.validate),
+      dryRun: settings.dryRun === 'server' ? 'All' : undefined,
+    },
+  });
+  await printer.print(mapping, replaced, 'replaced');
+}
+
+/**
+ * resource.Helper.Replace with overwrite: an object without a resourceVersion takes the live
+ * one (so the PUT overwrites whatever is there); one with a resourceVersion is sent as is.
+ */
+async function withLiveResourceVersion(
+  factory: Factory,
+  path: string,
+  object: KubeObject,
+): Promise<KubeObject> {
+  const metadata = metadataOf(object);
+  if (typeof metadata['resourceVersion'] === 'string' && metadata['resourceVersion'] !== '')
+    return object;
+  const client = await factory.client();
+  const live = await client.json<KubeObject>({ method: 'GET', path });
+  const resourceVersion = metadataOf(live)['resourceVersion'];
+  if (typeof resourceVersion !== 'string') return object;
+  return { ...object, metadata: { ...metadata, resourceVersion } };
+}
+
+/** cmdutil.AddSourceToErr("replacing", ...): the server's message with the file it came from. */
+function replacingError(entry: ManifestInfo, error: unknown): Error {
+  const file = entry.manifest.source.file;
+  if (error instanceof ApiStatusError) {
+    const message = `error when replacing "${file}": ${error.status.message ?? error.message}`;
+    return new ApiStatusError({ ...error.status, message }, error.httpCode);
+  }
+  return error instanceof Error ? error : new PlainError(String(error));
+}

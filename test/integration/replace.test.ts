@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { test } from 'node:test';
+import type { RunResult } from '../helpers/cluster.js';
+import { ktl, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
+
+const replacement = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: rc1
+  labels: {from: file}
+data: {a: "2"}
+`;
+
+/** A temp dir removed when the test ends (also when it fails). */
+function tempDir(t: TestContext): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-replace-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function write(dir: string, name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** One namespace for ktl and one for kubectl, each with the same ConfigMap rc1 (a: "1"). */
+async function twoNamespaces(t: TestContext, withObject = true): Promise<[string, string]> {
+  const mine = await testNamespace(t, 'replace-m');
+  const theirs = await testNamespace(t, 'replace-k');
+  if (withObject)
+    for (const ns of [mine, theirs])
+      await kubectlOk(['create', 'configmap', 'rc1', '-n', ns, '--from-literal=a=1']);
+  return [mine, theirs];
+}
+
+/** What the server kept of rc1: its data, labels and managers, comparable across namespaces. */
+async function leftBehind(ns: string): Promise<string> {
+  const result = await kubectl([
+    'get',
+    'configmap',
+    'rc1',
+    '-n',
+    ns,
+    '-o',
+    'jsonpath={.data} {.metadata.labels} {.metadata.managedFields[*].manager} {.metadata.annotations}',
+  ]);
+  return `${result.code} ${result.stdout} ${result.stderr.replaceAll(ns, '<ns>')}`;
+}
+
+/** The fields that differ between two runs of the same command (uid, times, namespace). */
+function normalized(text: string, ns: string): string {
+  return text
+    .replaceAll(ns, '<ns>')
+    .replace(/(uid|resourceVersion|creationTimestamp|time): .*/g, '$1: <x>')
+    .replace(/"(uid|resourceVersion|creationTimestamp|time)": ".*"/g, '"$1": "<x>"');
+}
+
+function assertSame(a: RunResult, b: RunResult, nsA: string, nsB: string): void {
+  assert.equal(normalized(a.stdout, nsA), normalized(b.stdout, nsB), 'stdout');
+  assert.equal(normalized(a.stderr, nsA), normalized(b.stderr, nsB), 'stderr');
+  assert.equal(a.code, b.code, 'exit code');
+}
+
+/** Runs the same replace (args before -n) with ktl in `mine` and kubectl in `theirs`. */
+async function sideBySide(args: string[], mine: string, theirs: string): Promise<RunResult> {
+  const a = await ktl(['replace', ...args, '-n', mine]);
+  const b = await kubectl(['replace', ...args, '-n', theirs]);
+  assertSame(a, b, mine, theirs);
+  assert.equal(await leftBehind(mine), await leftBehind(theirs), 'object left behind');
+  return a;
+}
+
+test('replace -f PUTs the file over the live object, as kubectl does', async (t) => {
+  const file = write(tempDir(t), 'cm.yaml', replacement);
+  const [mine, theirs] = await twoNamespaces(t);
+  const result = await sideBySide(['-f', file], mine, theirs);
+  assert.equal(result.stdout, 'configmap/rc1 replaced\n');
+  assert.match(
+    await leftBehind(mine),
+    /^0 \{"a":"2"\} \{"from":"file"\} kubectl-create kubectl-replace/,
+  );
+});
+
+test('replace -f of a missing object is the server NotFound, worded as kubectl', async (t) => {
+  const file = write(tempDir(t), 'cm.yaml', replacement);
+  const [mine, theirs] = await twoNamespaces(t, false);
+  const result = await sideBySide(['-f', file], mine, theirs);
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    `Error from server (NotFound): error when replacing "${file}": configmaps "rc1" not found\n`,
+  );
+});
+
+test('replace -f with a stale resourceVersion is the server Conflict, nothing changed', async (t) => {
+  const mine = await testNamespace(t, 'replace-stale');
+  await kubectlOk(['create', 'configmap', 'rc1', '-n', mine, '--from-literal=a=1']);
+  // the live object with the resourceVersion it had before a label changed it
+  const live = await kubectlOk(['get', 'configmap', 'rc1', '-n', mine, '-o', 'yaml']);
+  const file = write(tempDir(t), 'stale.yaml', live.replace('a: "1"', 'a: "3"'));
+  await kubectlOk(['label', 'configmap', 'rc1', '-n', mine, 'x=y']);
+  const a = await ktl(['replace', '-f', file, '-n', mine]);
+  assert.equal(a.code, 1);
+  assert.equal(a.stdout, '');
+  assert.equal(
+    a.stderr,
+    `Error from server (Conflict): error when replacing "${file}": Operation cannot be fulfilled on configmaps "rc1": the object has been modified; please apply your changes to the latest version and try again\n`,
+  );
+  // kubectl fails the same way on the same file and leaves the same object
+  const b = await kubectl(['replace', '-f', file, '-n', mine]);
+  assertSame(a, b, mine, mine);
+  assert.match(await leftBehind(mine), /^0 \{"a":"1"\} \{"x":"y"\}/);
+});
+
+test('replace -o name and -o yaml print the replaced object as kubectl does', async (t) => {
+  const file = write(tempDir(t), 'cm.yaml', replacement);
+  const [mine, theirs] = await twoNamespaces(t);
+  assert.equal(
+    (await sideBySide(['-f', file, '-o', 'name'], mine, theirs)).stdout,
+    'configmap/rc1\n',
+  );
+  const yaml = await sideBySide(['-f', file, '-o', 'yaml'], mine, theirs);
+  assert.match(yaml.stdout, /^apiVersion: v1\ndata:\n {2}a: "2"\nkind: ConfigMap\n/);
+});
+
+test('replace --dry-run=client and =server print without changing the object', async (t) => {
+  const file = write(tempDir(t), 'cm.yaml', replacement);
+  const [mine, theirs] = await twoNamespaces(t);
+  const client = await sideBySide(['-f', file, '--dry-run=client'], mine, theirs);
+  assert.equal(client.stdout, 'configmap/rc1 replaced (dry run)\n');
+  const server = await sideBySide(['-f', file, '--dry-run=server'], mine, theirs);
+  assert.equal(server.stdout, 'configmap/rc1 replaced (server dry run)\n');
+  assert.match(await leftBehind(mine), /^0 \{"a":"1"\}/);
+});
+
+test('replace -k replaces the objects of a kustomization', async (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'k'));
+  write(join(dir, 'k'), 'cm.yaml', replacement);
+  write(join(dir, 'k'), 'kustomization.yaml', 'resources: [cm.yaml]\n');
+  const [mine, theirs] = await twoNamespaces(t);
+  const result = await sideBySide(['-k', join(dir, 'k')], mine, theirs);
+  assert.equal(result.stdout, 'configmap/rc1 replaced\n');
+});
+
+test('replace without -f or -k fails as kubectl does', async () => {
+  const a = await ktl(['replace']);
+  const b = await kubectl(['replace']);
+  assertSame(a, b, '', '');
+  assert.equal(a.stderr, 'error: must specify one of -f and -k\n');
+  assert.equal(a.code, 1);
+});
