@@ -10,6 +10,11 @@ export interface CommandHelp {
   usage?: string;
   /** pflag defaults the options' own definitions do not say (see flagDefaults). */
   defaults?: Readonly<Record<string, FlagDefault>>;
+  /**
+   * Flags the command's action parses itself rather than declaring them (a group such as
+   * `create`, whose declared flags commander would take from its subcommands): help lists them.
+   */
+  selfParsedOptions?: readonly Option[];
 }
 
 /** A pflag default as the Options list prints it after `=` (e.g. `0s`, `'none'`, `[]`). */

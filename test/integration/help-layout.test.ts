@@ -23,6 +23,20 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   config: { ktlOnly: [], kubectlOnly: [] },
   kustomize: { ktlOnly: [], kubectlOnly: [] },
   'config view': { ktlOnly: [], kubectlOnly: [] },
+  // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.
+  create: {
+    ktlOnly: [],
+    kubectlOnly: [
+      '--allow-missing-template-keys',
+      '--edit',
+      '--raw',
+      '--save-config',
+      '-l, --selector',
+      '--show-managed-fields',
+      '--template',
+      '--windows-line-endings',
+    ],
+  },
 };
 
 /** `--name=default:` lines of an Options list, keyed by `-x, --name`. */

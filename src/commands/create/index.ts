@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { PlainError, UsageError } from '../../errors/errors.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
@@ -9,6 +9,10 @@ import { serviceCommand } from './defs-service.js';
 import { workloadCommands } from './defs-workloads.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { plainDefault, withGroupHelp } from '../../runtime/command-help.js';
+import { collect } from '../../runtime/flag-values.js';
+
+const VALIDATE_HELP =
+  'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.';
 
 /** kubectl's help for `ktl create` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -20,9 +24,37 @@ ktl create -f ./pod.json
 
 # Create a pod based on the JSON passed into stdin
 cat pod.json | ktl create -f -`,
-  usage:
-    '-f FILENAME [-R] [--dry-run=none|client|server] [--validate=strict|warn|ignore] [-o json|yaml|name] [--field-manager=NAME]',
+  usage: '-f FILENAME',
+  selfParsedOptions: fileFlagOptions(),
 };
+
+/** The -f/-k flags `create` reads itself (parseCreateFileArgs), with kubectl's help texts. */
+function fileFlagOptions(): Option[] {
+  return [
+    new Option(
+      '--dry-run [strategy]',
+      'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+    ).default('none'),
+    new Option(
+      '--field-manager <name>',
+      'Name of the manager used to track field ownership.',
+    ).default('kubectl-create'),
+    new Option(
+      '-f, --filename <file>',
+      'Filename, directory, or URL to files to use to create the resource',
+    ).argParser(collect),
+    new Option(
+      '-k, --kustomize <dir>',
+      "Process the kustomization directory. This flag can't be used together with -f or -R.",
+    ).default(''),
+    new Option('-o, --output <format>', 'Output format. One of: (json, yaml, name).').default(''),
+    new Option(
+      '-R, --recursive',
+      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    ),
+    new Option('--validate [mode]', VALIDATE_HELP).default('strict'),
+  ];
+}
 
 /** kubectl's help for `ktl create deployment` (examples use only flags ktl has). */
 const DEPLOYMENT_HELP: CommandHelp = {

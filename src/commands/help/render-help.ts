@@ -131,7 +131,7 @@ export function renderCommandHelp(command: Command, width?: number): string {
   if (help.example) sections.push(`Examples:\n${indentExample(help.example)}`);
   if (subcommands.length > 0)
     sections.push(`Available Commands:\n${renderCommandList(subcommands)}`);
-  const options = command.options.filter((o) => !o.hidden);
+  const options = [...command.options, ...(help.selfParsedOptions ?? [])].filter((o) => !o.hidden);
   if (options.length > 0) sections.push(`Options:\n${renderFlags(options, width)}`);
   sections.push(`Usage:\n  ${usageLine(command)}`);
   const tips =
