@@ -49,7 +49,7 @@ async function leftBehind(ns: string): Promise<string> {
     '-o',
     'jsonpath={.data} {.metadata.labels} {.metadata.managedFields[*].manager} {.metadata.annotations}',
   ]);
-  return `${result.code} ${result.stdout} ${result.stderr.replaceAll(ns, '<ns>')}`;
+  return `${result.code} ${result.stdout} ${result.stderr}`.replaceAll(ns, '<ns>');
 }
 
 /** The fields that differ between two runs of the same command (uid, times, namespace). */
@@ -154,4 +154,39 @@ test('replace without -f or -k fails as kubectl does', async () => {
   assertSame(a, b, '', '');
   assert.equal(a.stderr, 'error: must specify one of -f and -k\n');
   assert.equal(a.code, 1);
+});
+
+test('replace --force deletes, waits for and re-creates the object, as kubectl does', async (t) => {
+  const file = write(tempDir(t), 'cm.yaml', replacement);
+  const [mine, theirs] = await twoNamespaces(t);
+  const uid = await kubectlOk(['get', 'cm', 'rc1', '-n', mine, '-o', 'jsonpath={.metadata.uid}']);
+  const result = await sideBySide(['-f', file, '--force', '--save-config'], mine, theirs);
+  assert.equal(
+    result.stdout,
+    `configmap "rc1" deleted from ${mine} namespace\nconfigmap/rc1 replaced\n`,
+  );
+  const after = await kubectlOk(['get', 'cm', 'rc1', '-n', mine, '-o', 'jsonpath={.metadata.uid}']);
+  assert.notEqual(after, uid, 'a new object');
+  assert.match(await leftBehind(mine), /kubectl-replace \{"kubectl.kubernetes.io\/last-applied/);
+  // an absent object is simply created
+  for (const ns of [mine, theirs]) await kubectlOk(['delete', 'cm', 'rc1', '-n', ns]);
+  const created = await sideBySide(['-f', file, '--force', '-o', 'name'], mine, theirs);
+  assert.equal(created.stdout, 'configmap/rc1\n');
+});
+
+test('replace rejects --force companions without --force in kubectl words', async () => {
+  const cases = [
+    ['-f', 'x.yaml', '--grace-period=1'],
+    ['-f', 'x.yaml', '--timeout=1s'],
+    ['-f', 'x.yaml', '--force', '--dry-run=server'],
+    ['-f', 'x.yaml', '--cascade=bad'],
+    ['-f', 'x.yaml', '--grace-period=x'],
+  ];
+  for (const args of cases) {
+    const a = await ktl(['replace', ...args]);
+    const b = await kubectl(['replace', ...args]);
+    assert.equal(a.stderr.replaceAll('ktl', 'kubectl'), b.stderr, args.join(' '));
+    assert.equal(a.code, b.code, args.join(' '));
+    assert.equal(a.stdout, '');
+  }
 });

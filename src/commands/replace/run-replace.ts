@@ -1,7 +1,8 @@
 import { AggregateCliError, ApiStatusError, PlainError } from '../../errors/errors.js';
 import type { ManifestInfo } from '../../resources/builder/index.js';
 import { manifestInfos, metadataOf, ResourceBuilder } from '../../resources/builder/index.js';
-import { withLastApplied } from '../../resources/generators/object.js';
+import type { JsonObject } from '../../resources/patch/json-value.js';
+import { modifiedConfiguration } from '../../resources/patch/last-applied.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import { validateBeforeApply } from '../../runtime/apply/validate-step.js';
@@ -10,6 +11,11 @@ import type { DryRunStrategy, ValidateMode } from '../../runtime/mutation-flags.
 import { dryRunStrategy, fieldValidationOf, parseValidate } from '../../runtime/mutation-flags.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
+import { effectiveOutput } from '../../runtime/template-output.js';
+import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
+import { durationFlag, intFlag } from '../../runtime/flag-values.js';
+import type { ForceSettings } from './force-replace.js';
+import { forceReplace } from './force-replace.js';
 
 /** The flags `ktl replace` reads. */
 export interface ReplaceFlags extends PrintFlagValues {
@@ -21,6 +27,11 @@ export interface ReplaceFlags extends PrintFlagValues {
   fieldManager?: string;
   saveConfig?: boolean;
   subresource?: string;
+  force?: boolean;
+  gracePeriod?: string;
+  cascade?: string | boolean;
+  timeout?: string;
+  wait?: string | boolean;
 }
 
 interface ReplaceSettings {
@@ -37,15 +48,7 @@ interface ReplaceSettings {
  * stop the others and are worded "error when replacing <file>".
  */
 export async function runReplace(factory: Factory, flags: ReplaceFlags): Promise<void> {
-  if ((flags.filename ?? []).length === 0 && !flags.kustomize)
-    throw new PlainError('must specify one of -f and -k');
-  const settings: ReplaceSettings = {
-    dryRun: dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text)),
-    validate: parseValidate(flags.validate),
-    fieldManager: flags.fieldManager ?? 'kubectl-replace',
-    saveConfig: flags.saveConfig === true,
-    subresource: flags.subresource,
-  };
+  const { settings, force } = readSettings(factory, flags);
   const printer = new ResultPrinter(factory.streams.out, flags, settings.dryRun);
   const manifests = await new ResourceBuilder(factory)
     .filenameParam({
@@ -56,6 +59,12 @@ export async function runReplace(factory: Factory, flags: ReplaceFlags): Promise
     .readManifests();
   const planned = await manifestInfos(factory, manifests);
   await validateBeforeApply(factory, planned, factory.schemas(), settings.validate);
+  if (flags.force) {
+    await forceReplace(factory, planned, { ...settings, ...force }, printer, (object) =>
+      withoutResourceVersion(savedConfig(object, settings.saveConfig)),
+    );
+    return;
+  }
   const errors: Error[] = [];
   for (const entry of planned) {
     try {
@@ -67,6 +76,35 @@ export async function runReplace(factory: Factory, flags: ReplaceFlags): Promise
   if (errors.length > 0) throw new AggregateCliError(errors);
 }
 
+/**
+ * The flags checked in kubectl's order (pflag values, --cascade, -f/-k, then Validate's
+ * --force pairings), before anything is read or sent.
+ */
+function readSettings(
+  factory: Factory,
+  flags: ReplaceFlags,
+): { settings: ReplaceSettings; force: Omit<ForceSettings, keyof ReplaceSettings> } {
+  const gracePeriod = intFlag('--grace-period', flags.gracePeriod ?? '-1', 'ktl replace');
+  const timeoutMs = durationFlag('--timeout', flags.timeout ?? '0s', 'ktl replace');
+  const cascade = cascadeFromFlag(flags.cascade);
+  if ((flags.filename ?? []).length === 0 && !flags.kustomize)
+    throw new PlainError('must specify one of -f and -k');
+  if (gracePeriod >= 0 && !flags.force)
+    throw new PlainError('--grace-period must have --force specified');
+  if (timeoutMs !== 0 && !flags.force)
+    throw new PlainError('--timeout must have --force specified');
+  const settings: ReplaceSettings = {
+    dryRun: dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text)),
+    validate: parseValidate(flags.validate),
+    fieldManager: flags.fieldManager ?? 'kubectl-replace',
+    saveConfig: flags.saveConfig === true,
+    subresource: flags.subresource,
+  };
+  if (flags.force && settings.dryRun !== 'none')
+    throw new PlainError('--dry-run can not be used when --force is set');
+  return { settings, force: { cascade, gracePeriod, timeoutMs, output: effectiveOutput(flags) } };
+}
+
 async function replaceOne(
   factory: Factory,
   entry: ManifestInfo,
@@ -75,7 +113,7 @@ async function replaceOne(
 ): Promise<void> {
   const mapping = entry.mapping;
   if (!mapping) throw entry.mappingError ?? new PlainError(`no mapping for ${entry.name}`);
-  const object = withLastApplied(entry.object, settings.saveConfig);
+  const object = savedConfig(entry.object, settings.saveConfig);
   if (settings.dryRun === 'client') {
     await printer.print(mapping, object, 'replaced');
     return;
@@ -115,6 +153,21 @@ async function withLiveResourceVersion(
   const resourceVersion = metadataOf(live)['resourceVersion'];
   if (typeof resourceVersion !== 'string') return object;
   return { ...object, metadata: { ...metadata, resourceVersion } };
+}
+
+/**
+ * util.CreateOrUpdateAnnotation: with --save-config the object carries its own encoding (sorted
+ * keys, `annotations: {}`) as the last-applied annotation, as apply would record it.
+ */
+function savedConfig(object: KubeObject, saveConfig: boolean): KubeObject {
+  return saveConfig ? modifiedConfiguration(object as JsonObject).modified : object;
+}
+
+/** Helper.Create with modify: the server picks the resourceVersion of a new object. */
+function withoutResourceVersion(object: KubeObject): KubeObject {
+  const metadata = { ...metadataOf(object) };
+  delete metadata['resourceVersion'];
+  return { ...object, metadata };
 }
 
 /** cmdutil.AddSourceToErr("replacing", ...): the server's message with the file it came from. */
