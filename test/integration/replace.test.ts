@@ -190,3 +190,27 @@ test('replace rejects --force companions without --force in kubectl words', asyn
     assert.equal(a.stdout, '');
   }
 });
+
+test('replace --subresource PUTs to the status subresource; a bad one is the server NotFound', async (t) => {
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d1
+spec:
+  selector: {matchLabels: {app: d1}}
+  template:
+    metadata: {labels: {app: d1}}
+    spec: {containers: [{name: c, image: nginx}]}
+status:
+  observedGeneration: 7
+`;
+  const file = write(tempDir(t), 'deploy.yaml', deployment);
+  const [mine, theirs] = await twoNamespaces(t, false);
+  for (const ns of [mine, theirs])
+    await kubectlOk(['create', 'deployment', 'd1', '-n', ns, '--image=nginx']);
+  const status = await sideBySide(['-f', file, '--subresource=status'], mine, theirs);
+  assert.equal(status.stdout, 'deployment.apps/d1 replaced\n');
+  const bogus = await sideBySide(['-f', file, '--subresource=bogus'], mine, theirs);
+  assert.equal(bogus.code, 1);
+  assert.match(bogus.stderr, /NotFound\): error when replacing .*the server could not find/);
+});
