@@ -7,6 +7,7 @@ import { collect } from '../../runtime/flag-values.js';
 import { dryRunStrategy, parseValidate } from '../../runtime/mutation-flags.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
+import { newViewLastAppliedCommand } from './view-last-applied.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { flagDefaults, stringDefault, withHelp } from '../../runtime/command-help.js';
 
@@ -96,6 +97,8 @@ export function newApplyCommand(context: CommandContext): Command {
       true,
     );
   addWaitFlags(command);
+  // The subcommands read the flags apply takes on their behalf with flagsWithGroup.
+  command.addCommand(newViewLastAppliedCommand(context));
   flagDefaults(command, {
     'dry-run': stringDefault('none'),
     'field-manager': stringDefault('kubectl-client-side-apply'),
