@@ -51,6 +51,10 @@ export function newReplaceCommand(context: CommandContext): Command {
       'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
     )
     .option(
+      '--raw <path>',
+      'Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.',
+    )
+    .option(
       '--subresource <name>',
       'If specified, replace will operate on the subresource of the requested object.',
     );

@@ -14,6 +14,7 @@ import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { effectiveOutput } from '../../runtime/template-output.js';
 import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
 import { durationFlag, intFlag } from '../../runtime/flag-values.js';
+import { checkRawFlags, runRawReplace } from './raw-replace.js';
 import type { ForceSettings } from './force-replace.js';
 import { forceReplace } from './force-replace.js';
 
@@ -27,6 +28,7 @@ export interface ReplaceFlags extends PrintFlagValues {
   fieldManager?: string;
   saveConfig?: boolean;
   subresource?: string;
+  raw?: string;
   force?: boolean;
   gracePeriod?: string;
   cascade?: string | boolean;
@@ -49,6 +51,11 @@ interface ReplaceSettings {
  */
 export async function runReplace(factory: Factory, flags: ReplaceFlags): Promise<void> {
   const { settings, force } = readSettings(factory, flags);
+  if (flags.raw) {
+    checkRawFlags(flags.raw, flags);
+    await runRawReplace(factory, flags.raw, flags.filename?.[0] ?? '-');
+    return;
+  }
   const printer = new ResultPrinter(factory.streams.out, flags, settings.dryRun);
   const manifests = await new ResourceBuilder(factory)
     .filenameParam({
