@@ -73,3 +73,70 @@ test('apply view-last-applied prints the annotation, not the live object', async
     `apiVersion: v1\ndata:\n  k: v\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: ${ns}\n`,
   );
 });
+
+test('apply set-last-applied: output, errors and annotations left behind match kubectl', async (t) => {
+  const mine = await testNamespace(t, 'set-last-m');
+  const theirs = await testNamespace(t, 'set-last-k');
+  const dir = mkdtempSync(join(tmpdir(), 'ktl-set-last-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const saved = join(dir, 'saved.yaml');
+  writeFileSync(
+    saved,
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: saved\ndata: {k: "<new>"}\n',
+  );
+  const plain = join(dir, 'plain.yaml');
+  writeFileSync(
+    plain,
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\ndata: {x: "2"}\n',
+  );
+  for (const ns of [mine, theirs]) {
+    await kubectlOk([
+      'create',
+      'configmap',
+      'saved',
+      '--from-literal=k=v',
+      '--save-config',
+      '-n',
+      ns,
+    ]);
+    await kubectlOk(['create', 'configmap', 'plain', '--from-literal=x=1', '-n', ns]);
+  }
+  const cases: string[][] = [
+    [],
+    ['cm/saved'],
+    ['-f', plain],
+    ['-f', saved, '--dry-run=client'],
+    ['-f', saved, '-o', 'yaml', '--dry-run=server'],
+    ['-f', saved],
+    ['-f', saved],
+    ['-f', plain, '--create-annotation', '-o', 'name'],
+  ];
+  for (const args of cases) {
+    const label = args.join(' ') || '(no args)';
+    const ours = await ktl(['apply', 'set-last-applied', ...args, '-n', mine]);
+    const their = await kubectl(['apply', 'set-last-applied', ...args, '-n', theirs]);
+    const scrub = (text: string, ns: string): string =>
+      text
+        .replaceAll(ns, 'NS')
+        .replace(/(resourceVersion|uid|creationTimestamp|time): .*/g, '$1: X');
+    assert.equal(scrub(ours.stdout, mine), scrub(their.stdout, theirs), `stdout of ${label}`);
+    assert.equal(ours.stderr, their.stderr.replaceAll('kubectl', 'ktl'), `stderr of ${label}`);
+    assert.equal(ours.code, their.code, `exit code of ${label}`);
+  }
+  const annotations = async (ns: string): Promise<string> =>
+    (
+      await kubectlOk([
+        'get',
+        'cm',
+        'saved',
+        'plain',
+        '-n',
+        ns,
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.annotations}{.metadata.managedFields[*].manager}{"\\n"}{end}',
+      ])
+    ).replaceAll(ns, 'NS');
+  const left = await annotations(mine);
+  assert.equal(left, await annotations(theirs));
+  assert.match(left, /\\\\u003cnew\\\\u003e/);
+});
