@@ -13,7 +13,7 @@ import { LAST_APPLIED_ANNOTATION } from '../../resources/patch/last-applied.js';
 import { kindGroupName, objectPath } from '../../resources/resource-ref.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { withHelp } from '../../runtime/command-help.js';
+import { flagDefaults, stringDefault, withHelp } from '../../runtime/command-help.js';
 import type { Factory } from '../../runtime/factory.js';
 import { collect } from '../../runtime/flag-values.js';
 import { flagsWithGroup } from '../../runtime/group-flags.js';
@@ -62,6 +62,7 @@ export function newSetLastAppliedCommand(context: CommandContext): Command {
     .action(async (_args: string[], _opts: object, invoked: Command) => {
       await runSet(context, invoked, flagsWithGroup<SetFlags>(invoked));
     });
+  flagDefaults(command, { 'dry-run': stringDefault('none') });
   return withHelp(command, HELP);
 }
 
