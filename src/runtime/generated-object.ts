@@ -27,6 +27,8 @@ export interface PrintSettings {
   /** --template and --allow-missing-template-keys, for the template formats. */
   template?: string;
   allowMissingTemplateKeys?: boolean | string;
+  /** Templates see managedFields (create token's typed TokenRequest; the generators hide them). */
+  templateSeesManagedFields?: boolean;
 }
 
 function withoutManagedFields(object: KubeObject): KubeObject {
@@ -52,7 +54,8 @@ export async function printObject(
     (text) => out.write(text),
     settings.sortJson ? undefined : (value) => goJson(value),
   );
-  if (template) template.single(withoutManagedFields(object));
+  if (template)
+    template.single(settings.templateSeesManagedFields ? object : withoutManagedFields(object));
   else if (settings.output === 'json')
     out.write(settings.sortJson ? toKubectlJson(shown) : toTypedJson(shown));
   else if (settings.output === 'yaml') out.write(await toKubectlYaml(shown));

@@ -23,6 +23,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   config: { ktlOnly: [], kubectlOnly: [] },
   kustomize: { ktlOnly: [], kubectlOnly: [] },
   'config view': { ktlOnly: [], kubectlOnly: [] },
+  'create token': { ktlOnly: [], kubectlOnly: [] },
   // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.
   create: {
     ktlOnly: [],

@@ -3,8 +3,32 @@ import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import { addCreateFlags } from './create-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import { collect } from '../../runtime/flag-values.js';
-import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
+import { flagDefaults, plainDefault, withHelp } from '../../runtime/command-help.js';
+
+/** kubectl's help for `ktl create token`. */
+const TOKEN_HELP = {
+  long: 'Request a service account token.',
+  example: `# Request a token to authenticate to the kube-apiserver as the service account "myapp" in the current namespace
+ktl create token myapp
+
+# Request a token for a service account in a custom namespace
+ktl create token myapp --namespace myns
+
+# Request a token with a custom expiration
+ktl create token myapp --duration 10m
+
+# Request a token with a custom audience
+ktl create token myapp --audience https://example.com
+
+# Request a token bound to an instance of a Secret object
+ktl create token myapp --bound-object-kind Secret --bound-object-name mysecret
+
+# Request a token bound to an instance of a Secret object with a specific UID
+ktl create token myapp --bound-object-kind Secret --bound-object-name mysecret --bound-object-uid 0d4691ed-659b-4935-a832-355f77ee47cc`,
+  usage: 'SERVICE_ACCOUNT_NAME',
+};
 
 type Runner = 'namespace' | 'serviceaccount' | 'quota' | 'priorityclass' | 'pdb' | 'ingress';
 
@@ -113,10 +137,13 @@ export function miscCommands(context: CommandContext): Command[] {
       'Annotation to insert in the ingress object, in the format annotation=value',
       collect,
     );
-  const token = new Command('token')
-    .description('Request a service account token')
-    .usage('SERVICE_ACCOUNT_NAME')
-    .argument('[args...]')
+  // kubectl's PrintFlags without a default output: the token alone unless -o is given.
+  const token = addPrintFlags(
+    new Command('token')
+      .description('Request a service account token')
+      .usage('SERVICE_ACCOUNT_NAME')
+      .argument('[args...]'),
+  )
     .option(
       '--audience <aud>',
       'Audience of the requested token. If unset, defaults to requesting a token for use with the Kubernetes API server. May be repeated to request a token valid for multiple audiences.',
@@ -138,11 +165,11 @@ export function miscCommands(context: CommandContext): Command[] {
     .option(
       '--bound-object-uid <uid>',
       'UID of an object to bind the token to. Requires --bound-object-kind and --bound-object-name. If unset, the UID of the existing object is used.',
-    )
-    .action(async (args: string[], opts, cmd: Command) => {
-      const { runCreateToken } = await import('./run-token.js');
-      await runCreateToken(factoryFor(context, cmd), cmd, args, opts);
-    });
+    );
+  withHelp(token, TOKEN_HELP).action(async (args: string[], opts, cmd: Command) => {
+    const { runCreateToken } = await import('./run-token.js');
+    await runCreateToken(factoryFor(context, cmd), cmd, args, opts);
+  });
   return [
     simple(
       context,

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { ApiStatusError, FlagValueError, PlainError } from '../../errors/errors.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { generateTokenRequest, validateToken } from '../../resources/generators/token.js';
+import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
+import { commonSettings, printObject } from '../../runtime/generated-object.js';
 import type { Factory } from '../../runtime/factory.js';
 import { nameFromArgs } from '../../runtime/command-args.js';
 import { commandPathOf } from '../../runtime/command-context.js';
@@ -15,7 +17,21 @@ export interface TokenFlagValues {
   boundObjectKind?: string;
   boundObjectName?: string;
   boundObjectUid?: string;
+  output?: string;
+  template?: string;
+  showManagedFields?: boolean;
+  allowMissingTemplateKeys?: boolean | string;
 }
+
+/** How kubectl names the TokenRequest it prints (-o name) and its typed JSON. */
+const TOKEN_REQUEST: KnownKind = {
+  kind: 'TokenRequest',
+  group: 'authentication.k8s.io',
+  version: 'v1',
+  resource: 'tokenrequests',
+  namespaced: true,
+  aliases: [],
+};
 
 /** `create token SERVICE_ACCOUNT_NAME`. */
 export async function runCreateToken(
@@ -34,6 +50,8 @@ export async function runCreateToken(
       commandPathOf(command),
     );
   const name = nameFromArgs(command, args);
+  // kubectl makes its printer (and checks -o and --template) before the request.
+  const { print } = commonSettings(factory, { ...opts, dryRun: 'none' });
   const { namespace } = await factory.namespace();
   const params = {
     name,
@@ -57,6 +75,8 @@ export async function runCreateToken(
       path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(name)}/token`,
       body: JSON.stringify(generateTokenRequest(params)),
       contentType: 'application/json',
+      // kubectl sets no field manager: the server names it after kubectl's user agent.
+      query: { fieldManager: 'kubectl' },
     });
   } catch (error) {
     if (error instanceof ApiStatusError)
@@ -65,5 +85,13 @@ export async function runCreateToken(
   }
   const token = String((response['status'] as KubeObject | undefined)?.['token'] ?? '');
   if (token === '') throw new PlainError('failed to create token: no token in server response');
+  // PrintFlags.OutputFlagSpecified: only -o prints the TokenRequest; --template alone does not.
+  if (opts.output) {
+    await printObject(factory, response, TOKEN_REQUEST, {
+      ...print,
+      templateSeesManagedFields: true,
+    });
+    return;
+  }
   factory.streams.out.write(factory.streams.out.isTTY ? `${token}\n` : token);
 }
