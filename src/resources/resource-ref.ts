@@ -24,9 +24,15 @@ export function collectionPath(ref: ResourceRef, namespace?: string): string {
   return `${base}${scope}/${ref.resource}`;
 }
 
-/** The path of one object. */
-export function objectPath(ref: ResourceRef, name: string, namespace?: string): string {
-  return `${collectionPath(ref, namespace)}/${encodeURIComponent(name)}`;
+/** The path of one object, or of one of its subresources (status, scale...). */
+export function objectPath(
+  ref: ResourceRef,
+  name: string,
+  namespace?: string,
+  subresource?: string,
+): string {
+  const path = `${collectionPath(ref, namespace)}/${encodeURIComponent(name)}`;
+  return subresource ? `${path}/${subresource}` : path;
 }
 
 /** kubectl's `kind.group` or `kind` spelling used in `-o name` and kind-prefixed table rows. */

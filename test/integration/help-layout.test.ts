@@ -15,7 +15,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   },
   get: {
     ktlOnly: ['--tui'],
-    kubectlOnly: ['--server-print', '--subresource'],
+    kubectlOnly: [],
   },
   logs: { ktlOnly: [], kubectlOnly: [] },
   rollout: { ktlOnly: [], kubectlOnly: [] },

@@ -20,6 +20,8 @@ export interface FetchRequest {
   mapping: ResourceMapping;
   namespace: string | undefined;
   names: string[];
+  /** Read each name's subresource instead (--subresource; never set on lists). */
+  subresource?: string;
 }
 
 /** A resolved get: the requests to make and how the namespace scope reads in messages. */
@@ -79,7 +81,7 @@ export async function* fetchAll(
       try {
         const query = settings.includeObject ? { includeObject: settings.includeObject } : {};
         const body = await client.json<FetchedChunk['body']>({
-          path: objectPath(request.mapping, name, request.namespace),
+          path: objectPath(request.mapping, name, request.namespace, request.subresource),
           accept: settings.accept,
           query,
         });

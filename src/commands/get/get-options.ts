@@ -22,6 +22,8 @@ export interface GetFlags {
   allowMissingTemplateKeys?: boolean;
   tui?: boolean;
   raw?: string;
+  serverPrint?: boolean;
+  subresource?: string;
   filename?: string[];
   kustomize?: string;
   recursive?: boolean;
@@ -47,6 +49,13 @@ export interface GetOptions {
   template: string;
   allowMissingTemplateKeys: boolean;
   tui: boolean;
+  /**
+   * Ask the server for Tables (--server-print, on by default); without it, tables are kubectl's
+   * own NAME and AGE. Only matters to the table formats.
+   */
+  serverPrint: boolean;
+  /** --subresource: named objects are read at NAME/SUBRESOURCE (status, scale...). */
+  subresource: string;
   /** -f inputs naming the objects to get. */
   filenames: string[];
   kustomize?: string;
@@ -90,6 +99,8 @@ export function getOptionsFrom(flags: GetFlags, commandPath = 'ktl get'): GetOpt
     template: flags.template ?? '',
     allowMissingTemplateKeys: flags.allowMissingTemplateKeys !== false,
     tui: flags.tui === true,
+    serverPrint: flags.serverPrint !== false,
+    subresource: flags.subresource ?? '',
     filenames: flags.filename ?? [],
     ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
     recursive: flags.recursive === true,

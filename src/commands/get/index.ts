@@ -55,6 +55,9 @@ ktl get rc,services
 # List one or more resources by their type and names
 ktl get rc/web service/frontend pods/web-pod-13je7
 
+# List the 'status' subresource for a single pod
+ktl get pod web-pod-13je7 --subresource status
+
 # List all deployments in namespace 'backend'
 ktl get deployments.apps --namespace backend
 
@@ -142,6 +145,16 @@ export function newGetCommand(context: CommandContext): Command {
         'ktl: with -w, open the live dashboard on the requested type instead of printing rows.',
       )
       .option('--raw <path>', 'Raw URI to request from the server.')
+      .option(
+        '--server-print [bool]',
+        'If true, have the server return the appropriate table output. Supports extension APIs and CRDs.',
+        parseBoolFlag('--server-print'),
+        true,
+      )
+      .option(
+        '--subresource <subresource>',
+        'If specified, gets the subresource of the requested object.',
+      )
       .option(
         '-f, --filename <file>',
         'Filename, directory, or URL to files identifying the resource to get from a server.',

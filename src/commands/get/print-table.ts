@@ -60,12 +60,12 @@ export async function printTables(
   const sorting = options.sortBy !== '';
   const pending: Table[] = [];
   const settings = {
-    accept: TABLE_ACCEPT,
+    accept: options.serverPrint ? TABLE_ACCEPT : 'application/json',
     labelSelector: options.labelSelector,
     fieldSelector: options.fieldSelector,
     chunkSize: sorting ? 0 : options.chunkSize,
     ignoreNotFound: options.ignoreNotFound,
-    ...(sorting ? { includeObject: 'Object' as const } : {}),
+    ...(sorting && options.serverPrint ? { includeObject: 'Object' as const } : {}),
   };
   const flushSorted = async (): Promise<void> => {
     if (!printer || pending.length === 0) return;

@@ -83,13 +83,14 @@ export async function planGet(
       .labelSelectorParam(options.labelSelector)
       .fieldSelectorParam(options.fieldSelector)
       .allNamespaces(options.allNamespaces)
+      .subresource(options.watch ? '' : options.subresource) // kubectl's watch builder has none
       .resourceTypeOrNameArgs(args, true),
   );
   const { namespace } = await factory.namespace();
   const scope = (info: { mapping: ResourceMapping; namespace: string }): string | undefined =>
     info.mapping.namespaced && (fromFiles || !options.allNamespaces) ? info.namespace : undefined;
   if (selection.kind === 'manifests') {
-    const requests = consecutiveRequests(selection.entries, scope);
+    const requests = consecutiveRequests(selection.entries, scope, selection.subresource);
     const kinds = new Set(requests.map((r) => `${r.mapping.group}/${r.mapping.resource}`));
     const withKind = options.showKind || kinds.size > 1;
     return { requests, namespace, withKind, singleObject: selection.entries.length === 1 };
@@ -136,13 +137,23 @@ function requestsByType(infos: readonly ResourceInfo[], scope: Scope): FetchRequ
       (r) => r.mapping.resource === mapping.resource && r.mapping.group === mapping.group,
     );
     if (existing) existing.names.push(info.name);
-    else requests.push({ mapping, namespace: scope(info), names: [info.name] });
+    else
+      requests.push({
+        mapping,
+        namespace: scope(info),
+        names: [info.name],
+        ...(info.subresource ? { subresource: info.subresource } : {}),
+      });
   }
   return requests;
 }
 
 /** One request per run of objects of the same type and namespace, in file order. */
-function consecutiveRequests(entries: readonly ManifestInfo[], scope: Scope): FetchRequest[] {
+function consecutiveRequests(
+  entries: readonly ManifestInfo[],
+  scope: Scope,
+  subresource: string | undefined,
+): FetchRequest[] {
   const requests: FetchRequest[] = [];
   for (const entry of entries) {
     if (!entry.mapping) continue;
@@ -151,7 +162,13 @@ function consecutiveRequests(entries: readonly ManifestInfo[], scope: Scope): Fe
     const last = requests.at(-1);
     if (last && last.mapping.resource === mapping.resource && last.namespace === namespace)
       last.names.push(entry.name);
-    else requests.push({ mapping, namespace, names: [entry.name] });
+    else
+      requests.push({
+        mapping,
+        namespace,
+        names: [entry.name],
+        ...(subresource ? { subresource } : {}),
+      });
   }
   return requests;
 }

@@ -3,7 +3,8 @@ import { singleResourceTypeOnly, watchNeedsOneResource } from '../../resources/b
 import { Informer } from '../../resources/informer.js';
 import type { InformerChange, InformerState } from '../../resources/informer.js';
 import { TableOutput } from '../../printers/table/table-output.js';
-import type { TableColumnDefinition } from '../../printers/table/table-types.js';
+import type { Table, TableColumnDefinition } from '../../printers/table/table-types.js';
+import { tableFromObject } from '../../printers/table/object-rows.js';
 import { colorAllowed } from '../../util/io-streams.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { GetOptions } from './get-options.js';
@@ -51,7 +52,7 @@ export async function runWatch(
     labelSelector: options.labelSelector,
     fieldSelector,
     pageSize: options.chunkSize,
-    table: isTableOutput(options.output),
+    table: isTableOutput(options.output) && options.serverPrint,
     onColumns: (columns) => handle.columns(columns as TableColumnDefinition[]),
     onChange: (changes) => {
       const first = initial;
@@ -110,30 +111,27 @@ function tableHandler(factory: Factory, plan: GetPlan, options: GetOptions): Cha
     ),
   );
   let columns: TableColumnDefinition[] = [];
+  // --server-print=false: the rows are kubectl's own NAME and AGE, made from the objects.
+  const tableOf = (items: InformerChange['item'][]): Table =>
+    options.serverPrint
+      ? {
+          kind: 'Table',
+          apiVersion: 'meta.k8s.io/v1',
+          columnDefinitions: columns,
+          rows: items.map((item) => item.row ?? { cells: [] }),
+        }
+      : tableFromObject({ items: items.map((item) => item.object) });
   return {
     columns: (definitions) => {
       columns = definitions;
     },
     changes: (changes, initial) => {
       if (initial && !options.outputWatchEvents) {
-        printer.printTable({
-          kind: 'Table',
-          apiVersion: 'meta.k8s.io/v1',
-          columnDefinitions: columns,
-          rows: changes.map((c) => c.item.row ?? { cells: [] }),
-        });
+        printer.printTable(tableOf(changes.map((c) => c.item)));
       } else {
         for (const change of changes) {
           const eventType = options.outputWatchEvents ? change.type : undefined;
-          printer.printTable(
-            {
-              kind: 'Table',
-              apiVersion: 'meta.k8s.io/v1',
-              columnDefinitions: columns,
-              rows: [change.item.row ?? { cells: [] }],
-            },
-            eventType,
-          );
+          printer.printTable(tableOf([change.item]), eventType);
         }
       }
       output.flush();

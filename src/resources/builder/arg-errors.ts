@@ -57,6 +57,11 @@ export function resourceNameFormIncomplete(): PlainError {
   return new PlainError('arguments in resource/name form must have a single resource and name');
 }
 
+/** --subresource with a type to list (builder.go's visitBySelector). */
+export function subresourceWithBulk(): PlainError {
+  return new PlainError('subresource cannot be used when bulk resources are specified');
+}
+
 /** A type without a name, and nothing selecting objects of it. */
 export function noNameSpecified(): PlainError {
   return new PlainError('resource(s) were provided, but no name was specified');

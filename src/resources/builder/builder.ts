@@ -15,6 +15,7 @@ import {
   namesWithSelector,
   noNameSpecified,
   NoResourcesError,
+  subresourceWithBulk,
   tuplesWithFilenames,
 } from './arg-errors.js';
 import type { BuilderContext } from './context.js';
@@ -45,6 +46,7 @@ export class ResourceBuilder {
   private everyNamespace = false;
   private chunkSize = DEFAULT_CHUNK_SIZE;
   private keepManifests = false;
+  private subresourceName = '';
 
   constructor(context: BuilderContext) {
     this.context = context;
@@ -119,6 +121,12 @@ export class ResourceBuilder {
     return this;
   }
 
+  /** --subresource: named objects are read at (and written to) NAME/SUBRESOURCE. */
+  subresource(name: string | undefined): this {
+    this.subresourceName = name ?? '';
+    return this;
+  }
+
   /** The selectors, for messages and list requests. */
   selectors(): { selector: string; fieldSelector: string } {
     return { selector: this.labelSelector, fieldSelector: this.fieldSelector };
@@ -139,7 +147,7 @@ export class ResourceBuilder {
       const infos: ResourceInfo[] = [];
       for (const { type, name } of args.pairs) {
         const mapping = await mapper.mappingFor(type);
-        infos.push({ mapping, name, namespace: scope(mapping) });
+        infos.push({ mapping, name, namespace: scope(mapping), ...this.subresourceField() });
       }
       return { kind: 'named', infos, args };
     }
@@ -147,12 +155,18 @@ export class ResourceBuilder {
     if (args.names.length > 0) {
       if (this.labelSelector || this.fieldSelector) throw namesWithSelector();
       const infos = mappings.flatMap((mapping) =>
-        args.names.map((name) => ({ mapping, name, namespace: scope(mapping) })),
+        args.names.map((name) => ({
+          mapping,
+          name,
+          namespace: scope(mapping),
+          ...this.subresourceField(),
+        })),
       );
       return { kind: 'named', infos, args };
     }
     if (!this.labelSelector && !this.fieldSelector && !this.selectAll && !this.allowEmptySelector)
       throw noNameSpecified();
+    if (this.subresourceName) throw subresourceWithBulk();
     const requests = mappings.map((mapping) => ({
       mapping,
       namespace: this.everyNamespace ? '' : scope(mapping),
@@ -218,7 +232,11 @@ export class ResourceBuilder {
     const entries = await manifestInfos(this.context, read);
     for (const entry of entries)
       if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
-    return { kind: 'manifests', entries };
+    return { kind: 'manifests', entries, ...this.subresourceField() };
+  }
+
+  private subresourceField(): { subresource?: string } {
+    return this.subresourceName ? { subresource: this.subresourceName } : {};
   }
 
   private async scope(): Promise<(mapping: ResourceMapping) => string> {

@@ -21,6 +21,8 @@ export interface ResourceInfo {
   name: string;
   /** Set when the object was named by a manifest. */
   source?: InfoSource;
+  /** The subresource read and written instead of the object (--subresource). */
+  subresource?: string;
 }
 
 /** An info with its object, as the server returned it (or as read, for --local). */

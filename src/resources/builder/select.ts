@@ -19,6 +19,8 @@ export interface SelectOptions extends FilenameOptions {
   local?: boolean;
   /** Page size of lists (--chunk-size); kubectl's 500 when absent. */
   chunkSize?: number;
+  /** --subresource: read each object's subresource instead. */
+  subresource?: string;
 }
 
 /** Resolves a verb's resource arguments to the objects on the server. */
@@ -35,6 +37,7 @@ export function selectInfos(
     .allNamespaces(options.allNamespaces)
     .resourceTypeOrNameArgs(args)
     .local(options.local)
+    .subresource(options.subresource)
     .requestChunksOf(options.chunkSize ?? DEFAULT_CHUNK_SIZE)
     .infos();
 }

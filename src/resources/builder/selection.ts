@@ -16,7 +16,7 @@ import { collectInfos, fetchNamed, listSelected, visitOne } from './visitors.js'
 
 /** What the arguments resolved to, before any object is read. */
 export type Selection =
-  | { kind: 'manifests'; entries: ManifestInfo[] }
+  | { kind: 'manifests'; entries: ManifestInfo[]; subresource?: string }
   | { kind: 'named'; infos: ResourceInfo[]; args: ResourceArgs }
   | { kind: 'selected'; requests: ListRequest[] };
 
@@ -36,8 +36,9 @@ export async function visitSelection(
   settings: VisitSettings,
 ): Promise<Infos> {
   if (selection.kind === 'manifests') {
-    if (settings.local) return collectInfos(visitManifests(selection.entries, undefined), true);
-    const fetched = visitManifests(selection.entries, await context.client());
+    const { entries, subresource } = selection;
+    if (settings.local) return collectInfos(visitManifests(entries, undefined), true);
+    const fetched = visitManifests(entries, await context.client(), subresource);
     return collectInfos(filterByLabels(fetched, settings.selector), true);
   }
   const client = await context.client();
@@ -60,14 +61,23 @@ async function* filterByLabels(
 async function* visitManifests(
   entries: readonly ManifestInfo[],
   client: HttpClient | undefined,
+  subresource?: string,
 ): AsyncGenerator<FetchedInfo | Error> {
   for (const entry of entries) {
     const { mapping, name, namespace } = entry;
     if (!mapping) continue;
-    const info = { mapping, name, namespace, source: sourceOf(entry) };
+    const info = {
+      mapping,
+      name,
+      namespace,
+      source: sourceOf(entry),
+      ...(subresource ? { subresource } : {}),
+    };
     yield visitOne(info, async () =>
       client
-        ? await client.json<KubeObject>({ path: objectPath(mapping, name, namespace) })
+        ? await client.json<KubeObject>({
+            path: objectPath(mapping, name, namespace, subresource),
+          })
         : (entry.manifest.object as KubeObject),
     );
   }

@@ -42,7 +42,9 @@ export async function* fetchNamed(
 ): AsyncGenerator<FetchedInfo | Error> {
   for (const info of infos)
     yield visitOne(info, () =>
-      client.json<KubeObject>({ path: objectPath(info.mapping, info.name, info.namespace) }),
+      client.json<KubeObject>({
+        path: objectPath(info.mapping, info.name, info.namespace, info.subresource),
+      }),
     );
 }
 
