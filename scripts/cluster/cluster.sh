@@ -355,6 +355,11 @@ env_line() { # KEY VALUE -> KEY=VALUE, quoted only when needed
 # This tar hands an archive read from stdin to the real tar up to its end-of-archive blocks and
 # then closes the pipe, as a kubelet does when the client closes stdin. A container whose exec
 # environment has KTL_EXEC_WITHOUT=tar (kwok.yaml: containers named no-tar) has no tar at all.
+# One whose environment has KTL_EXEC_FLAKY=tar (containers named flaky-tar) breaks `tar cf - SRC`
+# partway on request, as a dropped exec stream would: while SRC.break-after (a local file, next to
+# SRC) has lines, each run takes off the first line N, sends only the first N bytes of the archive
+# and exits 137 (the status of a killed process). Tests arm it to exercise `cp --retries` resuming
+# with `tail -c+N` and a copy that fails partway; with no lines left tar runs whole.
 exec_tools() {
   local dir=$1 real_tar node
   real_tar=$(command -v tar) || { log "no tar on this machine: cp to pods will not work"; return 0; }
@@ -400,6 +405,16 @@ EOF
 case " \${KTL_EXEC_WITHOUT:-} " in
   *" tar "*) echo 'exec: "tar": executable file not found in \$PATH' >&2; exit 127 ;;
 esac
+if [[ " \${KTL_EXEC_FLAKY:-} " == *" tar "* && \$# -eq 3 && \$1 == cf && \$2 == - ]]; then
+  armed="\${3%/}.break-after"
+  if [ -s "\$armed" ]; then
+    bytes=\$(head -n 1 "\$armed")
+    sed -i 1d "\$armed"
+    # the rest of the archive is read and dropped so that tar itself ends normally
+    (exec -a tar "$real_tar" "\$@") | { head -c "\$bytes"; cat >/dev/null; }
+    exit 137
+  fi
+fi
 extract= prev=
 for arg in "\$@"; do
   if [ "\$arg" = - ] && [[ \$prev =~ ^-[A-Za-z]*x[A-Za-z]*f\$ ]]; then extract=1; fi
@@ -566,6 +581,11 @@ spec:
     local:
       workDir: $KW/exec
       envs: [{name: KTL_EXEC_WITHOUT, value: tar}]
+  # a container named flaky-tar breaks an archive partway when a test arms it (see exec_tools)
+  - containers: [flaky-tar]
+    local:
+      workDir: $KW/exec
+      envs: [{name: KTL_EXEC_FLAKY, value: tar}]
   - local:
       workDir: $KW/exec
 ---
