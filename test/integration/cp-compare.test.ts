@@ -7,61 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunResult } from '../helpers/cluster.js';
 import { ktl, kubectl, kubectlOk, testNamespace } from '../helpers/cluster.js';
-
-/** Every path below dir with its type, mode and content, for comparing two copies. */
-function tree(dir: string): string[] {
-  const entries: string[] = [];
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name);
-      const stat = statSync(full, { throwIfNoEntry: false });
-      const rel = relative(dir, full);
-      if (!stat) entries.push(`${rel} (dangling)`);
-      else if (stat.isDirectory()) {
-        entries.push(`${rel}/`);
-        walk(full);
-      } else
-        entries.push(`${rel} ${(stat.mode & 0o777).toString(8)} ${readFileSync(full, 'utf8')}`);
-    }
-  };
-  walk(dir);
-  return entries;
-}
-
-/**
- * Both tools' results: stderr with kubectl's name replaced and each tool's destination named D,
- * and the exit codes, must match.
- */
-function assertSame(
-  mine: RunResult,
-  theirs: RunResult,
-  what: string,
-  dirs: readonly [string, string] = ['', ''],
-): void {
-  const named = (text: string, dir: string): string => (dir ? text.replaceAll(dir, 'D') : text);
-  assert.equal(
-    named(mine.stderr, dirs[0]),
-    named(theirs.stderr, dirs[1]).replaceAll('kubectl', 'ktl'),
-    `stderr of ${what}`,
-  );
-  assert.equal(mine.code, theirs.code, `exit code of ${what}`);
-}
+import { assertSame, tree } from './cp-helpers.js';
 
 describe('ktl cp matches kubectl on kwok pods', () => {
   let ns = '';

@@ -13,6 +13,7 @@ import type { Factory } from '../../runtime/factory.js';
 import type { FileSpec } from './file-spec.js';
 import { goClean, stripLeadingSlashes, stripPathShortcuts } from './file-spec.js';
 import { LocalExtractor } from './local-extract.js';
+import type { ExecTarget } from './pod-target.js';
 import { execTarget } from './pod-target.js';
 
 /** A failure while unpacking (a corrupt archive, a file that cannot be written) as kubectl words it. */
@@ -39,9 +40,11 @@ export async function copyFromPod(
   const out = factory.streams.out;
   const namespace = src.podNamespace || options.namespace;
   const client = await factory.client();
-  const target = await execTarget(client, namespace, src.podName, options.container, (line) =>
-    out.write(line),
-  );
+  // every attempt looks the pod up again, as kubectl's TarPipe runs a whole exec per attempt
+  // (its "Defaulted container" note comes again with each retry)
+  const findTarget = (): Promise<ExecTarget> =>
+    execTarget(client, namespace, src.podName, options.container, (line) => out.write(line));
+  const firstTarget = await findTarget();
   const prefix = stripPathShortcuts(goClean(stripLeadingSlashes(src.file)));
   const extractor = new LocalExtractor(prefix, dest.file, factory.streams.err, {
     commandName: 'ktl',
@@ -69,6 +72,7 @@ export async function copyFromPod(
   };
   try {
     for (let retries = 0; ;) {
+      const target = retries === 0 ? firstTarget : await findTarget();
       const command =
         options.maxTries === 0
           ? ['tar', 'cf', '-', src.file]
