@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../runtime/command-context.js';
+import { commandPathOf } from '../runtime/command-context.js';
 import { addGlobalFlags } from '../runtime/global-flags.js';
 import {
   helpWidthOf,
@@ -9,6 +10,8 @@ import {
 import { commandFactories } from '../commands/registry.js';
 import { kubercDisabled } from '../config/kuberc.js';
 import { cobraFind, nonFlagIndexes } from './command-find.js';
+import type { ProcessFlags, RunningProfile } from './process-flags.js';
+import { checkLoggingFlags, startProfile } from './process-flags.js';
 import type { CommandLookup } from './kuberc-apply.js';
 
 /** `ktl options` (the global flags), built only when invoked: kubectl's root help omits it too. */
@@ -33,7 +36,25 @@ export function buildProgram(context: CommandContext, argv?: readonly string[]):
     }
   }
   installHelpLayout(program, helpWidthOf(context.streams.out));
+  installProcessFlags(program);
   return program;
+}
+
+/**
+ * Checks the logging flags and runs --profile around the command's action, as kubectl's
+ * PersistentPreRunE/PersistentPostRunE do: the profile is written only when the command succeeds.
+ */
+function installProcessFlags(program: Command): void {
+  let profile: RunningProfile | undefined;
+  program.hook('preAction', async (_root, action) => {
+    const flags = action.optsWithGlobals<ProcessFlags>();
+    checkLoggingFlags(flags, commandPathOf(action));
+    profile = await startProfile(flags);
+  });
+  program.hook('postAction', async () => {
+    await profile?.stop();
+    profile = undefined;
+  });
 }
 
 /**

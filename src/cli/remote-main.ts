@@ -46,6 +46,9 @@ const LOCAL_FLAGS = new Set([
   '-it',
   '-ti',
   '-',
+  // the profile is of the process that runs the command: this one, not the agent
+  '--profile',
+  '--profile-output',
 ]);
 
 export function remoteEligible(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {

@@ -157,14 +157,8 @@ function applyUserCredentials(
 }
 
 function impersonation(user: AuthInfo, flags: ConfigFlags): RestConfig['impersonate'] {
-  const extra: Record<string, string[]> = {};
-  if (flags.asUserExtra && flags.asUserExtra.length > 0) {
-    for (const pair of flags.asUserExtra) {
-      const at = pair.indexOf('=');
-      const key = at < 0 ? pair : pair.slice(0, at);
-      (extra[key] ??= []).push(at < 0 ? '' : pair.slice(at + 1));
-    }
-  } else Object.assign(extra, user['as-user-extra'] ?? {});
+  // kubectl 1.34 has no --as-user-extra flag (1.35 adds it): extras come from the kubeconfig
+  const extra: Record<string, string[]> = { ...(user['as-user-extra'] ?? {}) };
   const result: RestConfig['impersonate'] = {
     groups: flags.asGroup && flags.asGroup.length > 0 ? flags.asGroup : (user['as-groups'] ?? []),
     extra,

@@ -15,11 +15,12 @@ export interface ConfigFlags {
   as?: string;
   asUid?: string;
   asGroup?: string[];
-  asUserExtra?: string[];
   username?: string;
   password?: string;
   requestTimeout?: string;
   cacheDir?: string;
   disableCompression?: boolean;
   verbosity?: number;
+  /** --match-server-version: refuse to work against a server of another build. */
+  matchServerVersion?: boolean;
 }

@@ -17,7 +17,9 @@ import type { IOStreams } from '../util/io-streams.js';
 import { colorAllowed } from '../util/io-streams.js';
 import type { CachePolicy, Factory } from './factory.js';
 import { SchemaSource } from './schema-source.js';
-import { KTL_VERSION_STRING } from './version-info.js';
+import { KTL_VERSION_STRING, archName, clientVersionInfo } from './version-info.js';
+
+export { archName } from './version-info.js';
 
 /**
  * The Factory of a real cluster: builds, once per command run, the merged kubeconfig, the
@@ -90,8 +92,21 @@ export class ClusterFactory implements Factory {
 
   /** The HTTP client for the selected cluster. */
   client(): Promise<HttpClient> {
-    this.clientPromise ??= this.makeClient();
+    this.clientPromise ??= this.makeClient().then((client) => this.matchedVersion(client));
     return this.clientPromise;
+  }
+
+  /** The client once --match-server-version (if given) found the server of ktl's own build. */
+  private async matchedVersion(client: HttpClient): Promise<HttpClient> {
+    if (this.flags.matchServerVersion !== true) return client;
+    const { checkServerVersion } = await import('./server-version-match.js');
+    try {
+      await checkServerVersion(client, clientVersionInfo(), (await this.restConfig()).host);
+      return client;
+    } catch (error) {
+      client.close(); // nothing else will: close() finds no client
+      throw error;
+    }
   }
 
   /** The credentials for the selected user, shared by the HTTP client and streaming connections. */
@@ -204,10 +219,4 @@ export class ClusterFactory implements Factory {
       onWarning: (text) => this.streams.err.write(`${warningPrefix} ${text}\n`),
     });
   }
-}
-
-/** Go's name for the CPU architecture. */
-export function archName(): string {
-  const map: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm' };
-  return map[process.arch] ?? process.arch;
 }

@@ -153,7 +153,7 @@ test("ktl options: the global flags with kubectl's defaults", async () => {
   );
   assert.deepEqual(
     [...ourLines.keys()].filter((k) => !theirLines.has(k)),
-    ['--as-user-extra'],
+    [],
   );
   for (const flag of [
     '--kubeconfig',

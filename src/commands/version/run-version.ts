@@ -1,7 +1,6 @@
 import { PlainError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
-import { archName } from '../../runtime/cluster-factory.js';
-import { KTL_VERSION_STRING } from '../../runtime/version-info.js';
+import { clientVersionInfo } from '../../runtime/version-info.js';
 
 /** The fields of a version.Info as /version returns them. */
 export interface VersionInfo {
@@ -19,15 +18,7 @@ export interface VersionInfo {
 
 /** ktl's own version in the shape of kubectl's clientVersion. */
 export function clientVersion(): VersionInfo {
-  const [major = '0', minor = '0'] = KTL_VERSION_STRING.replace(/^v/, '').split('.');
-  return {
-    major,
-    minor,
-    gitVersion: KTL_VERSION_STRING,
-    compiler: 'esbuild',
-    nodeVersion: process.version,
-    platform: `${process.platform}/${archName()}`,
-  };
+  return clientVersionInfo();
 }
 
 /** Prints versions in text, JSON or YAML, as `kubectl version` does. */

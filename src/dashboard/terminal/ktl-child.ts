@@ -36,7 +36,6 @@ export function connectionArgs(flags: ConfigFlags): string[] {
   }
   if (flags.insecureSkipTlsVerify) args.push('--insecure-skip-tls-verify');
   for (const group of flags.asGroup ?? []) args.push(`--as-group=${group}`);
-  for (const extra of flags.asUserExtra ?? []) args.push(`--as-user-extra=${extra}`);
   return args;
 }
 
