@@ -63,7 +63,7 @@ export class ResultPrinter {
   /** Prints the outcome for one object; `verb` is e.g. labeled, scaled, patched (no change). */
   async print(mapping: ResourceMapping, object: KubeObject, verb: string): Promise<void> {
     const name = `${kindGroupName(mapping)}/${object.metadata?.name ?? ''}`;
-    const shown = withoutManagedFields(object);
+    const shown = this.flags.showManagedFields === true ? object : withoutManagedFields(object);
     if (!this.made) this.makeTemplate();
     if (this.template) this.template.single(shown);
     else if (this.output === 'json') this.out.write(toKubectlJson(shown));

@@ -5,6 +5,8 @@ import type { EditFlags } from './run-edit.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { stringDefault, withHelp } from '../../runtime/command-help.js';
 import { addFilenameFlagsWithHelp } from '../../runtime/filename-flags.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
+import { validateOption } from '../../runtime/mutation-flags.js';
 
 /** kubectl's help for `ktl edit` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -18,6 +20,8 @@ const HELP: CommandHelp = {
 
  The default format is YAML. To edit in JSON, specify "-o json".
 
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
  In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.`,
   example: `# Edit the service named 'registry'
 ktl edit svc/registry
@@ -26,7 +30,10 @@ ktl edit svc/registry
 KUBE_EDITOR="nano" ktl edit svc/registry
 
 # Edit the job 'myjob' in JSON using the v1 API format
-ktl edit job.v1.batch/myjob -o json`,
+ktl edit job.v1.batch/myjob -o json
+
+# Edit the deployment 'mydeployment' in YAML and save the modified config in its annotation
+ktl edit deployment/mydeployment -o yaml --save-config`,
   usage: '(RESOURCE/NAME | -f FILENAME)',
   defaults: { validate: stringDefault('strict') },
 };
@@ -35,8 +42,14 @@ ktl edit job.v1.batch/myjob -o json`,
 export function newEditCommand(context: CommandContext): Command {
   const command = new Command('edit')
     .description('Edit a resource on the server.')
-    .argument('[args...]', '(RESOURCE/NAME | -f FILENAME)')
-    .option('-o, --output <format>', 'Output format for editing: yaml (default) or json.')
+    .argument('[args...]', '(RESOURCE/NAME | -f FILENAME)');
+  addPrintFlags(command)
+    .option('--output-patch', 'Output the patch if the resource is edited.')
+    .option(
+      '--save-config',
+      'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+    )
+    .option('--windows-line-endings', 'Defaults to the line ending native to your platform.')
     .option(
       '-l, --selector <selector>',
       "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
@@ -46,7 +59,7 @@ export function newEditCommand(context: CommandContext): Command {
       'Name of the manager used to track field ownership.',
       'kubectl-edit',
     )
-    .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).');
+    .addOption(validateOption());
   addFilenameFlagsWithHelp(
     command,
     'Filename, directory, or URL to files to use to edit the resource',

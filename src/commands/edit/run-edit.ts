@@ -1,83 +1,42 @@
 /**
- * `ktl edit`: writes the objects (one, or a List) as YAML under kubectl's header, opens the
- * editor, and sends each changed object as kubectl does (edit-patch.ts). A failed save reopens the file
- * with the user's text kept and the errors as comments at the top; saving it unchanged then
- * gives up and keeps a copy. Nothing the user typed is lost.
+ * `ktl edit`: the objects go through kubectl's edit loop (runtime/edit); each changed object is
+ * sent as kubectl's visitToPatch does (a strategic merge patch for built-in types, a JSON merge
+ * patch for others), and printed with the print flags (`edited`, or -o json|yaml|name|template).
  */
 import type { FetchedInfo } from '../../resources/builder/index.js';
 import { selectInfos } from '../../resources/builder/index.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiStatusError, PlainError } from '../../errors/errors.js';
-import { formatError } from '../../errors/format-error.js';
-import { toKubectlJson } from '../../printers/json-text.js';
+import { PlainError } from '../../errors/errors.js';
+import { toGoJson } from '../../printers/json-text.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
-import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import { deepEqual } from '../../resources/patch/json-value.js';
+import { modifiedConfiguration } from '../../resources/patch/last-applied.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
-import { loadYaml } from '../../util/load-yaml.js';
 import type { Factory } from '../../runtime/factory.js';
 import { ResultPrinter } from '../../runtime/result-printer.js';
-import { fieldValidationOf } from '../../runtime/mutation-flags.js';
-import { parseValidate } from '../../runtime/mutation-flags.js';
-import type { SchemaSource } from '../../runtime/schema-source.js';
-import { CHANGED_IDENTITY, editPatch } from './edit-patch.js';
-import { editHeader, runEditor, stripComments } from './editor.js';
+import { fieldValidationOf, parseValidate } from '../../runtime/mutation-flags.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
+import { CHANGED_IDENTITY, editPatch } from '../../runtime/edit/edit-patch.js';
+import type { EditTarget, SaveOutcome } from '../../runtime/edit/edit-loop.js';
+import { causesOf, editInEditor, errorBlock, reportInvalid } from '../../runtime/edit/edit-loop.js';
+import { editorFormat } from '../../runtime/edit/editor.js';
 
 /** The flags of `ktl edit`. */
-export interface EditFlags {
+export interface EditFlags extends PrintFlagValues {
   filename?: string[];
   kustomize?: string;
   recursive?: boolean;
-  output?: string;
   selector?: string;
   fieldManager: string;
   validate?: string | boolean;
-}
-
-function groupResource(target: FetchedInfo): string {
-  const { resource, group } = target.mapping;
-  return group === '' ? resource : `${resource}.${group}`;
-}
-
-/** The comment block for a failed save of one object. */
-export function errorBlock(target: FetchedInfo, causes: readonly string[]): string {
-  return `# ${groupResource(target)} ${JSON.stringify(target.name)} was not valid:\n${causes.map((c) => `# * ${c}\n`).join('')}#\n`;
-}
-
-function causesOf(error: Error): string[] {
-  if (error instanceof ApiStatusError) {
-    const causes = error.status.details?.causes ?? [];
-    if (causes.length > 0)
-      return causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
-  }
-  return [error.message];
-}
-
-async function serialize(objects: KubeObject[], json: boolean): Promise<string> {
-  const shown = objects.map((o) => withoutManagedFields(o));
-  const value =
-    shown.length === 1 ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: {} };
-  return json ? toKubectlJson(value) : toKubectlYaml(value);
-}
-
-async function parseEdited(text: string): Promise<KubeObject[]> {
-  const body = stripComments(text);
-  if (body.trim() === '') throw new Error('invalid object to validate');
-  const yaml = await loadYaml();
-  const value = yaml.parse(body) as KubeObject & { items?: KubeObject[] };
-  if (value === null || typeof value !== 'object') throw new Error('invalid object to validate');
-  return value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+  outputPatch?: boolean;
+  saveConfig?: boolean;
+  windowsLineEndings?: boolean;
 }
 
 /** Runs `ktl edit`. */
 export async function runEdit(factory: Factory, args: string[], flags: EditFlags): Promise<void> {
-  const json = flags.output === 'json';
-  if (flags.output && !['json', 'yaml'].includes(flags.output))
-    throw new PlainError("the flag 'output' must be one of yaml|json");
   parseValidate(flags.validate);
   const typeOnly = args.length === 1 && !(args[0] ?? '').includes('/');
   const targets = await selectInfos(factory, args, {
@@ -89,103 +48,77 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   });
   if (targets.errors.length > 0) throw targets.errors[0] as Error;
   if (targets.objects.length === 0) throw new PlainError('edit cancelled, no objects found');
-  const dir = await mkdtemp(join(tmpdir(), 'ktl-edit-'));
-  const file = join(dir, `edit.${json ? 'json' : 'yaml'}`);
-  // Removed once the edit is done or cancelled; kept when an error may have named it.
-  await editUntilSaved(factory, flags, targets.objects, json, file);
-  await rm(dir, { recursive: true, force: true });
+  // kubectl's editor printer takes json or yaml only; it fails once the objects are read.
+  const json = editorFormat(flags.output) === 'json';
+  // kubectl makes the result printer after each patch: a bad template fails after the save.
+  const printer = new ResultPrinter(factory.streams.out, flags, 'none', true);
+  await editInEditor(
+    factory,
+    targets.objects,
+    { json, windowsLineEndings: flags.windowsLineEndings === true, header: 'object' },
+    (pending, edited) => savePatches(factory, { flags, printer }, pending, edited),
+  );
 }
 
-async function editUntilSaved(
+/** What every save of one `ktl edit` shares. */
+interface PatchSettings {
+  flags: EditFlags;
+  printer: ResultPrinter;
+}
+
+/** kubectl's visitToPatch over the edited objects; a refused object is edited again. */
+async function savePatches(
   factory: Factory,
-  flags: EditFlags,
-  toEdit: FetchedInfo[],
-  json: boolean,
-  file: string,
-): Promise<void> {
-  let pending = toEdit;
-  let body = await serialize(
-    pending.map((t) => t.object),
-    json,
-  );
-  const original = editHeader([]) + body;
-  let errors: string[] = [];
-  const printer = new ResultPrinter(factory.streams.out, undefined);
-  const schemas = factory.schemas();
-  for (;;) {
-    const shown = editHeader(errors) + body;
-    await writeFile(file, shown);
-    await runEditor(factory.env, file);
-    const edited = await readFile(file, 'utf8');
-    if (errors.length > 0 && stripComments(edited) === stripComments(shown)) {
-      factory.streams.err.write(
-        `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
-      );
-      throw new PlainError('Edit cancelled, no valid changes were saved.');
-    }
-    if (stripComments(edited) === stripComments(original)) {
-      factory.streams.err.write('Edit cancelled, no changes made.\n');
-      return;
-    }
-    body = stripComments(edited).replace(/^\n+/, '');
-    errors = [];
-    let objects: KubeObject[];
+  settings: PatchSettings,
+  pending: EditTarget[],
+  objects: KubeObject[],
+): Promise<SaveOutcome> {
+  const outcome: SaveOutcome = { failed: [], errors: [] };
+  for (const target of pending) {
+    const edit =
+      objects.find((o) => o.metadata?.name === target.name && o.kind === target.object.kind) ??
+      (pending.length === 1 ? objects[0] : undefined);
+    if (!edit) continue;
+    let saved: { object: KubeObject; verb: string };
     try {
-      objects = await parseEdited(edited);
+      saved = await saveOne(factory, settings.flags, target as FetchedInfo, edit);
     } catch (error) {
-      const first = pending[0] as FetchedInfo;
-      errors = [
-        errorBlock(first, [
-          `<nil>: Invalid value: "The edited file failed validation": ${firstLine(error)}`,
-        ]),
-      ];
-      reportInvalid(factory, first);
+      if (error instanceof PlainError && error.message === CHANGED_IDENTITY) throw error;
+      outcome.failed.push(target);
+      outcome.errors.push(errorBlock(target, causesOf(error as Error)));
+      reportInvalid(factory, target);
       continue;
     }
-    const failed: FetchedInfo[] = [];
-    for (const target of pending) {
-      const edit =
-        objects.find((o) => o.metadata?.name === target.name && o.kind === target.object.kind) ??
-        (pending.length === 1 ? objects[0] : undefined);
-      if (!edit) continue;
-      try {
-        await saveOne(factory, { target, edited: edit, schemas }, flags, printer);
-      } catch (error) {
-        if (error instanceof PlainError && error.message === CHANGED_IDENTITY) {
-          factory.streams.err.write(
-            `A copy of your changes has been stored to ${JSON.stringify(file)}\n`,
-          );
-          throw error;
-        }
-        failed.push(target);
-        errors.push(errorBlock(target, causesOf(error as Error)));
-        reportInvalid(factory, target);
-      }
-    }
-    if (failed.length === 0) return;
-    pending = failed;
+    // A printer error (a bad template) ends the edit, the object saved: kubectl's order.
+    await settings.printer.print(target.mapping, saved.object, saved.verb);
   }
+  return outcome;
 }
 
-/** One object to save: as fetched, as edited, and where its patch metadata comes from. */
-interface EditedObject {
-  target: FetchedInfo;
-  edited: KubeObject;
-  schemas: SchemaSource;
+/**
+ * --save-config: kubectl annotates the edited object after putting the live managedFields back,
+ * so the recorded configuration carries them; the annotation is then part of the patch.
+ */
+function withSavedConfig(target: FetchedInfo, edited: KubeObject): KubeObject {
+  const managedFields = target.object.metadata?.managedFields;
+  const metadata = { ...(edited.metadata ?? {}) };
+  if (managedFields !== undefined) metadata.managedFields = managedFields;
+  const { modified } = modifiedConfiguration({ ...edited, metadata } as JsonObject);
+  return withoutManagedFields(modified as KubeObject);
 }
 
+/** Patches one object if it changed; returns what to print and with which verb. */
 async function saveOne(
   factory: Factory,
-  { target, edited, schemas }: EditedObject,
   flags: EditFlags,
-  printer: ResultPrinter,
-): Promise<void> {
+  target: FetchedInfo,
+  editedObject: KubeObject,
+): Promise<{ object: KubeObject; verb: string }> {
+  const edited = flags.saveConfig ? withSavedConfig(target, editedObject) : editedObject;
   const original = withoutManagedFields(target.object) as JsonObject;
-  if (deepEqual(original, edited)) {
-    await printer.print(target.mapping, target.object, 'skipped');
-    return;
-  }
-  const patch = await editPatch(schemas, target.mapping, original, edited as JsonObject);
+  if (deepEqual(original, edited)) return { object: target.object, verb: 'skipped' };
+  const patch = await editPatch(factory.schemas(), target.mapping, original, edited as JsonObject);
+  if (flags.outputPatch) factory.streams.out.write(`Patch: ${toGoJson(patch.body)}\n`);
   const client = await factory.client();
   const result = await client.json<KubeObject>({
     method: 'PATCH',
@@ -197,17 +130,5 @@ async function saveOne(
       fieldValidation: fieldValidationOf(parseValidate(flags.validate)),
     },
   });
-  await printer.print(target.mapping, result, 'edited');
-}
-
-function firstLine(error: unknown): string {
-  return ((error as Error).message.split('\n')[0] ?? '').trim();
-}
-
-/** kubectl's line for an edit the server refused; the editor opens again with the causes. */
-function reportInvalid(factory: Factory, target: FetchedInfo): void {
-  const error = new PlainError(
-    `${groupResource(target)} ${JSON.stringify(target.name)} is invalid`,
-  );
-  factory.streams.err.write(formatError(error).text);
+  return { object: result, verb: 'edited' };
 }

@@ -8,7 +8,7 @@ import { applyUpdates, changeVerb, mergePatchFor } from '../../../src/commands/l
 import { parseLabelUpdates, splitResourcesAndPairs } from '../../../src/commands/label/pairs.js';
 import { conditionMet, jsonPathMet, parseWaitFor } from '../../../src/commands/wait/conditions.js';
 import { applyJsonPatch } from '../../../src/commands/patch/json-patch.js';
-import { editorCommand, stripComments } from '../../../src/commands/edit/editor.js';
+import { editorCommand, stripComments } from '../../../src/runtime/edit/editor.js';
 import { interval, sortEvents } from '../../../src/commands/events/event-rows.js';
 
 test('deployment status lines in kubectl order', () => {

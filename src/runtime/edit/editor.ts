@@ -53,12 +53,44 @@ export function stripComments(text: string): string {
     .join('\n');
 }
 
-/** The header kubectl writes above the object, with the errors of the last save. */
-export function editHeader(errors: readonly string[]): string {
+/** Which of kubectl's edit headers: an object, or last-applied annotations (edit-last-applied). */
+export type EditHeaderKind = 'object' | 'last-applied';
+
+/** The header kubectl writes above the objects, with the errors of the last save. */
+export function editHeader(errors: readonly string[], kind: EditHeaderKind = 'object'): string {
   let header =
-    "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
-    '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
-    '# reopened with the relevant failures.\n#\n';
+    kind === 'last-applied'
+      ? "# Please edit the 'last-applied-configuration' annotations below.\n" +
+        "# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.\n#\n"
+      : "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
+        '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
+        '# reopened with the relevant failures.\n#\n';
   for (const block of errors) header += block;
   return header;
+}
+
+/** kubectl's crlf writer (--windows-line-endings): every \n written as \r\n. */
+export function withCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** hasLines: whether any line holds something other than blanks and comments. */
+export function hasLines(text: string): boolean {
+  return text.split('\n').some((line) => {
+    const trimmed = line.trim();
+    return trimmed !== '' && !trimmed.startsWith('#');
+  });
+}
+
+/**
+ * The editor's format from -o: kubectl's editor printer knows json and yaml only (yaml when
+ * -o is empty, e.g. with --template alone) and says so once the objects are read.
+ */
+export function editorFormat(output: string | undefined): 'json' | 'yaml' {
+  const format = output ?? '';
+  if (format === '' || format.toLowerCase() === 'yaml') return 'yaml';
+  if (format.toLowerCase() === 'json') return 'json';
+  throw new PlainError(
+    `unable to match a printer suitable for the output format "${format}", allowed formats are: json,yaml`,
+  );
 }

@@ -6,7 +6,7 @@ import { isJsonObject } from '../../resources/patch/json-value.js';
 import { PatchSchema } from '../../resources/patch/patch-meta.js';
 import { diffMaps } from '../../resources/patch/smp-diff.js';
 import { findKindSchema } from '../../resources/validation/schema-types.js';
-import type { SchemaSource } from '../../runtime/schema-source.js';
+import type { SchemaSource } from '../schema-source.js';
 import { inKubectlScheme } from '../../resources/pods/kubectl-scheme.js';
 
 /** A patch and its content type. */
