@@ -24,6 +24,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   kustomize: { ktlOnly: [], kubectlOnly: [] },
   'config view': { ktlOnly: [], kubectlOnly: [] },
   'create token': { ktlOnly: [], kubectlOnly: [] },
+  'apply edit-last-applied': { ktlOnly: [], kubectlOnly: [] },
   // --subresource comes with another change; -l is ktl's own.
   edit: { ktlOnly: ['-l, --selector'], kubectlOnly: ['--subresource'] },
   // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.

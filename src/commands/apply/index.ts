@@ -7,6 +7,7 @@ import { collect } from '../../runtime/flag-values.js';
 import { dryRunStrategy, parseValidate } from '../../runtime/mutation-flags.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
+import { newEditLastAppliedCommand } from './edit-last-applied.js';
 import { newSetLastAppliedCommand } from './set-last-applied.js';
 import { newViewLastAppliedCommand } from './view-last-applied.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
@@ -99,6 +100,7 @@ export function newApplyCommand(context: CommandContext): Command {
     );
   addWaitFlags(command);
   // The subcommands read the flags apply takes on their behalf with flagsWithGroup.
+  command.addCommand(newEditLastAppliedCommand(context));
   command.addCommand(newViewLastAppliedCommand(context));
   command.addCommand(newSetLastAppliedCommand(context));
   flagDefaults(command, {
