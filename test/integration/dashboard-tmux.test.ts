@@ -170,7 +170,10 @@ test('resize to 40 columns and back: no line wider than the terminal, header and
   assert.ok(screen.trimEnd().split('\n').length <= 20, 'never taller than the terminal');
   t.resize(120, 20);
   screen = await t.waitFor(
-    (s) => /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/m.test(s) && /server: v1/.test(s),
+    // (with the usage columns once the metrics API has answered)
+    (s) =>
+      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+(?:CPU\s+MEM\s+%CPU\/R\s+%MEM\/R\s+)?AGE/m.test(s) &&
+      /server: v1/.test(s),
   );
   assert.equal((screen.match(/^ctx: /gm) ?? []).length, 1, 'one header, no leftovers');
   t.keys(['q']);

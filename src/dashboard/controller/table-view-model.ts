@@ -111,11 +111,11 @@ export class TableViewModel extends RowSelection {
     this.startUsage();
   }
 
-  /** In wide mode, pods and nodes show CPU and memory from the metrics API (rows on screen). */
+  /** Pods and nodes show CPU and memory from the metrics API (rows on screen) when it answers. */
   private startUsage(): void {
     const kind = usageKind(this.scope);
     const { pool, frames } = this;
-    if (!kind || !this.wide || !pool || !frames || this.usage) return;
+    if (!kind || !pool || !frames || this.usage) return;
     const rows = () =>
       this.snapshot()
         .rows.slice(this.offset, this.offset + Math.max(1, this.pageSize))
@@ -130,7 +130,8 @@ export class TableViewModel extends RowSelection {
       rows,
       () => this.model.size,
       (cells) => {
-        this.model.setExtraColumns(USAGE_COLUMNS[kind], cells);
+        if (cells) this.model.setExtraColumns(USAGE_COLUMNS[kind], cells);
+        else this.model.setExtraColumns([], new Map());
         frames.schedule();
       },
     );
@@ -203,8 +204,6 @@ export class TableViewModel extends RowSelection {
   toggleWide(): void {
     this.wide = !this.wide;
     this.model.setWide(this.wide);
-    if (this.wide) this.startUsage();
-    else this.stopUsage();
   }
 
   private stopUsage(): void {

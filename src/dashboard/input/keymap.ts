@@ -169,7 +169,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     scope: 'table',
     keys: ['w'],
     command: 'table.wide',
-    help: 'wide columns (pods and nodes: CPU and memory too)',
+    help: 'wide columns',
   },
   {
     scope: 'table',

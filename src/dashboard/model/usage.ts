@@ -1,8 +1,11 @@
 /**
  * CPU and memory beside pods and nodes, from the metrics API (k9s's CPU, MEM, %CPU/R, %MEM/R
- * columns on pods; CPU, %CPU, MEM, %MEM on nodes), in wide mode (`w`). Only the rows on screen
- * are asked about, a few seconds apart; when the metrics API is not there the cells say n/a and the poller asks
- * again only now and then, with no message: a cluster without metrics-server is normal.
+ * columns on pods; CPU, %CPU, MEM, %MEM on nodes), shown by default as k9s shows its metrics
+ * columns. Only the rows on screen are asked about, a few seconds apart, so a large cluster
+ * costs no more than a small one. Until the metrics API has answered the columns are left out
+ * (as k9s leaves them out without metrics-server), and the poller asks again only now and then,
+ * with no message: a cluster without metrics-server is normal. Once it has answered, a failed
+ * poll shows n/a rather than making the columns come and go.
  */
 import type { UsageFigures } from '../../resources/metrics/index.js';
 import {
@@ -17,8 +20,8 @@ import type { DashColumn } from './types.js';
 
 export type UsageKind = 'pods' | 'nodes';
 
-/** Wide columns (`w`): the default columns stay kubectl's, and nothing is polled unless shown. */
-const column = (name: string): DashColumn => ({ name, type: 'string', format: '', priority: 1 });
+/** Shown in the default view as in wide mode (k9s's metrics columns are not wide-only). */
+const column = (name: string): DashColumn => ({ name, type: 'string', format: '', priority: 0 });
 
 /** The usage columns of each kind, in k9s's order. */
 export const USAGE_COLUMNS: Record<UsageKind, DashColumn[]> = {
@@ -96,11 +99,14 @@ const MAX_CACHED = 5000;
 
 /**
  * Polls the usage of the rows a table shows, while it is on screen. `rows` says which rows are
- * on screen now; `onUsage` gets the cells by row key after each poll.
+ * on screen now; `onUsage` gets the cells by row key after each poll, or undefined while the
+ * metrics API has never answered (no usage columns then).
  */
 export class UsagePoller {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Whether the metrics API has answered once: from then on a failure shows n/a. */
+  private answered = false;
   private readonly capacities = new Map<string, Capacity>();
   /** The keys asked about last, to ask at once when other rows come on screen. */
   private asked = '';
@@ -111,7 +117,7 @@ export class UsagePoller {
     private readonly rows: () => UsageRow[],
     /** How many rows the table has in all (above PER_POD, each row on screen is asked alone). */
     private readonly total: () => number,
-    private readonly onUsage: (cells: Map<string, string[]>) => void,
+    private readonly onUsage: (cells: Map<string, string[]> | undefined) => void,
   ) {}
 
   start(): void {
@@ -143,20 +149,27 @@ export class UsagePoller {
   private async poll(): Promise<void> {
     const rows = this.rows();
     this.asked = this.keysOf(rows);
+    // nothing on screen yet (the list is loading): nothing to ask, and nothing learnt about the
+    // metrics API; rowsChanged asks as soon as rows come
+    if (rows.length === 0) return;
     let next = POLL_MS;
     try {
       const usage = await this.usage(rows);
       await this.loadCapacities(rows);
       if (this.stopped) return;
+      this.answered = true;
       const cells = new Map<string, string[]>();
       for (const row of rows)
         cells.set(row.key, usageCells(this.kind, usage.get(row.key), this.capacities.get(row.key)));
       this.onUsage(cells);
     } catch {
-      // No metrics API, or it failed: n/a, and ask again much later (never an error loop).
+      // No metrics API, or it failed: no columns (never answered) or n/a, and ask again much
+      // later (never an error loop).
       if (this.stopped) return;
       this.onUsage(
-        new Map(rows.map((row) => [row.key, usageCells(this.kind, undefined, undefined)])),
+        this.answered
+          ? new Map(rows.map((row) => [row.key, usageCells(this.kind, undefined, undefined)]))
+          : undefined,
       );
       next = UNAVAILABLE_MS;
     }
@@ -164,7 +177,6 @@ export class UsagePoller {
   }
 
   private async usage(rows: UsageRow[]): Promise<Map<string, UsageFigures>> {
-    if (rows.length === 0) return new Map();
     if (this.kind === 'nodes')
       return fetchNodeUsage(
         this.client,
