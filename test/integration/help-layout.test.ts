@@ -27,6 +27,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   'apply edit-last-applied': { ktlOnly: [], kubectlOnly: [] },
   // --subresource comes with another change; -l is ktl's own.
   edit: { ktlOnly: ['-l, --selector'], kubectlOnly: ['--subresource'] },
+  'auth reconcile': { ktlOnly: [], kubectlOnly: [] },
   // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.
   create: {
     ktlOnly: [],
