@@ -18,8 +18,15 @@ import type { KubeObject } from '../../resources/kube-object.js';
 import { dryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { KeyUpdates } from './pairs.js';
-import { parseAnnotationUpdates, parseLabelUpdates, splitResourcesAndPairs } from './pairs.js';
+import type { KeyKind, KeyUpdates } from '../../resources/actions/key-updates.js';
+import {
+  applyUpdates,
+  keysOf,
+  mergePatchFor,
+  OverwriteErrors,
+  parseKeyUpdates,
+} from '../../resources/actions/key-updates.js';
+import { splitResourcesAndPairs } from './pairs.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.js';
 
@@ -33,7 +40,8 @@ export interface LabelFlags extends SelectOptions, PrintFlagValues {
 }
 
 /** Which of the two commands runs. */
-export type KeyKind = 'label' | 'annotation';
+export type { KeyKind };
+export { applyUpdates, mergePatchFor, OverwriteErrors };
 
 /** Runs label or annotate over the arguments. */
 export async function runLabel(
@@ -43,7 +51,7 @@ export async function runLabel(
   flags: LabelFlags,
 ): Promise<void> {
   const { resources, pairs } = splitResourcesAndPairs(args, kind);
-  const updates = kind === 'label' ? parseLabelUpdates(pairs) : parseAnnotationUpdates(pairs);
+  const updates = parseKeyUpdates(kind, pairs);
   if (flags.all && flags.selector) throw allWithSelector();
   if (flags.all && flags.fieldSelector) throw allWithFieldSelector();
   if (resources.length === 0 && !hasFilenames(flags)) throw labelResourcesRequired();
@@ -82,45 +90,6 @@ function listKeys(factory: Factory, kind: KeyKind, target: FetchedInfo, single: 
     out.write(`Listing ${title} for ${target.mapping.kind}.${group}/${target.name}:\n`);
   }
   for (const key of Object.keys(keys).sort()) out.write(`${indent}${key}=${keys[key] ?? ''}\n`);
-}
-
-function keysOf(object: KubeObject, kind: KeyKind): Record<string, string> | undefined {
-  return kind === 'label' ? object.metadata?.labels : object.metadata?.annotations;
-}
-
-/** The new key map, or the overwrite errors kubectl reports. */
-export function applyUpdates(
-  current: Record<string, string> | undefined,
-  updates: KeyUpdates,
-  kind: KeyKind,
-  overwrite: boolean,
-): Record<string, string> {
-  if (!overwrite) {
-    const clashes = [...updates.set]
-      .filter(([key, value]) => current?.[key] !== undefined && current[key] !== value)
-      .filter(([key]) => kind === 'label' || key !== 'kubernetes.io/change-cause')
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key]) => `'${key}' already has a value (${current?.[key] ?? ''})`);
-    if (clashes.length > 0 && kind === 'annotation')
-      throw new PlainError(
-        `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
-      );
-    if (clashes.length > 0)
-      throw new OverwriteErrors(clashes.map((c) => `${c}, and --overwrite is false`));
-  }
-  const next: Record<string, string> = { ...(current ?? {}) };
-  for (const [key, value] of updates.set) next[key] = value;
-  for (const key of updates.remove) delete next[key];
-  return next;
-}
-
-/** Several keys that would need --overwrite (kubectl prints one line each). */
-export class OverwriteErrors extends PlainError {
-  readonly lines: string[];
-  constructor(lines: string[]) {
-    super(lines.join('\n'));
-    this.lines = lines;
-  }
 }
 
 async function updateOne(
@@ -163,23 +132,6 @@ async function updateOne(
     result,
     kind === 'label' ? changeVerb(before, after, flags.overwrite === true) : 'annotated',
   );
-}
-
-/** The JSON merge patch between the old and new key maps (what jsonpatch.CreateMergePatch gives). */
-export function mergePatchFor(
-  field: 'labels' | 'annotations',
-  before: Record<string, string> | undefined,
-  after: Record<string, string>,
-  resourceVersion?: string,
-): Record<string, unknown> {
-  const metadata: Record<string, unknown> = {};
-  const changes: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(after))
-    if (before?.[key] !== value) changes[key] = value;
-  for (const key of Object.keys(before ?? {})) if (!(key in after)) changes[key] = null;
-  if (Object.keys(changes).length > 0 || before === undefined) metadata[field] = changes;
-  if (resourceVersion) metadata['resourceVersion'] = resourceVersion;
-  return Object.keys(metadata).length > 0 ? { metadata } : {};
 }
 
 /** kubectl's updateDataChangeMsg: labeled, unlabeled or not labeled. */
