@@ -51,6 +51,11 @@ export interface InformerOptions {
   onState?: (state: InformerState) => void;
   /** Called once with the Table column definitions (table mode). */
   onColumns?: (columns: unknown[]) => void;
+  /**
+   * Keeps only what the user of the cache reads of each object (client-go's SetTransform), so
+   * that a cache of full objects stays small; it must keep metadata.uid and resourceVersion.
+   */
+  transform?: (object: KubeObject) => KubeObject;
 }
 
 /**
@@ -146,8 +151,7 @@ export class Informer {
     });
     for await (const page of pages) {
       this.maybeSendColumns(page.body);
-      for (const item of itemsOf(page.body, this.options.table === true))
-        seen.set(uidOf(item), item);
+      for (const item of this.itemsOf(page.body)) seen.set(uidOf(item), item);
       resourceVersion = page.resourceVersion;
     }
     const changes: InformerChange[] = [];
@@ -211,7 +215,7 @@ export class Informer {
     }
     this.maybeSendColumns(event.object);
     const changes: InformerChange[] = [];
-    for (const item of itemsOf(event.object, this.options.table === true)) {
+    for (const item of this.itemsOf(event.object)) {
       const uid = uidOf(item);
       if (event.type === 'DELETED') this.items.delete(uid);
       else this.items.set(uid, item);
@@ -220,6 +224,14 @@ export class Informer {
       if (itemRv) this.stateValue = { ...this.stateValue, resourceVersion: itemRv };
     }
     if (changes.length > 0) this.options.onChange?.(changes);
+  }
+
+  /** The items of a list or an event, transformed when a transform is set. */
+  private itemsOf(body: unknown): InformerItem[] {
+    const items = itemsOf(body, this.options.table === true);
+    const transform = this.options.transform;
+    if (!transform) return items;
+    return items.map((item) => ({ ...item, object: transform(item.object) }));
   }
 
   private listScope(): { namespace?: string; labelSelector?: string; fieldSelector?: string } {

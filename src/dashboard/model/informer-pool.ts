@@ -1,5 +1,6 @@
 import type { InformerChange, InformerState } from '../../resources/informer.js';
 import { Informer } from '../../resources/informer.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { TableScope } from './types.js';
 
@@ -11,6 +12,16 @@ export interface InformerListener {
   onFatal?: (error: unknown) => void;
 }
 
+/**
+ * An informer of whole objects instead of Table rows (for views that read specs, like xray),
+ * each object cut down by `transform` to what those views read; informers of the same name
+ * are shared.
+ */
+export interface ObjectMode {
+  name: string;
+  transform: (object: KubeObject) => KubeObject;
+}
+
 /** One informer shared by every view of the same scope, with its listeners. */
 export class SharedInformer {
   readonly informer: Informer;
@@ -20,12 +31,18 @@ export class SharedInformer {
   users = 0;
   idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(client: HttpClient, scope: TableScope, health: ConnectionHealth) {
+  constructor(
+    client: HttpClient,
+    scope: TableScope,
+    health: ConnectionHealth,
+    objects?: ObjectMode,
+  ) {
     this.informer = new Informer(client, scope.ref, {
       ...(scope.namespace && scope.ref.namespaced ? { namespace: scope.namespace } : {}),
       ...(scope.labelSelector ? { labelSelector: scope.labelSelector } : {}),
       ...(scope.fieldSelector ? { fieldSelector: scope.fieldSelector } : {}),
-      table: true,
+      table: objects === undefined,
+      ...(objects ? { transform: objects.transform } : {}),
       onChange: (changes) => this.listeners.forEach((l) => l.onChange?.(changes)),
       onState: (state) => {
         health.observe(state);
@@ -90,11 +107,12 @@ export class InformerPool {
   acquire(
     scope: TableScope,
     listener: InformerListener,
+    objects?: ObjectMode,
   ): { shared: SharedInformer; release: () => void } {
-    const key = scopeKey(scope);
+    const key = objects ? `${scopeKey(scope)}|${objects.name}` : scopeKey(scope);
     let shared = this.shared.get(key);
     if (!shared) {
-      shared = new SharedInformer(this.client, scope, this.health);
+      shared = new SharedInformer(this.client, scope, this.health, objects);
       this.shared.set(key, shared);
     }
     clearTimeout(shared.idleTimer);
