@@ -4,6 +4,7 @@ import { LogView } from './LogView.js';
 import { PickView } from './PickView.js';
 import { TableView } from './TableView.js';
 import { TextView } from './TextView.js';
+import { XrayView } from './XrayView.js';
 
 /** Draws the view on top of the stack with the component of its kind. */
 export function ViewSwitch(props: { view: View; now: number; height: number; width: number }) {
@@ -19,5 +20,7 @@ export function ViewSwitch(props: { view: View; now: number; height: number; wid
       return <ForwardsView view={view} now={props.now} height={height} width={width} />;
     case 'pick':
       return <PickView view={view} height={height + 1} width={width} />;
+    case 'xray':
+      return <XrayView view={view} height={height + 1} width={width} />;
   }
 }

@@ -20,7 +20,7 @@ import { errorText } from './error-text.js';
 import type { TableViewModel } from './table-view-model.js';
 
 /** Which object an action is about. */
-interface Target {
+export interface Target {
   ref: ResourceRef;
   name: string;
   namespace: string | undefined;
@@ -32,7 +32,7 @@ const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replica
 /** At most this many names are listed in a question (the bottom line has one line). */
 const LISTED = 5;
 
-function targetsOf(view: TableViewModel, rows: readonly DashRow[]): Target[] {
+export function targetsOf(view: TableViewModel, rows: readonly DashRow[]): Target[] {
   const { ref } = view.scope;
   return rows.map((row) => ({
     ref,
@@ -50,7 +50,7 @@ function label(target: Target): string {
  * What the action applies to, as questions and messages say it: `pod/web-1`, or
  * `3 pods (a, b, c)`; across namespaces each name carries its own.
  */
-function subject(targets: readonly Target[]): string {
+export function subject(targets: readonly Target[]): string {
   const [first] = targets;
   if (!first) return '';
   if (targets.length === 1) return label(first);
@@ -67,29 +67,37 @@ function where(targets: readonly Target[]): string {
   return namespaces.size === 1 && only !== '' ? ` in namespace ${only}` : '';
 }
 
+/**
+ * Runs `action` on every target at once and says how it went: the done text, or how many
+ * failed and the first failure. The marks are cleared once it has run (k9s does too).
+ */
+export async function applyToAll(
+  app: DashController,
+  view: TableViewModel,
+  targets: readonly Target[],
+  action: (target: Target) => Promise<unknown>,
+  done: string,
+): Promise<void> {
+  const results = await Promise.allSettled(targets.map(action));
+  view.clearMarks();
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  if (failures.length === 0) return app.say(done);
+  const prefix = targets.length > 1 ? `${failures.length} of ${targets.length} failed: ` : '';
+  app.say(`${prefix}${errorText(failures[0])}`, true);
+}
+
 /** The bulk actions, bound to a controller. */
 export function bulkActions(app: DashController) {
   const client = () => app.session.client;
   const fetch = (target: Target): Promise<KubeObject> =>
     client().json<KubeObject>({ path: objectPath(target.ref, target.name, target.namespace) });
 
-  /**
-   * Runs `action` on every target at once and says how it went: the done text, or how many
-   * failed and the first failure. The marks are cleared once it has run (k9s does too).
-   */
-  const applyAll = async (
+  const applyAll = (
     view: TableViewModel,
     targets: readonly Target[],
     action: (target: Target) => Promise<unknown>,
     done: string,
-  ): Promise<void> => {
-    const results = await Promise.allSettled(targets.map(action));
-    view.clearMarks();
-    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-    if (failures.length === 0) return app.say(done);
-    const prefix = targets.length > 1 ? `${failures.length} of ${targets.length} failed: ` : '';
-    app.say(`${prefix}${errorText(failures[0])}`, true);
-  };
+  ): Promise<void> => applyToAll(app, view, targets, action, done);
 
   /** Asks y/N about the targets, then runs the action on them. */
   const confirm = (

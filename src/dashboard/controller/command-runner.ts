@@ -9,6 +9,10 @@ import { errorText } from './error-text.js';
 import { ForwardsViewModel } from './forwards-view-model.js';
 import { TableViewModel } from './table-view-model.js';
 import { PickViewModel } from './text-view-models.js';
+import { XRAY_ROOTS } from '../model/xray/xray-tree.js';
+import type { XrayRoot } from '../model/xray/xray-tree.js';
+import { XRAY_REFS } from '../model/xray/xray-refs.js';
+import { XrayViewModel } from './xray-view-model.js';
 
 const NAMESPACES = { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace' };
 
@@ -52,7 +56,29 @@ export function runCommand(app: DashController, text: string): void | Promise<vo
       return;
     case 'resource':
       return openType(app, command.type, command.scope);
+    case 'xray':
+      return openXray(app, command.type, command.namespace);
   }
+}
+
+/** The types xray draws, as the error lists them. */
+const XRAY_TYPES = Object.keys(XRAY_ROOTS).join(', ');
+
+/** `:xray TYPE [NAMESPACE]`: the type read as kubectl reads it; only the types xray draws. */
+async function openXray(app: DashController, type: string, namespace?: string): Promise<void> {
+  if (type === '') return app.say(`xray: which type? (${XRAY_TYPES})`, true);
+  let mapping;
+  try {
+    mapping = await app.session.mapper.mappingFor(type);
+  } catch (error) {
+    return app.say(errorText(error), true);
+  }
+  const known = XRAY_REFS[mapping.resource];
+  if (!(mapping.resource in XRAY_ROOTS) || known?.group !== mapping.group)
+    return app.say(`xray: ${mapping.resource} cannot be shown as a tree (${XRAY_TYPES})`, true);
+  if (namespace !== undefined && namespace !== '' && !(await namespaceExists(app, namespace)))
+    return app.say(`namespace "${namespace}" not found`, true);
+  app.push(new XrayViewModel(mapping.resource as XrayRoot, namespace ?? app.namespace));
 }
 
 /** `:ns NAME`: only a namespace that exists (a typo is neither used nor kept as a favourite). */

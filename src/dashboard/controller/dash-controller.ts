@@ -32,11 +32,13 @@ export type KeyHandler = (press: KeyPress) => void | Promise<void>;
 /** What the keys currently go to. */
 export type Mode = 'normal' | 'command' | 'filter' | 'help' | 'question' | 'dialog';
 
-/** A question on the bottom line: y/N, or a number (scale). */
+/** A question on the bottom line: y/N, a number (scale), or a line of text (label). */
 export interface Question {
   text: string;
   answer: string;
   numeric: boolean;
+  /** Any text is typed (enter answers), not a single y/N key. */
+  freeText?: boolean;
   onAnswer: (answer: string) => void | Promise<void>;
 }
 
@@ -55,6 +57,7 @@ const SCOPES: Record<View['kind'], KeyScope[]> = {
   logs: ['logs', 'move', 'global'],
   pick: ['pick', 'move', 'global'],
   forwards: ['forwards', 'move', 'global'],
+  xray: ['xray', 'move', 'global'],
 };
 
 /** The scopes of the top view's keys: a pods table adds the pod keys (shell, attach…). */
@@ -196,6 +199,10 @@ export class DashController {
   private answerKey(press: KeyPress): void | Promise<void> {
     const question = this.question;
     if (!question || press.ctrl || press.meta || press.name !== '' || press.text === '') return;
+    if (question.freeText) {
+      question.answer += press.text;
+      return;
+    }
     if (!question.numeric) return this.answer(press.text);
     if (/^\d$/.test(press.text)) question.answer += press.text;
   }
@@ -310,9 +317,10 @@ export class DashController {
     if (view.kind === 'table' && !view.attached) view.attach(this.session.pool, this.changed);
     if (view.kind === 'logs' && !view.stream) view.attach(this.session.client, this.changed);
     if (view.kind === 'forwards' && !view.attached) view.attach(this.changed);
+    if (view.kind === 'xray' && !view.attached) view.attach(this.session.pool, this.changed);
   }
 
   private deactivate(view: View): void {
-    if (view.kind === 'table' || view.kind === 'logs' || view.kind === 'forwards') view.detach();
+    if (view.kind !== 'text' && view.kind !== 'pick') view.detach();
   }
 }

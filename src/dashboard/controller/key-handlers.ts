@@ -5,12 +5,14 @@ import { sortAfter } from '../model/sorting.js';
 import { bulkActions } from './bulk-actions.js';
 import { runCommand } from './command-runner.js';
 import { forwardActions } from './forward-actions.js';
+import { keyActions } from './key-actions.js';
 import type { DashController, KeyHandler } from './dash-controller.js';
 import { rowActions } from './row-actions.js';
 import { saveLogs } from './save-logs.js';
 import { terminalActions } from './terminal-actions.js';
 import type { LogViewModel, TextViewModel } from './text-view-models.js';
 import { TableViewModel } from './table-view-model.js';
+import { xrayActions } from './xray-actions.js';
 
 type Handler = KeyHandler;
 
@@ -20,6 +22,8 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
   const terminal = terminalActions(app);
   const forwards = forwardActions(app);
   const bulk = bulkActions(app);
+  const keys = keyActions(app);
+  const xray = xrayActions(app);
   const table = (): TableViewModel | undefined =>
     app.top instanceof TableViewModel ? app.top : undefined;
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
@@ -32,11 +36,13 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     };
   /** Runs a bulk action on the marked rows of the top table (else its selected row). */
   const onRows =
-    (action: keyof typeof bulk): Handler =>
+    (action: keyof typeof bulk | keyof typeof keys): Handler =>
     () => {
       const view = table();
       const rows = view?.actionRows() ?? [];
-      if (view && rows.length > 0) return bulk[action](view, rows);
+      if (!view || rows.length === 0) return;
+      if (action === 'label' || action === 'annotate') return keys[action](view, rows);
+      return bulk[action](view, rows);
     };
   /** Runs a terminal action (shell, attach, edit) on the selected row of the top table. */
   const onTerminal =
@@ -130,6 +136,14 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'row.scale': onRows('scale'),
     'row.restart': onRows('restart'),
     'row.edit': onTerminal('edit'),
+    'row.label': onRows('label'),
+    'row.annotate': onRows('annotate'),
+    'xray.goTo': () => xray.enter(),
+    'xray.collapse': () => xray.toggle(),
+    'xray.collapseAll': () => xray.toggleAll(),
+    'xray.describeNode': () => xray.describe(),
+    'xray.nodeYaml': () => xray.yaml(),
+    'xray.nodeLogs': () => xray.logs(),
     'pod.shell': onTerminal('shell'),
     'pod.attach': onTerminal('attach'),
     'sort.name': sortBy('name'),
@@ -212,7 +226,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
       else app.prompt = '';
     },
     'prompt.deleteWord': () => {
-      app.prompt = app.prompt.replace(/\S*\s*$/, '');
+      if (app.mode === 'question' && app.question)
+        app.question.answer = app.question.answer.replace(/\S*\s*$/, '');
+      else app.prompt = app.prompt.replace(/\S*\s*$/, '');
     },
     'prompt.backspace': () => {
       if (app.mode === 'question' && app.question)

@@ -27,7 +27,7 @@ interface OwnerReference {
 }
 
 /** Which object an action is about. */
-interface Target {
+export interface Target {
   ref: ResourceRef;
   name: string;
   namespace: string | undefined;
@@ -68,8 +68,9 @@ export function rowActions(app: DashController) {
   const text = (title: string, load: () => Promise<string>): TextViewModel =>
     new TextViewModel(title, load, app.changed);
 
-  const describe = (view: TableViewModel, row: DashRow): void => {
-    const target = targetOf(view, row);
+  const describe = (view: TableViewModel, row: DashRow): void =>
+    describeTarget(targetOf(view, row));
+  const describeTarget = (target: Target): void => {
     app.push(
       text(`describe ${label(target)}`, async () => {
         const now = Date.now();
@@ -90,21 +91,26 @@ export function rowActions(app: DashController) {
     );
   };
 
+  const yamlTarget = (target: Target): void => {
+    const object = fetch(target);
+    object.catch(() => undefined);
+    app.push(
+      new TextViewModel(
+        `yaml ${label(target)}`,
+        async (managedFields) => yamlText(await object, managedFields),
+        app.changed,
+        'managedFields',
+      ),
+    );
+  };
+
   return {
     describe,
+    describeTarget,
+    yamlTarget,
     useNamespace,
     yaml(view: TableViewModel, row: DashRow): void {
-      const target = targetOf(view, row);
-      const object = fetch(target);
-      object.catch(() => undefined);
-      app.push(
-        new TextViewModel(
-          `yaml ${label(target)}`,
-          async (managedFields) => yamlText(await object, managedFields),
-          app.changed,
-          'managedFields',
-        ),
-      );
+      yamlTarget(targetOf(view, row));
     },
     async enter(view: TableViewModel, row: DashRow): Promise<void> {
       const resource = view.scope.ref.resource;

@@ -12,6 +12,8 @@ export abstract class RowSelection {
   offset = 0;
   /** The uids of the rows marked with space (k9s's marks), for actions on many rows. */
   marks = new Set<string>();
+  /** A row to select by name once it is there (a jump from xray knows names, not rows). */
+  selectName: string | undefined;
 
   /** The current frame. */
   abstract snapshot(): TableSnapshot;
@@ -19,6 +21,13 @@ export abstract class RowSelection {
   /** The index of the selected row in the current frame. */
   selected(): number {
     const rows = this.snapshot().rows;
+    if (this.selectName !== undefined && this.selectedUid === undefined) {
+      const named = rows.find((r) => r.name === this.selectName);
+      if (named) {
+        this.selectedUid = named.uid;
+        this.selectName = undefined;
+      }
+    }
     const found = this.selectedUid ? rows.findIndex((r) => r.uid === this.selectedUid) : -1;
     return found >= 0 ? found : Math.min(this.selectedIndex, Math.max(0, rows.length - 1));
   }

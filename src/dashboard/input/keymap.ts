@@ -16,6 +16,7 @@ export type KeyScope =
   | 'logs'
   | 'pick'
   | 'forwards'
+  | 'xray'
   | 'prompt'
   | 'dialog'
   | 'question'
@@ -77,6 +78,14 @@ export type KeyCommand =
   | 'row.markRange'
   | 'row.clearMarks'
   | 'forward.stop'
+  | 'row.label'
+  | 'row.annotate'
+  | 'xray.goTo'
+  | 'xray.collapse'
+  | 'xray.collapseAll'
+  | 'xray.describeNode'
+  | 'xray.nodeYaml'
+  | 'xray.nodeLogs'
   | 'dialog.submit'
   | 'dialog.cancel'
   | 'dialog.next'
@@ -197,6 +206,20 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
   {
     scope: 'table',
+    keys: ['ctrl-t'],
+    command: 'row.label',
+    help: 'label: key=value key- [--overwrite], as ktl label (marked rows too)',
+    mutating: true,
+  },
+  {
+    scope: 'table',
+    keys: ['ctrl-o'],
+    command: 'row.annotate',
+    help: 'annotate: key=value key- [--overwrite], as ktl annotate (marked rows too)',
+    mutating: true,
+  },
+  {
+    scope: 'table',
     keys: ['F'],
     command: 'row.portForward',
     help: 'port-forward (a pod, or a pod of a workload/Service); :pf lists them',
@@ -239,6 +262,22 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     help: 'window: 0 tail, 1 all, 2 1m, 3 5m, 4 15m, 5 30m, 6 1h',
   },
   { scope: 'logs', keys: ['ctrl-s'], command: 'logs.save', help: 'save the lines to a file' },
+  {
+    scope: 'xray',
+    keys: ['enter'],
+    command: 'xray.goTo',
+    help: 'go to the object in its table (a container: its logs)',
+  },
+  { scope: 'xray', keys: ['space'], command: 'xray.collapse', help: 'collapse / expand the node' },
+  { scope: 'xray', keys: ['x'], command: 'xray.collapseAll', help: 'collapse / expand all' },
+  {
+    scope: 'xray',
+    keys: ['d'],
+    command: 'xray.describeNode',
+    help: 'describe (a container: its pod)',
+  },
+  { scope: 'xray', keys: ['y'], command: 'xray.nodeYaml', help: 'YAML (a container: its pod)' },
+  { scope: 'xray', keys: ['l'], command: 'xray.nodeLogs', help: 'logs of the pod or container' },
   { scope: 'pick', keys: ['enter'], command: 'pick.choose', help: 'choose' },
   { scope: 'forwards', keys: ['ctrl-d'], command: 'forward.stop', help: 'stop (asks first)' },
   { scope: 'prompt', keys: ['enter'], command: 'prompt.submit', help: 'run the command / filter' },
@@ -285,6 +324,7 @@ const SECTIONS: Array<{ title: string; scopes: KeyScope[] }> = [
   { title: 'Logs', scopes: ['logs'] },
   { title: 'Lists (:ctx)', scopes: ['pick'] },
   { title: 'Port-forwards (:pf)', scopes: ['forwards'] },
+  { title: 'Xray (:xray TYPE [ns])', scopes: ['xray'] },
   { title: 'Prompt (: and /)', scopes: ['prompt'] },
   { title: 'Dialogs (port-forward)', scopes: ['dialog'] },
   { title: 'Questions', scopes: ['question'] },

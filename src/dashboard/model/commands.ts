@@ -7,6 +7,7 @@ export type DashCommand =
   | { kind: 'contexts' }
   | { kind: 'context'; name: string }
   | { kind: 'portForwards' }
+  | { kind: 'xray'; type: string; namespace?: string }
   | { kind: 'resource'; type: string; scope: ResourceArgs }
   | { kind: 'empty' };
 
@@ -47,6 +48,7 @@ const SPECIAL = [
   'context',
   'contexts',
   ...PORT_FORWARDS,
+  'xray',
   'help',
   'quit',
   'q',
@@ -94,6 +96,14 @@ export function parseCommand(text: string): DashCommand {
   if (name === 'help' || name === '?') return { kind: 'help' };
   if (PORT_FORWARDS.includes(name)) return { kind: 'portForwards' };
   const arg = rest.split(/\s+/)[0] ?? '';
+  if (name === 'xray') {
+    const ns = rest.split(/\s+/)[1];
+    return {
+      kind: 'xray',
+      type: K9S_ALIASES[arg.toLowerCase()] ?? arg,
+      ...(ns !== undefined ? { namespace: namespaceArg(ns) } : {}),
+    };
+  }
   if (name === 'ctx' || name === 'context' || name === 'contexts')
     return arg ? { kind: 'context', name: arg } : { kind: 'contexts' };
   if (name === 'ns' || name === 'namespace' || name === 'namespaces')
