@@ -56,6 +56,13 @@ export interface InformerOptions {
    * that a cache of full objects stays small; it must keep metadata.uid and resourceVersion.
    */
   transform?: (object: KubeObject) => KubeObject;
+  /**
+   * The first list's pages are reported (as ADDED changes) as they arrive, not once it is
+   * complete, and the next page is asked for while one is decoded (the dashboard's screen fills
+   * from the first page; the server sends items in name order). Later relists are unchanged:
+   * one batch of differences at the end.
+   */
+  progressive?: boolean;
 }
 
 /**
@@ -143,28 +150,43 @@ export class Informer {
   private async relist(): Promise<void> {
     const seen = new Map<string, InformerItem>();
     let resourceVersion = '';
+    // Pages of a first list can be shown as they come: there is nothing to compare them with.
+    const progressive =
+      this.options.progressive === true && this.stateValue.lists === 0 && this.items.size === 0;
     const pages = listPages<KubeObject>(this.client, this.ref, {
       ...this.listScope(),
       chunkSize: this.options.pageSize ?? 500,
       accept: this.options.table ? TABLE_ACCEPT : 'application/json',
       signal: this.controller.signal,
+      ...(this.options.progressive ? { prefetch: true } : {}),
     });
     for await (const page of pages) {
       this.maybeSendColumns(page.body);
-      for (const item of this.itemsOf(page.body)) seen.set(uidOf(item), item);
+      const added: InformerChange[] = [];
+      for (const item of this.itemsOf(page.body)) {
+        const uid = uidOf(item);
+        seen.set(uid, item);
+        if (progressive) {
+          this.items.set(uid, item);
+          added.push({ type: 'ADDED', item });
+        }
+      }
       resourceVersion = page.resourceVersion;
+      if (added.length > 0) this.options.onChange?.(added);
     }
     const changes: InformerChange[] = [];
-    for (const [uid, item] of this.items)
-      if (!seen.has(uid)) changes.push({ type: 'DELETED', item });
-    for (const [uid, item] of seen) {
-      const old = this.items.get(uid);
-      if (!old) changes.push({ type: 'ADDED', item });
-      else if (resourceVersionOf(old) !== resourceVersionOf(item))
-        changes.push({ type: 'MODIFIED', item });
+    if (!progressive) {
+      for (const [uid, item] of this.items)
+        if (!seen.has(uid)) changes.push({ type: 'DELETED', item });
+      for (const [uid, item] of seen) {
+        const old = this.items.get(uid);
+        if (!old) changes.push({ type: 'ADDED', item });
+        else if (resourceVersionOf(old) !== resourceVersionOf(item))
+          changes.push({ type: 'MODIFIED', item });
+      }
+      this.items.clear();
+      for (const [uid, item] of seen) this.items.set(uid, item);
     }
-    this.items.clear();
-    for (const [uid, item] of seen) this.items.set(uid, item);
     // The server answered in full: the next outage starts its backoff from the beginning.
     this.failures = 0;
     this.setState({ phase: 'synced', resourceVersion, lists: this.stateValue.lists + 1 });

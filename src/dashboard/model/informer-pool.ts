@@ -43,6 +43,9 @@ export class SharedInformer {
       ...(scope.fieldSelector ? { fieldSelector: scope.fieldSelector } : {}),
       table: objects === undefined,
       ...(objects ? { transform: objects.transform } : {}),
+      // A table's screen fills from the first page of a long list instead of after the last
+      // one (views of whole objects, like xray's tree, read complete lists).
+      progressive: objects === undefined,
       onChange: (changes) => this.listeners.forEach((l) => l.onChange?.(changes)),
       onState: (state) => {
         health.observe(state);
