@@ -4,9 +4,11 @@
  * time and peak RSS (GNU time's %M) and the ratio ktl/kubectl, plus the number of HTTP
  * requests each made (from -v=6 logs). Not a test: its figures go into the issue notes.
  *
- * Then (unless a filter leaves it out) the dashboard scenario: scripts/bench/dashboard.ts.
+ * Then (unless a filter leaves it out) the dashboard scenario: scripts/bench/dashboard.ts, at
+ * 5,000 and 20,000 pods (BENCH_DASH_SIZES=5000,20000,50000 adds the large size).
  *
  *   BENCH_RUNS=7 BENCH_PODS=5000 BENCH_DASH_SECONDS=600 npm run bench [-- filter]
+ *   KTL_CLUSTER_DIR=/tmp/c npm run bench -- dashboard      (the dashboard only, on cluster /tmp/c)
  *
  * The filter `short` selects the everyday short commands (issue 20), each measured without
  * NODE_EXTRA_CA_CERTS, with it, and over a network namespace with BENCH_RTT_MS (50) of round

@@ -24,6 +24,9 @@
  * Every figure carries the load average (1 min) read when it was taken: the bench shares its
  * cores. BENCH_DASH_KTL=path/to/bin/ktl,other/bin/ktl alternates builds run by run (before and
  * after a change, under the same load); the default is this checkout's bin/ktl.
+ * BENCH_DASH_ANY_PHASE=1 does not wait for the pods to be Running (kwok, starved of CPU on a
+ * loaded machine, marked only ~5 pods a second Running here). The churn deletes with
+ * gracePeriodSeconds=0 so that it does not wait for kwok either.
  *
  *   KTL_CLUSTER_DIR=/tmp/c BENCH_DASH_SIZES=5000,20000,50000 node --import tsx scripts/bench/dashboard.ts
  */
