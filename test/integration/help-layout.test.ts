@@ -29,19 +29,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   edit: { ktlOnly: ['-l, --selector'], kubectlOnly: ['--subresource'] },
   'auth reconcile': { ktlOnly: [], kubectlOnly: [] },
   // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.
-  create: {
-    ktlOnly: [],
-    kubectlOnly: [
-      '--allow-missing-template-keys',
-      '--edit',
-      '--raw',
-      '--save-config',
-      '-l, --selector',
-      '--show-managed-fields',
-      '--template',
-      '--windows-line-endings',
-    ],
-  },
+  create: { ktlOnly: [], kubectlOnly: [] },
 };
 
 /** `--name=default:` lines of an Options list, keyed by `-x, --name`. */

@@ -22,7 +22,8 @@ import { addFilenameFlagsWithHelp } from '../../runtime/filename-flags.js';
 import { flagsWithGroup } from '../../runtime/group-flags.js';
 import { fieldValidationOf, parseValidate, validateOption } from '../../runtime/mutation-flags.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
-import { ResultPrinter } from '../../runtime/result-printer.js';
+import type { EditPrinter } from '../../runtime/edit/edit-printer.js';
+import { editPrinter } from '../../runtime/edit/edit-printer.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 
 interface EditLastAppliedFlags extends PrintFlagValues {
@@ -100,7 +101,7 @@ async function runEditLastApplied(
       'no last-applied-configuration annotation found on resources, to create the annotation, use command `ktl apply set-last-applied --create-annotation`',
     );
   const json = editorFormat(flags.output) === 'json';
-  const printer = new ResultPrinter(factory.streams.out, flags, 'none', true);
+  const printer = editPrinter(factory.streams.out, flags);
   const { namespace } = await factory.namespace();
   await editInEditor(
     factory,
@@ -132,7 +133,7 @@ async function mappingOf(factory: Factory, object: KubeObject): Promise<EditTarg
 /** What every save of one edit-last-applied shares. */
 interface AnnotationSettings {
   namespace: string;
-  printer: ResultPrinter;
+  printer: EditPrinter;
   flags: EditLastAppliedFlags;
   validate: ReturnType<typeof parseValidate>;
 }
@@ -159,7 +160,7 @@ async function saveAnnotations(
     const original = pending.find((t) => (t.object.metadata?.uid ?? '') === uid);
     if (!original) throw new PlainError(`no original object found for ${object.metadata?.name}`);
     if (deepEqual(original.object as JsonObject, object as JsonObject)) {
-      await settings.printer.print(mapping, object, 'skipped');
+      await settings.printer(mapping, object, 'skipped');
       continue;
     }
     const client = await factory.client();
@@ -176,7 +177,7 @@ async function saveAnnotations(
         fieldValidation: fieldValidationOf(settings.validate),
       },
     });
-    await settings.printer.print(mapping, object, 'edited');
+    await settings.printer(mapping, object, 'edited');
   }
   return { failed: [], errors: [] };
 }

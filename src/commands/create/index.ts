@@ -23,7 +23,10 @@ const HELP: CommandHelp = {
 ktl create -f ./pod.json
 
 # Create a pod based on the JSON passed into stdin
-cat pod.json | ktl create -f -`,
+cat pod.json | ktl create -f -
+
+# Edit the data in registry.yaml in JSON then create the resource using the edited data
+ktl create -f registry.yaml --edit -o json`,
   usage: '-f FILENAME',
   selfParsedOptions: fileFlagOptions(),
 };
@@ -32,9 +35,14 @@ cat pod.json | ktl create -f -`,
 function fileFlagOptions(): Option[] {
   return [
     new Option(
+      '--allow-missing-template-keys [bool]',
+      'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+    ).default(true),
+    new Option(
       '--dry-run [strategy]',
       'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
     ).default('none'),
+    new Option('--edit', 'Edit the API resource before creating'),
     new Option(
       '--field-manager <name>',
       'Name of the manager used to track field ownership.',
@@ -47,12 +55,39 @@ function fileFlagOptions(): Option[] {
       '-k, --kustomize <dir>',
       "Process the kustomization directory. This flag can't be used together with -f or -R.",
     ).default(''),
-    new Option('-o, --output <format>', 'Output format. One of: (json, yaml, name).').default(''),
+    new Option(
+      '-o, --output <format>',
+      'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+    ).default(''),
+    new Option(
+      '--raw <uri>',
+      'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.',
+    ).default(''),
     new Option(
       '-R, --recursive',
       'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
     ),
+    new Option(
+      '--save-config',
+      'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+    ),
+    new Option(
+      '-l, --selector <selector>',
+      "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+    ).default(''),
+    new Option(
+      '--show-managed-fields',
+      'If true, keep the managedFields when printing objects in JSON or YAML format.',
+    ),
+    new Option(
+      '--template <template>',
+      'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+    ).default(''),
     new Option('--validate [mode]', VALIDATE_HELP).default('strict'),
+    new Option(
+      '--windows-line-endings',
+      'Only relevant if --edit=true. Defaults to the line ending native to your platform.',
+    ),
   ];
 }
 

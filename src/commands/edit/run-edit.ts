@@ -14,7 +14,8 @@ import { modifiedConfiguration } from '../../resources/patch/last-applied.js';
 import { objectPath } from '../../resources/resource-ref.js';
 import type { KubeObject } from '../../resources/kube-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import { ResultPrinter } from '../../runtime/result-printer.js';
+import type { EditPrinter } from '../../runtime/edit/edit-printer.js';
+import { editPrinter } from '../../runtime/edit/edit-printer.js';
 import { fieldValidationOf, parseValidate } from '../../runtime/mutation-flags.js';
 import type { PrintFlagValues } from '../../runtime/template-output.js';
 import { CHANGED_IDENTITY, editPatch } from '../../runtime/edit/edit-patch.js';
@@ -51,7 +52,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
   // kubectl's editor printer takes json or yaml only; it fails once the objects are read.
   const json = editorFormat(flags.output) === 'json';
   // kubectl makes the result printer after each patch: a bad template fails after the save.
-  const printer = new ResultPrinter(factory.streams.out, flags, 'none', true);
+  const printer = editPrinter(factory.streams.out, flags);
   await editInEditor(
     factory,
     targets.objects,
@@ -63,7 +64,7 @@ export async function runEdit(factory: Factory, args: string[], flags: EditFlags
 /** What every save of one `ktl edit` shares. */
 interface PatchSettings {
   flags: EditFlags;
-  printer: ResultPrinter;
+  printer: EditPrinter;
 }
 
 /** kubectl's visitToPatch over the edited objects; a refused object is edited again. */
@@ -90,7 +91,7 @@ async function savePatches(
       continue;
     }
     // A printer error (a bad template) ends the edit, the object saved: kubectl's order.
-    await settings.printer.print(target.mapping, saved.object, saved.verb);
+    await settings.printer(target.mapping, saved.object, saved.verb);
   }
   return outcome;
 }
