@@ -1,6 +1,10 @@
 import type { Document as YamlDocument, LineCounter } from 'yaml';
 import type * as YamlModule from 'yaml';
+import { loadJsYaml } from '../../util/load-js-yaml.js';
 import { loadYaml } from '../../util/load-yaml.js';
+import type { DocumentChunk } from './document-chunks.js';
+import { splitDocuments } from './document-chunks.js';
+import { FastDocumentReader } from './fast-documents.js';
 import type { ManifestObject, PathSegment, SourcePosition } from './manifest-types.js';
 import { pathKey } from './manifest-types.js';
 import { LazyPositions } from './position-map.js';
@@ -29,12 +33,38 @@ export const MAX_ALIAS_COUNT = 100;
  * Parses a multi-document YAML (or JSON) text into objects, flattening `kind: List` and
  * skipping empty and null documents. Each object keeps its file, document and field positions.
  *
- * Documents are composed one at a time and dropped once their value is taken: a 50 MB manifest
- * held every document's syntax tree at once (2.4 GB RSS). Field positions are not recorded
- * here but computed when a message first asks for one (see LazyPositions), so the parse keeps
- * only the values, the text and its line starts.
+ * The text is cut into documents at its `---` lines and each is read by js-yaml (fast path);
+ * a document it does not take, or whose value needs a message, is read by `yaml` as every
+ * document was before, so values, problems and their wording stay the same. Field positions
+ * are not recorded here but computed when a message first asks for one (see LazyPositions), so
+ * the parse keeps only the values, the text and its line starts.
  */
 export async function parseManifestText(file: string, text: string): Promise<ParsedFile> {
+  const yaml = await loadYaml();
+  const chunks = splitDocuments(text);
+  if (!chunks) return parseWithYaml(file, text);
+  const fast = new FastDocumentReader(await loadJsYaml());
+  const lines = lineCounter(yaml, text);
+  const result: ParsedFile = { objects: [], problems: [] };
+  for (const chunk of chunks) {
+    const context = { yaml, file, document: chunk.number, text, lines };
+    const read = fast.read(text.slice(chunk.start, chunk.end));
+    if (read && addFastValue(read.value, [chunk.start, chunk.end], context, result)) continue;
+    // `yaml` reads the document on its own. A problem found there (or other than the one
+    // document the cut promised) has the whole file read by `yaml` as before: where a document
+    // is broken, `yaml` may not end it at the next `---`, and its messages and document numbers
+    // must stay what they were.
+    if (!readChunkWithYaml(chunk, context, result)) return parseWithYaml(file, text);
+  }
+  return result;
+}
+
+/**
+ * The whole text read by `yaml` alone: one document at a time with its Parser/Composer, each
+ * dropped once its value is taken (a 50 MB manifest held every document's syntax tree at once
+ * in 2.4 GB of RSS).
+ */
+export async function parseWithYaml(file: string, text: string): Promise<ParsedFile> {
   const yaml = await loadYaml();
   const lines = new yaml.LineCounter();
   const parser = new yaml.Parser(lines.addNewLine);
@@ -43,9 +73,62 @@ export async function parseManifestText(file: string, text: string): Promise<Par
   let document = 0;
   for (const doc of composer.compose(parser.parse(text))) {
     document++;
-    readDocument(doc, { yaml, file, document, text, lines }, result);
+    readDocument(doc, 0, { yaml, file, document, text, lines }, result);
   }
   return result;
+}
+
+/** The line starts of a text, as `yaml`'s Parser records them. */
+function lineCounter(yaml: typeof YamlModule, text: string): LineCounter {
+  const lines = new yaml.LineCounter();
+  lines.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+    lines.addNewLine(at + 1);
+  return lines;
+}
+
+/** Reads one cut-out document with `yaml`; false when it was not exactly one sound document. */
+function readChunkWithYaml(
+  chunk: DocumentChunk,
+  context: DocumentContext,
+  result: ParsedFile,
+): boolean {
+  const { yaml } = context;
+  const docs = Array.from(
+    new yaml.Composer(PARSE_OPTIONS).compose(
+      new yaml.Parser().parse(context.text.slice(chunk.start, chunk.end)),
+    ),
+  );
+  const [doc] = docs;
+  if (docs.length !== 1 || !doc) return false;
+  const problems = result.problems.length;
+  readDocument(doc, chunk.start, context, result);
+  return result.problems.length === problems;
+}
+
+/**
+ * Adds the objects of a value js-yaml read; false when the value needs a message (not an
+ * object, or a List item that is not one), which `yaml`'s path then words.
+ */
+function addFastValue(
+  value: unknown,
+  range: readonly [number, number],
+  context: DocumentContext,
+  result: ParsedFile,
+): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const items = flattenLists(value as KubeObject, []);
+  if (items.some(({ object }) => !isObject(object))) return false;
+  const { yaml, file, document, text, lines } = context;
+  const positions = new LazyPositions(yaml, text, range, lines);
+  for (const { object, itemPath } of items)
+    result.objects.push({ object, source: { file, document, itemPath, positions } });
+  return true;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What reading one document needs besides the document. */
@@ -58,9 +141,13 @@ interface DocumentContext {
   lines: LineCounter;
 }
 
-/** Adds one document's objects (or its problems) to the result. */
+/**
+ * Adds one document's objects (or its problems) to the result. `base`: where the text `yaml`
+ * parsed starts in the file (offsets in `doc` are relative to it).
+ */
 function readDocument(
   doc: YamlDocument.Parsed,
+  base: number,
   context: DocumentContext,
   result: ParsedFile,
 ): void {
@@ -68,12 +155,12 @@ function readDocument(
   const problem = (offset: number, message: string): ReadProblem => ({
     file,
     document,
-    ...linePos(lines, offset),
+    ...linePos(lines, base + offset),
     message,
   });
   if (doc.errors.length > 0) {
     for (const error of doc.errors)
-      result.problems.push(problem(error.pos[0], yamlErrorMessage(error, text)));
+      result.problems.push(problem(error.pos[0], yamlErrorMessage(error, text, base)));
     return;
   }
   let value: unknown;
@@ -90,11 +177,12 @@ function readDocument(
     result.problems.push(problem(start, 'the document is not a YAML/JSON object'));
     return;
   }
-  const positions = new LazyPositions(yaml, text, [doc.range[0], doc.range[2]], lines);
+  const range = [base + doc.range[0], base + doc.range[2]] as const;
+  const positions = new LazyPositions(yaml, text, range, lines);
   const at = (path: PathSegment[]): SourcePosition =>
-    positions.get(pathKey(path)) ?? linePos(lines, start);
+    positions.get(pathKey(path)) ?? linePos(lines, base + start);
   for (const { object, itemPath } of flattenLists(value as KubeObject, [])) {
-    if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    if (!isObject(object)) {
       const pos = at(itemPath);
       result.problems.push({ file, document, ...pos, message: 'a List item is not an object' });
       continue;
@@ -132,10 +220,10 @@ interface YamlErrorLike {
 }
 
 /** Clearer wording for the YAML errors users hit most. */
-function yamlErrorMessage(error: YamlErrorLike, text: string): string {
+function yamlErrorMessage(error: YamlErrorLike, text: string, base: number): string {
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return `duplicate key "${keyAt(text, error.pos[0])}"`;
+      return `duplicate key "${keyAt(text, base + error.pos[0])}"`;
     case 'TAB_AS_INDENT':
       return 'a tab character is used for indentation (YAML allows only spaces)';
     case 'BAD_INDENT':
