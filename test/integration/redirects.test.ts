@@ -219,3 +219,88 @@ test('-f URL that redirects to itself: the same error after the same retries', a
   assert.equal(ours.stderr, 'Unable to connect to the server: stopped after 10 redirects\n');
   assert.deepEqual(ours, theirs);
 });
+
+/**
+ * Ports fetch refuses (the WHATWG "bad ports") that Go's http.Get, and so kubectl, uses like
+ * any other; the first one free here is taken.
+ */
+const BAD_PORTS = [6666, 6667, 6668, 6669, 6665, 10080, 6000, 6566, 4045, 3659, 2049, 5060];
+
+async function listenOnBadPort(t: TestContext, server: Server): Promise<number> {
+  for (const port of BAD_PORTS) {
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      t.after(() => new Promise((resolve) => server.close(resolve)));
+      return port;
+    }
+  }
+  throw new Error(`none of the ports ${BAD_PORTS.join(', ')} is free`);
+}
+
+test('-f URL on a port fetch calls bad (6666, 10080, ...): both read it, as Go does', async (t) => {
+  const ns = await testNamespace(t, 'redirects-port');
+  const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad-port\ndata:\n  k: v\n`;
+  const server = createHttpServer((_req, res) => res.writeHead(200).end(manifest));
+  const port = await listenOnBadPort(t, server);
+  const url = `http://127.0.0.1:${port}/cm.yaml`;
+  const { ours, theirs } = await both(['apply', '-n', ns, '-f', url, '--dry-run=client']);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.deepEqual(ours, theirs);
+  assert.equal(ours.stdout, 'configmap/bad-port created (dry run)\n');
+});
+
+/** An HTTPS file server with the apiserver's certificate (the cluster CA signed it). */
+async function httpsFileServer(t: TestContext, files: Record<string, string>): Promise<string> {
+  const server = createHttpsServer(tls, (req, res) => {
+    const name = (req.url ?? '/').replace(/^\/files\//, '');
+    if (files[name] !== undefined) res.writeHead(200).end(files[name]);
+    else res.writeHead(404).end('not found');
+  });
+  return `https://127.0.0.1:${await listen(t, server)}`;
+}
+
+/** A plain HTTP server whose every path redirects (302) to the same path under `target`. */
+async function redirectTo(t: TestContext, target: string): Promise<string> {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    res.writeHead(302, { location: `${target}${req.url ?? '/'}` }).end();
+  });
+  return `http://127.0.0.1:${await listen(t, server)}`;
+}
+
+test('-f URL redirected from http to https: the kubeconfig CA is not trusted for it, as in kubectl', async (t) => {
+  const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: via-https\n`;
+  const secure = await httpsFileServer(t, { 'cm.yaml': manifest });
+  const plain = await redirectTo(t, secure);
+  // The kubeconfig's CA signed the file server's certificate: neither tool may use it for -f.
+  const { ours, theirs } = await both([
+    'apply',
+    '-f',
+    `${plain}/files/cm.yaml`,
+    '--dry-run=client',
+  ]);
+  assert.equal(
+    ours.stderr,
+    'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n',
+  );
+  assert.deepEqual(ours, theirs);
+});
+
+test('-f URL redirected from http to https, CA trusted the way each tool takes extra roots: both read it', async (t) => {
+  const ns = await testNamespace(t, 'redirects-https');
+  const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: via-https\n`;
+  const secure = await httpsFileServer(t, { 'cm.yaml': manifest });
+  const plain = await redirectTo(t, secure);
+  const args = ['apply', '-n', ns, '-f', `${plain}/files/cm.yaml`, '--dry-run=client'];
+  const caFile = join(pki, 'ca.crt');
+  const [ours, theirs] = await Promise.all([
+    ktl(args, { env: { NODE_EXTRA_CA_CERTS: caFile } }),
+    kubectl(args, { env: { SSL_CERT_FILE: caFile } }),
+  ]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.deepEqual(ours, theirs);
+  assert.equal(ours.stdout, 'configmap/via-https created (dry run)\n');
+});

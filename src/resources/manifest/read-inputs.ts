@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConnectionError, PlainError } from '../../errors/errors.js';
-import { networkError } from '../../transport/network-error.js';
-import type { Hop } from '../../transport/redirect.js';
-import { MAX_REDIRECTS, redirectTarget } from '../../transport/redirect.js';
+import { PlainError } from '../../errors/errors.js';
+import type { GetResponse } from '../../transport/http-get.js';
+import { httpGet } from '../../transport/http-get.js';
 import { expandGlob, hasGlobMeta } from './glob.js';
 
 /** The text of one input (file, stdin or URL) with the name used in messages. */
@@ -17,7 +16,7 @@ export interface InputText {
 export interface ReadInputOptions {
   recursive: boolean;
   stdin: NodeJS.ReadableStream;
-  /** Fetches a URL (injectable for tests); defaults to global fetch with kubectl's retries. */
+  /** Fetches a URL (injectable for tests); defaults to httpGet with kubectl's retries. */
   fetchUrl?: (url: string) => Promise<string>;
 }
 
@@ -95,44 +94,18 @@ async function fetchWithRetries(url: string): Promise<string> {
   let failure: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 1000));
-    let response: Response;
+    let response: GetResponse;
     try {
-      response = await fetchFollowingRedirects(url);
+      response = await httpGet(url);
     } catch (error) {
       failure = error;
       continue;
     }
-    if (response.ok) return response.text();
-    await response.body?.cancel();
+    if (response.status >= 200 && response.status < 300) return response.body.toString('utf8');
     failure = new PlainError(
       `unable to read URL "${url}", server reported ${response.status} ${response.statusText}, status code=${response.status}`,
     );
     if (response.status < 500) break;
   }
   throw failure;
-}
-
-/** A GET that follows redirects as Go's http.Get (fetch's own limit is 20, Go's 10). */
-async function fetchFollowingRedirects(url: string): Promise<Response> {
-  const origin = new URL(url);
-  let hop: Hop = { url: origin, method: 'GET', body: undefined, credentials: false };
-  for (let requests = 1; ; requests++) {
-    let response: Response;
-    try {
-      response = await fetch(hop.url, { redirect: 'manual' });
-    } catch (error) {
-      throw networkError((error as { cause?: unknown }).cause ?? error, hop.url, 'GET');
-    }
-    const next = redirectTarget(
-      hop,
-      response.status,
-      response.headers.get('location') ?? '',
-      origin,
-    );
-    if (!next) return response;
-    await response.body?.cancel();
-    if (requests >= MAX_REDIRECTS)
-      throw new ConnectionError(`stopped after ${MAX_REDIRECTS} redirects`);
-    hop = next;
-  }
 }
