@@ -28,6 +28,9 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   // --subresource comes with another change; -l is ktl's own.
   edit: { ktlOnly: ['-l, --selector'], kubectlOnly: ['--subresource'] },
   'auth reconcile': { ktlOnly: [], kubectlOnly: [] },
+  // --kind, --replicas and --schedule are ktl's own (the generators kubectl removed); so is
+  // --validate, which ktl's run reads to validate the generated object.
+  run: { ktlOnly: ['--kind', '--replicas', '--schedule', '--validate'], kubectlOnly: [] },
   // create reads -f/-k itself (its subcommands own -o, --dry-run...): help must still list them.
   create: { ktlOnly: [], kubectlOnly: [] },
 };

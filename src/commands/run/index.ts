@@ -5,7 +5,8 @@ import { addMutationFlags } from '../../runtime/mutation-flags.js';
 import { addPrintFlags } from '../../runtime/print-flags.js';
 import { collect } from '../../runtime/flag-values.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
-import { withHelp } from '../../runtime/command-help.js';
+import { plainDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
+import { addKustomizeFlag } from '../../runtime/filename-flags.js';
 
 /** kubectl's help for `ktl run` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -38,7 +39,49 @@ ktl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
 ktl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
   usage:
     'NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+  defaults: {
+    cascade: stringDefault('background'),
+    'grace-period': plainDefault(-1),
+    timeout: plainDefault('0s'),
+    wait: plainDefault(false),
+  },
 };
+
+/**
+ * kubectl's DeleteFlags on run (for --rm). run overrides the grace period and --wait and never
+ * reads -f/-k/-R, so of these only --cascade changes what --rm sends; the others are parsed
+ * (a malformed value is refused) and otherwise ignored, as kubectl does.
+ */
+function addDeleteFlags(command: Command): Command {
+  command
+    .option(
+      '--cascade [strategy]',
+      'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+    )
+    .option('-f, --filename <file>', 'to use to replace the resource.', collect)
+    .option(
+      '--force',
+      'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
+    )
+    .option(
+      '--grace-period <seconds>',
+      'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
+    );
+  addKustomizeFlag(command, 'a');
+  return command
+    .option(
+      '-R, --recursive',
+      'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+    )
+    .option(
+      '--timeout <duration>',
+      'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    )
+    .option(
+      '--wait [bool]',
+      'If true, wait for resources to be gone before returning. This waits for finalizers.',
+    );
+}
 
 /** `ktl run NAME --image=...`: create and run a particular image in a pod. */
 export function newRunCommand(context: CommandContext): Command {
@@ -120,7 +163,7 @@ export function newRunCommand(context: CommandContext): Command {
     )
     .option('--replicas <n>', 'ktl extension: replicas of a --kind=deployment.')
     .option('--schedule <cron>', 'ktl extension: the cron schedule of a --kind=cronjob.');
-  addMutationFlags(addPrintFlags(command), 'kubectl-run');
+  addMutationFlags(addPrintFlags(addDeleteFlags(command)), 'kubectl-run');
   return withHelp(
     command.action(async (args: string[], opts, cmd: Command) => {
       const { runRun } = await import('./run-run.js');

@@ -1,11 +1,13 @@
 /**
  * `run --rm`: deletes what run created once the attach is over, as kubectl's delete does with
- * IgnoreNotFound, no wait, the default grace period and background propagation.
+ * IgnoreNotFound, no wait, the default grace period and the --cascade propagation.
  */
 import { ApiStatusError } from '../../errors/errors.js';
 import type { KnownKind } from '../../resources/generators/known-kinds.js';
 import { resourcePath } from '../../resources/generators/known-kinds.js';
 import type { KubeObject } from '../../resources/kube-object.js';
+import type { Cascade } from '../../runtime/cascade-flag.js';
+import { propagationPolicy } from '../../runtime/cascade-flag.js';
 import type { Factory } from '../../runtime/factory.js';
 
 /** One object run created, with where it lives. */
@@ -19,6 +21,7 @@ export async function removeCreatedObjects(
   factory: Factory,
   created: readonly CreatedObject[],
   quiet: boolean,
+  cascade: Cascade = 'background',
 ): Promise<void> {
   const client = await factory.client();
   for (const { object, kind } of created) {
@@ -38,7 +41,7 @@ export async function removeCreatedObjects(
     await client.json({
       method: 'DELETE',
       path,
-      body: JSON.stringify({ propagationPolicy: 'Background' }),
+      body: JSON.stringify({ propagationPolicy: propagationPolicy(cascade) }),
       contentType: 'application/json',
     });
     if (quiet) continue;

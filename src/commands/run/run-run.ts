@@ -18,7 +18,9 @@ import type { RunWorkloadKind } from '../../resources/generators/run-workloads.j
 import { generateRunWorkload } from '../../resources/generators/run-workloads.js';
 import { commandPathOf } from '../../runtime/command-context.js';
 import { argsLenAtDash, requireFlags } from '../../runtime/command-args.js';
-import { boolFlag, int32Flag } from '../../runtime/flag-values.js';
+import { boolFlag, durationFlag, int32Flag, intFlag } from '../../runtime/flag-values.js';
+import type { Cascade } from '../../runtime/cascade-flag.js';
+import { cascadeFromFlag } from '../../runtime/cascade-flag.js';
 import type { GeneratorFlagValues } from '../../runtime/mutation-flags.js';
 import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
 import type { PrintSettings } from '../../runtime/generated-object.js';
@@ -51,6 +53,25 @@ export interface RunFlagValues extends GeneratorFlagValues {
   kind?: string;
   replicas?: string;
   schedule?: string;
+  cascade?: string | boolean;
+  filename?: string[];
+  force?: boolean;
+  gracePeriod?: string;
+  kustomize?: string;
+  recursive?: boolean;
+  timeout?: string;
+  wait?: string | boolean;
+}
+
+/**
+ * The values of the delete flags that pflag parses before anything runs: a malformed one is
+ * refused, a valid one has no effect (run's --rm overrides the grace period and --wait).
+ */
+function checkDeleteFlagValues(command: Command, opts: RunFlagValues): void {
+  const path = commandPathOf(command);
+  if (opts.gracePeriod !== undefined) intFlag('--grace-period', opts.gracePeriod, path);
+  if (opts.timeout !== undefined) durationFlag('--timeout', opts.timeout, path);
+  if (opts.wait !== undefined) boolFlag('--wait', opts.wait, path);
 }
 
 interface Target {
@@ -181,8 +202,11 @@ export async function runRun(
   args: string[],
   opts: RunFlagValues,
 ): Promise<void> {
+  checkDeleteFlagValues(command, opts);
   requireFlags(opts as Record<string, unknown>, [['image', 'image']]);
   const { dryRun, print } = commonSettings(factory, opts);
+  // kubectl's Complete makes its delete options (for --rm) whether or not --rm is given
+  const cascade = cascadeFromFlag(opts.cascade, (line) => factory.streams.err.write(line));
   const attach =
     opts.attach === undefined
       ? opts.stdin === true
@@ -202,7 +226,7 @@ export async function runRun(
     }
   }
   if (attach) {
-    await attachThenRemove(factory, opts, createdObjects);
+    await attachThenRemove(factory, opts, createdObjects, cascade);
     return;
   }
   await printObject(factory, created, target.kind, print);
@@ -222,6 +246,7 @@ async function attachThenRemove(
   factory: Factory,
   opts: RunFlagValues,
   createdObjects: CreatedObject[],
+  cascade: Cascade,
 ): Promise<void> {
   const { attachToRunPod } = await import('./attach-flow.js');
   const pod = createdObjects[0]?.object ?? {};
@@ -241,7 +266,9 @@ async function attachThenRemove(
     if (opts.rm) {
       const { removeCreatedObjects } = await import('./remove-objects.js');
       // kubectl defers the removal and drops its error.
-      await removeCreatedObjects(factory, createdObjects, opts.quiet === true).catch(() => {});
+      await removeCreatedObjects(factory, createdObjects, opts.quiet === true, cascade).catch(
+        () => {},
+      );
     }
   }
 }
