@@ -3,7 +3,8 @@
  * live from the dashboard's informer pool while on screen. The objects it links (the type's,
  * ReplicaSets, Jobs, Pods) come from informers of whole objects cut down to what the tree
  * reads; the objects it only checks for (ConfigMaps, Secrets, ServiceAccounts, PVCs) from the
- * same Table informers as the tables. The tree is rebuilt at most twice a second.
+ * same Table informers as the tables. The tree is rebuilt at most twice a second, and less
+ * often when a rebuild is slow (see REBUILD_COST_FACTOR).
  */
 import type { KubeObject } from '../../resources/kube-object.js';
 import { PODS_REF } from '../../resources/resource-ref.js';
@@ -25,6 +26,12 @@ const XRAY_OBJECTS: ObjectMode = { name: 'xray', transform: slimObject };
 /** How often the tree is rebuilt at most while objects change. */
 const REBUILD_MS = 500;
 
+/**
+ * After a rebuild that took T ms, the next waits at least this many times T: a tree of tens of
+ * thousands of pods under churn then costs at most a fifth of a core, whatever its size.
+ */
+const REBUILD_COST_FACTOR = 4;
+
 export class XrayViewModel {
   readonly kind = 'xray';
   readonly id = viewId();
@@ -41,6 +48,10 @@ export class XrayViewModel {
   private dirty = true;
   private tree: XrayNode[] = [];
   private cachedLines: XrayLine[] | undefined;
+  private lastBuildAt = 0;
+  private lastBuildMs = 0;
+  private laterTimer: NodeJS.Timeout | undefined;
+  private onFrame: () => void = () => undefined;
 
   constructor(
     readonly root: XrayRoot,
@@ -60,6 +71,7 @@ export class XrayViewModel {
       onFrame();
     }, REBUILD_MS);
     this.rebuilds = rebuilds;
+    this.onFrame = onFrame;
     const listener = {
       onChange: () => rebuilds.schedule(),
       onState: () => rebuilds.schedule(),
@@ -84,6 +96,8 @@ export class XrayViewModel {
   }
 
   detach(): void {
+    clearTimeout(this.laterTimer);
+    this.laterTimer = undefined;
     this.rebuilds?.cancel();
     this.rebuilds = undefined;
     for (const release of this.releases) release();
@@ -94,13 +108,30 @@ export class XrayViewModel {
 
   /** The tree's lines (rebuilt first if objects changed). */
   lines(): XrayLine[] {
-    if (this.dirty) {
+    if (this.dirty && this.mayRebuild()) {
       this.dirty = false;
+      const started = performance.now();
       this.tree = this.build();
+      this.lastBuildMs = performance.now() - started;
+      this.lastBuildAt = Date.now();
       this.cachedLines = undefined;
     }
     this.cachedLines ??= flattenTree(this.tree, this.collapse());
     return this.cachedLines;
+  }
+
+  /** Whether the last rebuild is long enough ago; if not, a frame is asked for when it is. */
+  private mayRebuild(): boolean {
+    const wait = this.lastBuildAt + REBUILD_COST_FACTOR * this.lastBuildMs - Date.now();
+    if (wait <= 0 || this.tree.length === 0) return true;
+    if (this.laterTimer === undefined && this.attached) {
+      this.laterTimer = setTimeout(() => {
+        this.laterTimer = undefined;
+        this.onFrame();
+      }, wait);
+      this.laterTimer.unref();
+    }
+    return false;
   }
 
   /** Whether an informer of the tree's objects has not listed yet. */
