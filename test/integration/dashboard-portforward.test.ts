@@ -121,3 +121,33 @@ test('a port the pod does not have, a bad local port and esc: a message each, no
   t.keys(['q']);
   assert.equal(await t.exited(), 0);
 });
+
+test(':pf marks as k9s does: space marks forwards, ctrl-d stops every marked one after one question', async () => {
+  const [first, second] = [await freePort(), await freePort()];
+  const t = dash.open([]);
+  await t.waitFor((s) => /^pods\([^)]*\)\[2\]/.test(titleLine(s)) && /synced/.test(s));
+  t.together(['/^one', 'Enter']);
+  await t.waitFor((s) => /^pods\([^)]*\)\[1\/2\]/.test(titleLine(s)));
+  t.keys(['F']);
+  await t.waitFor(/Container Port: one::8080/);
+  t.together(['Tab', 'C-u', String(first), 'Enter']);
+  await t.waitFor(new RegExp(`port-forward 127\\.0\\.0\\.1:${first}`));
+  t.keys(['F']);
+  await t.waitFor(/Container Port: one::8080/);
+  t.together(['Tab', 'C-u', String(second), 'Enter']);
+  await t.waitFor(new RegExp(`port-forward 127\\.0\\.0\\.1:${second}`));
+  t.together([':pf', 'Enter']);
+  await t.waitFor((s) => /^portforwards\[2\]/.test(titleLine(s)));
+  t.keys(['Space', 'Space']);
+  await t.waitFor((s) => /marked:2$/.test(titleLine(s)));
+  t.keys(['C-d']);
+  await t.waitFor(/Stop 2 port-forwards\? \[y\/N\]/);
+  t.keys(['y']);
+  await t.waitFor(
+    (s) => /^portforwards\[0\]/.test(titleLine(s)) && /2 port-forwards stopped/.test(s),
+  );
+  assert.deepEqual(await get(first), { error: 'ECONNREFUSED' });
+  assert.deepEqual(await get(second), { error: 'ECONNREFUSED' });
+  t.keys(['q']);
+  assert.equal(await t.exited(), 0);
+});

@@ -17,10 +17,11 @@ export function ForwardsView(props: {
   const snapshot = view.snapshot();
   const selected = view.selected();
   view.offset = scrollOffset(view.offset, selected, height, snapshot.rows.length);
+  const marked = view.marks.size > 0 ? `  marked:${view.markedRows().length}` : '';
   return (
     <Box flexDirection="column" height={height + 2}>
       <Text wrap="truncate" color={c('title')} bold>
-        {fit(`portforwards[${snapshot.total}]  (ctrl-d: stop)`, width)}
+        {fit(`portforwards[${snapshot.total}]  (ctrl-d: stop)${marked}`, width)}
       </Text>
       <ResourceTable
         snapshot={snapshot}
@@ -30,6 +31,7 @@ export function ForwardsView(props: {
         width={width}
         now={props.now}
         empty="(no port-forwards: shift-f on a pod, workload or Service row starts one)"
+        marks={view.marks}
       />
     </Box>
   );

@@ -110,16 +110,20 @@ export function forwardActions(app: DashController) {
       );
       app.openDialog(dialog);
     },
-    /** ctrl-d in `:pf`: stops the selected forward, after asking. */
-    stop(view: ForwardsViewModel, row: DashRow): void {
-      const id = row.uid;
+    /** ctrl-d in `:pf`: stops the marked forwards (else the selected one), after asking. */
+    stop(view: ForwardsViewModel, rows: readonly DashRow[]): void {
+      const ids = rows.map((row) => row.uid);
+      const what = ids.length === 1 ? `port-forward ${ids[0]}` : `${ids.length} port-forwards`;
       app.ask({
-        text: `Stop port-forward ${id}? [y/N]`,
+        text: `Stop ${what}? [y/N]`,
         answer: '',
         numeric: false,
         onAnswer: (answer) => {
           if (answer.toLowerCase() !== 'y') return app.say('stop cancelled');
-          if (view.forwards.stop(id)) app.say(`port-forward ${id} stopped`);
+          const stopped = ids.filter((id) => view.forwards.stop(id)).length;
+          view.clearMarks();
+          if (stopped > 0)
+            app.say(`${ids.length === 1 ? what : `${stopped} port-forwards`} stopped`);
         },
       });
     },

@@ -13,6 +13,7 @@ import { terminalActions } from './terminal-actions.js';
 import type { LogViewModel, TextViewModel } from './text-view-models.js';
 import { TableViewModel } from './table-view-model.js';
 import { xrayActions } from './xray-actions.js';
+import { isRowsView } from './views.js';
 
 type Handler = KeyHandler;
 
@@ -26,6 +27,8 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
   const xray = xrayActions(app);
   const table = (): TableViewModel | undefined =>
     app.top instanceof TableViewModel ? app.top : undefined;
+  /** The top view when it is a view of rows (a table, the port-forward list). */
+  const rowsView = () => (isRowsView(app.top) ? app.top : undefined);
   /** Runs a row action on the selected row of the top table (nothing when there is none). */
   const onRow =
     (action: 'enter' | 'describe' | 'yaml' | 'logs' | 'owner'): Handler =>
@@ -96,9 +99,9 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     'view.historyBack': () => app.views.historyBack(),
     'view.historyForward': () => app.views.historyForward(),
     'row.kill': onRows('kill'),
-    'row.mark': () => table()?.toggleMark(),
-    'row.markRange': () => table()?.markRange(),
-    'row.clearMarks': () => table()?.clearMarks(),
+    'row.mark': () => rowsView()?.toggleMark(),
+    'row.markRange': () => rowsView()?.markRange(),
+    'row.clearMarks': () => rowsView()?.clearMarks(),
     'row.owner': onRow('owner'),
     'text.nextMatch': () => {
       if (app.top.kind === 'text') app.top.nextMatch(1, app.textHeight);
@@ -190,8 +193,8 @@ export function keyHandlers(app: DashController): Record<KeyCommand, Handler> {
     },
     'forward.stop': () => {
       const view = app.top;
-      const row = view.kind === 'forwards' ? view.selectedRow() : undefined;
-      if (view.kind === 'forwards' && row) forwards.stop(view, row);
+      const rows = view.kind === 'forwards' ? view.actionRows() : [];
+      if (view.kind === 'forwards' && rows.length > 0) forwards.stop(view, rows);
     },
     'dialog.submit': () => app.closeDialog(true),
     'dialog.cancel': () => app.closeDialog(false),
