@@ -78,6 +78,26 @@ describe('ktl describe matches kubectl byte for byte on kwok objects', () => {
     await same(['describe', 'node', 'kwok-node-1']);
   });
 
+  test("a re-created object's events are its own, not its predecessor's", async () => {
+    // ktl asks for the events by kind, name and namespace alongside the object, then keeps
+    // those of its uid: kubectl asks by uid once it has the object.
+    for (const round of [1, 2]) {
+      if (round === 2) await kc(ns, 'delete', 'pod', 'again', '--wait=true');
+      await kc(ns, 'run', 'again', '--image=busybox', '--', 'sleep', '3600');
+      await kc(ns, 'wait', '--for=condition=Ready', 'pod/again', '--timeout=60s');
+    }
+    const events = JSON.parse(
+      await kc(ns, 'get', 'events', '--field-selector=involvedObject.name=again', '-o', 'json'),
+    ) as { items: Array<{ reason?: string; involvedObject?: { uid?: string } }> };
+    const scheduledUids = new Set(
+      events.items.filter((e) => e.reason === 'Scheduled').map((e) => e.involvedObject?.uid),
+    );
+    assert.equal(scheduledUids.size, 2, 'both pods named again were scheduled');
+    const out = await same(['describe', '-n', ns, 'pod', 'again']);
+    assert.equal(out.stdout.match(/Successfully assigned/g)?.length, 1);
+    await same(['describe', '-n', ns, 'pod', 'again', 'solo']);
+  });
+
   test('generic describer for a kind without a typed one (Lease)', async () => {
     const { kubectlOk } = await import('../helpers/cluster.js');
     await kubectlOk(['apply', '-f', '-'], { input: LEASE(ns) });

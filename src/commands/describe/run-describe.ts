@@ -7,7 +7,10 @@ import { ApiStatusError, failWithErrors } from '../../errors/errors.js';
 import { humanDuration, translateTimestampSince } from '../../printers/human-duration.js';
 import { describeObject } from '../../resources/describe/describe-object.js';
 import type { Factory } from '../../runtime/factory.js';
-import type { FetchedInfo } from '../../resources/builder/index.js';
+import type { FetchedInfo, Selection } from '../../resources/builder/index.js';
+import { showsEvents } from '../../resources/describe/index.js';
+import type { PrefetchedEvents } from '../../resources/describe/related-objects.js';
+import { prefetchEvents } from '../../resources/describe/related-objects.js';
 import { boolFlag } from '../../runtime/flag-values.js';
 
 /** The flags of `ktl describe`. */
@@ -41,7 +44,11 @@ export async function runDescribe(
     all: typeOnly && !flags.selector,
     chunkSize: chunkSizeOf(flags.chunkSize),
   };
-  const targets = await selectInfos(factory, args, select);
+  const prefetched = new Map<string, PrefetchedEvents>();
+  const onPlanned = (selection: Selection): void => {
+    if (showEvents) prefetchNamedEvents(factory, selection, prefetched);
+  };
+  const targets = await selectInfos(factory, args, { ...select, onPlanned });
   const notFound = targets.errors[0];
   if (
     args.length === 2 &&
@@ -57,7 +64,7 @@ export async function runDescribe(
   let first = true;
   for (const target of targets.objects) {
     try {
-      const text = await describeOne(factory, target, showEvents);
+      const text = await describeOne(factory, target, showEvents, prefetched.get(keyOf(target)));
       out.write(first ? text : `\n\n${text}`);
       first = false;
     } catch (error) {
@@ -73,6 +80,36 @@ export async function runDescribe(
     );
   }
   failWithErrors(errors);
+}
+
+/** At most this many objects named on the command line have their events read ahead. */
+const PREFETCH_LIMIT = 16;
+
+/**
+ * Asks for the events of the objects named on the command line while they are read: kubectl
+ * reads an object, then its events by uid; these are asked for by kind, name and namespace
+ * and narrowed to the uid once the object is here (eventsFor), which saves a round trip.
+ */
+function prefetchNamedEvents(
+  factory: Factory,
+  selection: Selection,
+  prefetched: Map<string, PrefetchedEvents>,
+): void {
+  if (selection.kind !== 'named') return;
+  for (const info of selection.infos.slice(0, PREFETCH_LIMIT)) {
+    const { group, kind } = info.mapping;
+    if (info.subresource || !showsEvents(group, kind)) continue;
+    const about = { kind, name: info.name, namespace: info.namespace };
+    prefetched.set(keyOf(info), prefetchEvents(factory.client(), about));
+  }
+}
+
+function keyOf(info: {
+  mapping: { group: string; kind: string };
+  namespace: string;
+  name: string;
+}) {
+  return `${info.mapping.group}/${info.mapping.kind}/${info.namespace}/${info.name}`;
 }
 
 /** --chunk-size as a page size; a value that is not a count keeps kubectl's default. */
@@ -100,10 +137,12 @@ export async function describeOne(
   factory: Factory,
   target: FetchedInfo,
   showEvents: boolean,
+  prefetchedEvents?: PrefetchedEvents,
 ): Promise<string> {
   const now = Date.now();
   return describeObject(await factory.client(), target.mapping, target.object, {
     showEvents,
+    ...(prefetchedEvents ? { prefetchedEvents } : {}),
     clock: { age: (timestamp) => translateTimestampSince(timestamp, now), duration: humanDuration },
   });
 }

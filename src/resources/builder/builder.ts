@@ -213,8 +213,10 @@ export class ResourceBuilder {
   }
 
   /** Plans, then reads every object (kubectl's Do().Infos() with ContinueOnError). */
-  async infos(): Promise<Infos> {
-    return visitSelection(this.context, await this.plan(), {
+  async infos(onPlanned?: (selection: Selection) => void): Promise<Infos> {
+    const selection = await this.plan();
+    onPlanned?.(selection);
+    return visitSelection(this.context, selection, {
       ...this.selectors(),
       chunkSize: this.chunkSize,
       local: this.keepManifests,

@@ -8,6 +8,7 @@ import { DEFAULT_CHUNK_SIZE, ResourceBuilder } from './builder.js';
 import type { BuilderContext } from './context.js';
 import type { Infos } from './info.js';
 import type { FilenameOptions } from './manifest-input.js';
+import type { Selection } from './selection.js';
 
 /** How objects are selected besides their names. */
 export interface SelectOptions extends FilenameOptions {
@@ -21,6 +22,11 @@ export interface SelectOptions extends FilenameOptions {
   chunkSize?: number;
   /** --subresource: read each object's subresource instead. */
   subresource?: string;
+  /**
+   * Told what will be read once the arguments are mapped, before anything is read: describe
+   * asks for the named objects' events then, alongside the objects.
+   */
+  onPlanned?: (selection: Selection) => void;
 }
 
 /** Resolves a verb's resource arguments to the objects on the server. */
@@ -39,5 +45,5 @@ export function selectInfos(
     .local(options.local)
     .subresource(options.subresource)
     .requestChunksOf(options.chunkSize ?? DEFAULT_CHUNK_SIZE)
-    .infos();
+    .infos(options.onPlanned);
 }

@@ -59,19 +59,67 @@ async function listAll(
   return items;
 }
 
-/** The events about an object. */
+/**
+ * The events about objects of one kind and name in a namespace, whatever their uid, asked for
+ * before the object itself is read (`ktl describe NAME`), so that the two requests share one
+ * round trip; eventsFor narrows them to the object's uid. The server's list holds exactly the
+ * events the uid's field selector would give, in the same order, with the others between them.
+ */
+export interface PrefetchedEvents {
+  kind: string;
+  name: string;
+  namespace: string;
+  events: Promise<Obj[]>;
+}
+
+/** Starts reading the events of PrefetchedEvents; a failure shows only where they are used. */
+export function prefetchEvents(
+  client: Promise<HttpClient>,
+  about: { kind: string; name: string; namespace: string },
+): PrefetchedEvents {
+  const fieldSelector = eventFields(about.kind, about.name, about.namespace).join(',');
+  const events = client.then((c) => listAll(c, EVENTS, about.namespace, { fieldSelector }));
+  // Unused when the object is not found; its error, if any, is the describer's to report.
+  events.catch(() => undefined);
+  return { ...about, events };
+}
+
+function eventFields(kind: string, name: string, namespace: string): string[] {
+  return [
+    `involvedObject.kind=${kind}`,
+    `involvedObject.name=${name}`,
+    `involvedObject.namespace=${namespace}`,
+  ];
+}
+
+function involvedUid(event: Obj): string {
+  return String((event['involvedObject'] as Obj | undefined)?.['uid'] ?? '');
+}
+
+/** The events about an object (from `prefetched` when it was read for this kind and name). */
 export async function eventsFor(
   client: HttpClient,
   object: KubeObject,
   kind: string,
   uid?: string,
+  prefetched?: PrefetchedEvents,
 ): Promise<Obj[]> {
   const meta = object.metadata ?? {};
-  const fields = [`involvedObject.kind=${kind}`, `involvedObject.name=${meta.name ?? ''}`];
-  fields.push(`involvedObject.namespace=${meta.namespace ?? ''}`);
+  const name = meta.name ?? '';
+  const namespace = meta.namespace ?? '';
   const id = uid ?? meta.uid;
+  if (
+    prefetched &&
+    prefetched.kind === kind &&
+    prefetched.name === name &&
+    prefetched.namespace === namespace
+  ) {
+    const events = await prefetched.events;
+    return id ? events.filter((event) => involvedUid(event) === id) : [...events];
+  }
+  const fields = eventFields(kind, name, namespace);
   if (id) fields.push(`involvedObject.uid=${id}`);
-  return listAll(client, EVENTS, meta.namespace ?? '', { fieldSelector: fields.join(',') });
+  return listAll(client, EVENTS, namespace, { fieldSelector: fields.join(',') });
 }
 
 function controlledBy(item: Obj, uid: string | undefined): boolean {
