@@ -23,6 +23,7 @@ export function addKeyUpdateFlags(command: Command, kind: KeyKind): Command {
       "Selector (field query) to filter on, supports '=', '==', and '!='.",
     )
     .option('--list', `If true, display the ${noun} for a given resource.`)
+    .option('--local', `If true, ${kind} will NOT contact api-server but run locally.`)
     .option(
       '--resource-version <version>',
       `If non-empty, the ${kind} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,

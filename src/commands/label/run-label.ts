@@ -32,6 +32,8 @@ import { checkResultOutput, ResultPrinter } from '../../runtime/result-printer.j
 
 /** The flags label and annotate share. */
 export interface LabelFlags extends SelectOptions, PrintFlagValues {
+  /** --local: change the -f objects as read and print them; nothing is sent. */
+  local?: boolean;
   overwrite?: boolean;
   list?: boolean;
   resourceVersion?: string;
@@ -50,21 +52,25 @@ export async function runLabel(
   args: string[],
   flags: LabelFlags,
 ): Promise<void> {
+  const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
   const { resources, pairs } = splitResourcesAndPairs(args, kind);
   const updates = parseKeyUpdates(kind, pairs);
   if (flags.all && flags.selector) throw allWithSelector();
   if (flags.all && flags.fieldSelector) throw allWithFieldSelector();
-  if (resources.length === 0 && !hasFilenames(flags)) throw labelResourcesRequired();
+  if (flags.local) checkLocal(kind, resources, flags, dryRun);
+  else if (resources.length === 0 && !hasFilenames(flags)) throw labelResourcesRequired();
   if (updates.set.size === 0 && updates.remove.length === 0 && !flags.list)
     throw new PlainError(`at least one ${kind} update is required`);
   if (kind === 'annotation') checkResultOutput(flags);
-  const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
-  const targets = await selectInfos(factory, resources, flags);
+  const targets = flags.local
+    ? await selectInfos(factory, [], { ...localInputs(flags), localOnly: true })
+    : await selectInfos(factory, resources, flags);
   const errors: Error[] = [];
   // kubectl's label makes its printer after each patch: a bad -o fails each object, changed
   const printer = new ResultPrinter(factory.streams.out, flags, dryRun, kind === 'label');
-  const singleNamed =
-    targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
+  const singleNamed = flags.local
+    ? singleFileImplied(targets.objects)
+    : targets.objects.length + targets.errors.length === 1 && !flags.selector && !flags.all;
   for (const target of infosInOrder(targets)) {
     if (target instanceof Error) {
       errors.push(target);
@@ -78,6 +84,49 @@ export async function runLabel(
     }
   }
   failWithErrors(errors);
+}
+
+/** kubectl's Validate for --local: no server dry run, no resource arguments, some -f/-k. */
+function checkLocal(
+  kind: KeyKind,
+  resources: readonly string[],
+  flags: LabelFlags,
+  dryRun: DryRunStrategy,
+): void {
+  const example = kind === 'label' ? 'pod' : 'rsrc';
+  if (dryRun === 'server')
+    throw new PlainError(
+      'cannot specify --local and --dry-run=server - did you mean --dry-run=client?',
+    );
+  if (resources.length > 0)
+    throw new PlainError(
+      `can only use local files by -f ${example}.yaml or --filename=${example}.json when --local=true is set`,
+    );
+  if (!hasFilenames(flags))
+    throw new PlainError(
+      `one or more files must be specified as -f ${example}.yaml or --filename=${example}.json`,
+    );
+}
+
+/** Only -f, -k and -R count with --local (kubectl's local builder ignores selectors). */
+function localInputs(flags: LabelFlags): SelectOptions {
+  return {
+    ...(flags.filename ? { filename: flags.filename } : {}),
+    ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
+    ...(flags.recursive !== undefined ? { recursive: flags.recursive } : {}),
+  };
+}
+
+/**
+ * kubectl's singleItemImplied for objects read from files: all came from one regular file
+ * (not stdin or a URL), as its path visitor decides whether --list prints headers.
+ */
+function singleFileImplied(objects: readonly FetchedInfo[]): boolean {
+  const files = new Set(objects.map((o) => o.source?.file ?? ''));
+  const [file] = files;
+  return (
+    files.size === 1 && file !== undefined && file !== '' && !/^(STDIN|https?:\/\/.*)$/.test(file)
+  );
 }
 
 function listKeys(factory: Factory, kind: KeyKind, target: FetchedInfo, single: boolean): void {
@@ -104,7 +153,8 @@ async function updateOne(
   const field = kind === 'label' ? 'labels' : 'annotations';
   const before = target.object;
   const current = keysOf(before, kind);
-  if (kind === 'label' && dryRun !== 'client') {
+  const offline = dryRun === 'client' || flags.local === true;
+  if (kind === 'label' && !offline) {
     for (const key of updates.remove)
       if (current?.[key] === undefined)
         factory.streams.out.write(`label ${JSON.stringify(key)} not found.\n`);
@@ -114,7 +164,7 @@ async function updateOne(
   if (flags.resourceVersion) metadata.resourceVersion = flags.resourceVersion;
   const after: KubeObject = { ...before, metadata };
   let result = after;
-  if (dryRun !== 'client') {
+  if (!offline) {
     const client = await factory.client();
     result = await client.json<KubeObject>({
       method: 'PATCH',

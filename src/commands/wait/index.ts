@@ -72,7 +72,8 @@ export function newWaitCommand(context: CommandContext): Command {
     .option(
       '--field-selector <selector>',
       "Selector (field query) to filter on, supports '=', '==', and '!='.",
-    );
+    )
+    .option('--local', 'If true, annotation will NOT contact api-server but run locally.');
   return withHelp(
     addFilenameFlags(addPrintFlags(command), 'wait on', true).action(
       async (args: string[], flags: WaitFlags, cmd: Command) => {

@@ -5,6 +5,7 @@
 import type { FetchedInfo, Infos, SelectOptions } from '../../resources/builder/index.js';
 import {
   hasFilenames,
+  localResourceError,
   NoResourcesError,
   selectInfos,
   withTypeMeta,
@@ -23,6 +24,8 @@ import { deadline, untilDone } from '../../resources/wait-until.js';
 export interface WaitFlags extends SelectOptions, PrintFlagValues {
   for: string;
   timeout: string;
+  /** --local: the -f objects as read; only --for=create can hold without the server. */
+  local?: boolean;
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -34,8 +37,9 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
   if (args.length === 0 && !hasFilenames(flags)) throw new NoResourcesError();
   checkResultOutput(flags);
   const started = Date.now();
-  const targets =
-    waitFor.kind === 'create'
+  const targets = flags.local
+    ? await localTargets(factory, args, flags, waitFor)
+    : waitFor.kind === 'create'
       ? await waitForCreate(factory, args, flags, timeoutMs)
       : await selectInfos(factory, args, selectFlags(flags));
   const errors =
@@ -59,6 +63,32 @@ export async function runWait(factory: Factory, args: string[], flags: WaitFlags
     }
   }
   failWithErrors(errors);
+}
+
+/**
+ * --local (kubectl's ResourceBuilderFlags.WithLocal): resource arguments are refused; the -f
+ * objects as read are "created" at once. kubectl 1.34 dereferences a nil mapping for every
+ * other condition (a Go panic, exit 2); ktl says why instead.
+ */
+async function localTargets(
+  factory: Factory,
+  args: string[],
+  flags: WaitFlags,
+  waitFor: WaitFor,
+): Promise<Infos> {
+  if (args.length > 0) throw localResourceError();
+  const targets = await selectInfos(factory, [], {
+    ...(flags.filename ? { filename: flags.filename } : {}),
+    ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
+    ...(flags.recursive !== undefined ? { recursive: flags.recursive } : {}),
+    localOnly: true,
+  });
+  failWithErrors(targets.errors); // kubectl waits on none of them then (an object in another -n)
+  if (waitFor.kind !== 'create' && targets.objects.length > 0)
+    throw new PlainError(
+      `--local can only wait for create: --for=${waitFor.kind} needs the objects on the server`,
+    );
+  return targets;
 }
 
 /** kubectl's wait accepts --all with -l (the selector decides). */

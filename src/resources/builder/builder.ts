@@ -23,7 +23,7 @@ import type { Infos, ResourceInfo } from './info.js';
 import type { FilenameOptions, ManifestInput } from './manifest-input.js';
 import { filenameInputs } from './manifest-input.js';
 import type { ManifestInfo } from './manifest-infos.js';
-import { manifestInfos, metadataOf } from './manifest-infos.js';
+import { manifestInfos, metadataOf, offlineManifestInfos } from './manifest-infos.js';
 import type { ManifestObject } from '../manifest/manifest-types.js';
 import { labelMatcher } from './selector-filter.js';
 import { splitResourceArgs } from './resource-args.js';
@@ -46,6 +46,7 @@ export class ResourceBuilder {
   private everyNamespace = false;
   private chunkSize = DEFAULT_CHUNK_SIZE;
   private keepManifests = false;
+  private offline = false;
   private subresourceName = '';
 
   constructor(context: BuilderContext) {
@@ -127,6 +128,16 @@ export class ResourceBuilder {
     return this;
   }
 
+  /**
+   * kubectl's LocalParam (label, annotate, wait --local): only -f/-k objects, as read, never
+   * mapped or fetched through the server; resource arguments and selectors are ignored.
+   */
+  localParam(local: boolean | undefined): this {
+    this.offline = local === true;
+    if (this.offline) this.keepManifests = true;
+    return this;
+  }
+
   /** The selectors, for messages and list requests. */
   selectors(): { selector: string; fieldSelector: string } {
     return { selector: this.labelSelector, fieldSelector: this.fieldSelector };
@@ -135,6 +146,7 @@ export class ResourceBuilder {
   /** Checks the arguments and maps them, in the order kubectl's builder reports problems. */
   async plan(): Promise<Selection> {
     this.checkInputs();
+    if (this.offline) return this.planOffline();
     if (this.selectAll && this.labelSelector) throw allWithSelector();
     if (this.inputs.length > 0) return this.planManifests();
     if (this.args.length === 0) throw new NoResourcesError();
@@ -235,6 +247,13 @@ export class ResourceBuilder {
     for (const entry of entries)
       if (!entry.mapping) throw entry.mappingError ?? new Error('no mapping');
     return { kind: 'manifests', entries, ...this.subresourceField() };
+  }
+
+  /** Local(): the -f/-k objects as read; no resources given means kubectl's NoResources. */
+  private async planOffline(): Promise<Selection> {
+    if (this.inputs.length === 0) throw new NoResourcesError();
+    const entries = await offlineManifestInfos(this.context, await this.readInputs());
+    return { kind: 'manifests', entries, offline: true };
   }
 
   private subresourceField(): { subresource?: string } {

@@ -73,6 +73,43 @@ export async function manifestInfos(
   return infos;
 }
 
+/**
+ * kubectl's Local() builder: each object as read, "mapped" from its own apiVersion and kind
+ * without asking the server (its namespace is not filled in); an object whose namespace
+ * differs from an explicit -n keeps kubectl's error, reported when it is visited.
+ */
+export async function offlineManifestInfos(
+  context: Pick<BuilderContext, 'namespace'>,
+  manifests: readonly ManifestObject[],
+): Promise<ManifestInfo[]> {
+  const { namespace: defaultNamespace, explicit } = await context.namespace();
+  return manifests.map((manifest, index) => {
+    const object = manifest.object as KubeObject;
+    const metadata = metadataOf(object);
+    const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+    const own = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
+    const { group, version } = splitApiVersion(String(object['apiVersion'] ?? ''));
+    const kind = String(object['kind'] ?? '');
+    const mapping: ResourceMapping = {
+      group,
+      version,
+      kind,
+      resource: '',
+      namespaced: true,
+      singularName: kind.toLowerCase(),
+      verbs: [],
+      shortNames: [],
+      categories: [],
+      synthetic: true,
+    };
+    const entry: ManifestInfo = { index, manifest, object, name, mapping, namespace: '' };
+    if (own !== '' && explicit && own !== defaultNamespace)
+      entry.mappingError = namespaceMismatch(own, defaultNamespace);
+    entry.namespace = own || defaultNamespace;
+    return entry;
+  });
+}
+
 /** Fills in or checks the object's namespace; returns the namespace to use. */
 export function applyNamespace(
   entry: ManifestInfo,

@@ -20,6 +20,8 @@ export interface SelectOptions extends FilenameOptions {
   local?: boolean;
   /** Page size of lists (--chunk-size); kubectl's 500 when absent. */
   chunkSize?: number;
+  /** kubectl's LocalParam: -f/-k objects as read, no server (label/annotate/wait --local). */
+  localOnly?: boolean;
   /** --subresource: read each object's subresource instead. */
   subresource?: string;
   /**
@@ -44,6 +46,7 @@ export function selectInfos(
     .resourceTypeOrNameArgs(args)
     .local(options.local)
     .subresource(options.subresource)
+    .localParam(options.localOnly)
     .requestChunksOf(options.chunkSize ?? DEFAULT_CHUNK_SIZE)
     .infos(options.onPlanned);
 }

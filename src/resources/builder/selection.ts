@@ -16,7 +16,7 @@ import { collectInfos, fetchNamed, listSelected, visitOne } from './visitors.js'
 
 /** What the arguments resolved to, before any object is read. */
 export type Selection =
-  | { kind: 'manifests'; entries: ManifestInfo[]; subresource?: string }
+  | { kind: 'manifests'; entries: ManifestInfo[]; subresource?: string; offline?: boolean }
   | { kind: 'named'; infos: ResourceInfo[]; args: ResourceArgs }
   | { kind: 'selected'; requests: ListRequest[] };
 
@@ -37,7 +37,8 @@ export async function visitSelection(
 ): Promise<Infos> {
   if (selection.kind === 'manifests') {
     const { entries, subresource } = selection;
-    if (settings.local) return collectInfos(visitManifests(entries, undefined), true);
+    if (settings.local || selection.offline)
+      return collectInfos(visitManifests(entries, undefined), true);
     const fetched = visitManifests(entries, await context.client(), subresource);
     return collectInfos(filterByLabels(fetched, settings.selector), true);
   }
@@ -66,6 +67,10 @@ async function* visitManifests(
   for (const entry of entries) {
     const { mapping, name, namespace } = entry;
     if (!mapping) continue;
+    if (entry.mappingError) {
+      yield entry.mappingError; // an offline object in another namespace than -n's
+      continue;
+    }
     const info = {
       mapping,
       name,
