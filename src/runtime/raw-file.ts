@@ -1,6 +1,7 @@
 /**
- * kubectl's rawhttp.RawPost / RawPut (create --raw, replace --raw): a file's bytes (stdin for
- * `-`) sent as they are to a path, and the server's response body printed unmodified.
+ * kubectl's rawhttp.RawPost / RawPut / RawDelete (create, replace and delete --raw): a file's
+ * bytes (stdin for `-`; delete may send none) sent as they are to a path, and the server's
+ * response body printed unmodified.
  */
 import { readFileSync } from 'node:fs';
 import { PlainError } from '../errors/errors.js';
@@ -15,12 +16,12 @@ export function checkRawPath(raw: string): void {
 /** Sends the file to the path with the method and writes the response body to stdout. */
 export async function sendRawFile(
   factory: Factory,
-  method: 'POST' | 'PUT',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
-  file: string,
+  file: string | undefined,
   query?: Record<string, string>,
 ): Promise<void> {
-  const body = readFileSync(file === '-' ? 0 : file);
+  const body = file === undefined ? Buffer.alloc(0) : readFileSync(file === '-' ? 0 : file);
   const client = await factory.client();
   const response = await client.request({
     method,

@@ -17,4 +17,6 @@ export interface DeleteOptions {
   ignoreNotFound: boolean;
   dryRun: 'none' | 'client' | 'server';
   output: '' | 'name';
+  /** -i: list the objects and delete them only when the user answers y. */
+  interactive: boolean;
 }

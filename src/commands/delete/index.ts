@@ -27,6 +27,8 @@ interface DeleteFlags {
   ignoreNotFound?: boolean;
   dryRun?: string | boolean;
   output?: string;
+  interactive?: boolean;
+  raw?: string;
 }
 
 /** kubectl's help for `ktl delete` (examples use only flags ktl has). */
@@ -64,8 +66,11 @@ ktl delete pod foo --now
 ktl delete pod foo --force
 
 # Delete all pods
-ktl delete pods --all`,
-  usage: '([-f FILENAME] | TYPE [(NAME | -l label | --all)])',
+ktl delete pods --all
+
+# Delete all pods only if the user confirms the deletion
+ktl delete pods --all --interactive`,
+  usage: '([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])',
   defaults: {
     cascade: stringDefault('background'),
     'dry-run': stringDefault('none'),
@@ -116,6 +121,11 @@ export function newDeleteCommand(context: CommandContext): Command {
         '0s',
       )
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
+      .option('-i, --interactive', 'If true, delete resource only when user confirms.')
+      .option(
+        '--raw <path>',
+        'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.',
+      )
       .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
       .option(
         '-o, --output <format>',
@@ -124,6 +134,11 @@ export function newDeleteCommand(context: CommandContext): Command {
       .action(async (args: string[], flags: DeleteFlags, command: Command) => {
         const factory = factoryFor(context, command);
         const options = toOptions(args, flags, context);
+        if (flags.raw !== undefined && flags.raw !== '') {
+          const { runRawDelete } = await import('./raw-delete.js');
+          await runRawDelete(factory, flags.raw, flags);
+          return;
+        }
         const { runDelete } = await import('./run-delete.js');
         await runDelete(factory, options);
       }),
@@ -139,9 +154,7 @@ function toOptions(args: string[], flags: DeleteFlags, context: CommandContext):
   if (!flags.force && gracePeriod === 0) gracePeriod = 1;
   const output = flags.output ?? '';
   if (output !== '' && output !== 'name')
-    throw new PlainError(
-      `unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|name`,
-    );
+    throw new PlainError(`unexpected -o output mode: ${output}. We only support '-o name'`);
   const selecting = Boolean(flags.selector || flags.fieldSelector || flags.all);
   return {
     args,
@@ -160,5 +173,6 @@ function toOptions(args: string[], flags: DeleteFlags, context: CommandContext):
     ignoreNotFound: flags.ignoreNotFound === true || selecting,
     dryRun: dryRunStrategy(flags.dryRun, (text) => context.streams.err.write(text)),
     output,
+    interactive: flags.interactive === true,
   };
 }

@@ -6,6 +6,7 @@ import { deleteObject } from '../../resources/actions/delete-object.js';
 import type { DeleteOptions } from './delete-options.js';
 import type { DeleteTarget } from './delete-targets.js';
 import { resolveTargets } from './delete-targets.js';
+import { readLine } from '../../util/read-line.js';
 
 const FORCE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
@@ -21,6 +22,10 @@ export async function runDelete(factory: Factory, options: DeleteOptions): Promi
   const targets = await resolveTargets(factory, options);
   if (targets.length === 0) {
     factory.streams.out.write('No resources found\n');
+    return;
+  }
+  if (options.interactive && !(await confirmed(factory, targets))) {
+    factory.streams.out.write('deletion is cancelled\n');
     return;
   }
   const client = await factory.client();
@@ -40,6 +45,19 @@ export async function runDelete(factory: Factory, options: DeleteOptions): Promi
   if (options.wait && options.dryRun === 'none')
     await waitGone(client, deleted, options.timeoutMs, errors);
   if (errors.length > 0) throw new AggregateCliError(errors);
+}
+
+/**
+ * kubectl's confirmation: the objects, then a prompt answered by one line of stdin; only a
+ * lone `y` or `Y` on it goes ahead (Fscanln: no answer, or more than one word, is a no).
+ */
+async function confirmed(factory: Factory, targets: readonly DeleteTarget[]): Promise<boolean> {
+  const out = factory.streams.out;
+  out.write(`You are about to delete the following ${targets.length} resource(s):\n`);
+  for (const target of targets) out.write(`${kindGroupName(target.mapping)}/${target.name}\n`);
+  out.write('Do you want to continue? (y/N): ');
+  const words = ((await readLine(factory.streams.in)) ?? '').trim().split(/\s+/);
+  return words.length === 1 && (words[0] === 'y' || words[0] === 'Y');
 }
 
 /** Sends the DELETE (or, under --dry-run=client, checks the object exists); returns its UID. */
