@@ -20,6 +20,7 @@ const KNOWN: Record<string, { ktlOnly: string[]; kubectlOnly: string[] }> = {
   logs: { ktlOnly: [], kubectlOnly: [] },
   label: { ktlOnly: [], kubectlOnly: [] },
   delete: { ktlOnly: [], kubectlOnly: [] },
+  diff: { ktlOnly: ['--show-secret'], kubectlOnly: [] },
   annotate: { ktlOnly: [], kubectlOnly: [] },
   wait: { ktlOnly: [], kubectlOnly: [] },
   rollout: { ktlOnly: [], kubectlOnly: [] },

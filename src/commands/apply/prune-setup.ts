@@ -5,13 +5,13 @@
 import { PlainError } from '../../errors/errors.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
-import type { PruneMappings, PruneResource } from './prune-resources.js';
+import type { PruneMappings, PruneResource } from '../../runtime/apply/prune-resources.js';
 import {
   DEFAULT_LIST_WARNING,
   DEFAULT_PRUNE_RESOURCES,
   parseAllowlist,
   pruneMappings,
-} from './prune-resources.js';
+} from '../../runtime/apply/prune-resources.js';
 import { klogLine } from '../../util/klog.js';
 
 /** The allow-listed kinds (undefined: kubectl's default list), after kubectl's flag checks. */

@@ -15,8 +15,8 @@ import type { Factory } from '../../runtime/factory.js';
 import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import { deleteObject } from '../../runtime/apply/delete-object.js';
 import { dryRunSuffix } from '../../runtime/mutation-flags.js';
-import type { PruneMappings } from './prune-resources.js';
-import { gvkString } from './prune-resources.js';
+import type { PruneMappings } from '../../runtime/apply/prune-resources.js';
+import { gvkString } from '../../runtime/apply/prune-resources.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { UsageError } from '../../errors/errors.js';
-import { collect } from '../../runtime/flag-values.js';
+import { RaisedExitCode, UsageError } from '../../errors/errors.js';
+import { collect, intProblem } from '../../runtime/flag-values.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
-import { flagDefaults, stringDefault } from '../../runtime/command-help.js';
+import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
 
 interface DiffFlags {
   filename?: string[];
@@ -14,6 +14,10 @@ interface DiffFlags {
   fieldManager?: string;
   showSecret?: boolean;
   showManagedFields?: boolean;
+  selector?: string;
+  prune?: boolean;
+  pruneAllowlist?: string[];
+  concurrency?: string;
 }
 
 /** `ktl diff -f`: diff the live objects against what applying the files would make them. */
@@ -41,11 +45,30 @@ export function newDiffCommand(context: CommandContext): Command {
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
       .option('--show-secret', 'If true, include Secret data in diff.')
       .option('--show-managed-fields', 'If true, include managed fields in the diff.')
+      .option(
+        '-l, --selector <selector>',
+        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+      )
+      .option(
+        '--prune',
+        'Include resources that would be deleted by pruning. Can be used with -l and default shows all resources would be pruned',
+      )
+      .option(
+        '--prune-allowlist <gvk>',
+        'Overwrite the default allowlist with <group/version/kind> for --prune',
+        collect,
+      )
+      .option(
+        '--concurrency <n>',
+        'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.',
+        '1',
+      )
       .action(async (flags: DiffFlags, command: Command) => {
         const factory = factoryFor(context, command);
         if ((!flags.filename || flags.filename.length === 0) && flags.kustomize === undefined)
           throw new UsageError('must specify one of -f and -k', commandPathOf(command));
         const serverSide = flags.serverSide === true;
+        const concurrency = concurrencyOf(flags.concurrency ?? '1', commandPathOf(command));
         const { runDiff } = await import('./run-diff.js');
         await runDiff(factory, {
           filename: flags.filename ?? [],
@@ -57,8 +80,23 @@ export function newDiffCommand(context: CommandContext): Command {
             flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
           showSecrets: flags.showSecret === true,
           showManagedFields: flags.showManagedFields === true,
+          selector: flags.selector ?? '',
+          prune: flags.prune === true,
+          pruneAllowlist: flags.pruneAllowlist ?? [],
+          concurrency,
         });
       }),
-    { 'field-manager': stringDefault('kubectl-client-side-apply') },
+    { 'field-manager': stringDefault('kubectl-client-side-apply'), concurrency: plainDefault(1) },
   );
+}
+
+/** --concurrency as pflag's int; a bad value is a usage error, exit 2 as all of diff's errors. */
+function concurrencyOf(value: string, commandPath: string): number {
+  if (/^[+-]?\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  const problem = intProblem(value, /^[+-]?\d+$/.test(value));
+  const error = new UsageError(
+    `invalid argument "${value}" for "--concurrency" flag: ${problem}`,
+    commandPath,
+  );
+  throw new RaisedExitCode(error, 1);
 }

@@ -14,6 +14,8 @@ import { ResourceBuilder } from '../../resources/builder/index.js';
 import type { Factory } from '../../runtime/factory.js';
 import { runDiffProgram } from './diff-program.js';
 import { maskSecretData } from './mask-secrets.js';
+import { diffFileName, PruneTracker, writePruned } from './prune.js';
+import { parseAllowlist } from '../../runtime/apply/prune-resources.js';
 
 /** What `ktl diff` was asked to do. */
 export interface DiffOptions {
@@ -25,6 +27,14 @@ export interface DiffOptions {
   fieldManager: string;
   showSecrets: boolean;
   showManagedFields: boolean;
+  /** -l: only the manifest objects it matches (and, with --prune, the live ones to prune). */
+  selector: string;
+  /** --prune: also show the objects an apply --prune would delete. */
+  prune: boolean;
+  /** --prune-allowlist as given (group/version/kind); parsed only with --prune. */
+  pruneAllowlist: string[];
+  /** --concurrency: objects diffed at once. */
+  concurrency: number;
 }
 
 /**
@@ -36,9 +46,22 @@ export async function runDiff(factory: Factory, options: DiffOptions): Promise<v
   const live = await mkdtemp(join(tmpdir(), 'LIVE-'));
   const merged = await mkdtemp(join(tmpdir(), 'MERGED-'));
   try {
-    const planned = await new ResourceBuilder(factory).filenameParam(options).manifestInfos();
+    // kubectl's Complete parses the allow-list (prune.ParseResources) only with --prune
+    const allowlist =
+      options.prune && options.pruneAllowlist.length > 0
+        ? await parseAllowlist(await factory.restMapper(), options.pruneAllowlist)
+        : undefined;
+    const planned = await new ResourceBuilder(factory)
+      .filenameParam(options)
+      .labelSelectorParam(options.selector)
+      .manifestInfos();
     const context = await applyContext(factory, options);
-    for (const entry of planned) await writePair(entry, context, options, live, merged);
+    const tracker = new PruneTracker();
+    await eachAtOnce(planned, options.concurrency, async (entry) => {
+      const liveObject = await writePair(entry, context, options, live, merged);
+      if (entry.mapping) tracker.markVisited(entry.mapping, entry.namespace, liveObject);
+    });
+    if (options.prune) await writePruned(factory, allowlist, options.selector, tracker, live);
     const code = await runDiffProgram(
       factory.env,
       live,
@@ -86,13 +109,33 @@ async function applyContext(factory: Factory, options: DiffOptions): Promise<App
   };
 }
 
+/**
+ * Runs `work` over the items, up to `limit` at a time (kubectl's VisitorConcurrency); the
+ * first failure ends the walk. The files written do not depend on the order.
+ */
+async function eachAtOnce<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Writes the live and merged versions of one object; returns the live one (if any). */
 async function writePair(
   entry: ManifestInfo,
   context: ApplyContext,
   options: DiffOptions,
   liveDir: string,
   mergedDir: string,
-): Promise<void> {
+): Promise<JsonObject | undefined> {
   if (!entry.mapping) throw entry.mappingError ?? new CliError('no mapping');
   // Client-side, the patch carries the live object's resourceVersion (kubectl's lock), so the
   // merged object is computed from exactly the live one printed beside it.
@@ -107,6 +150,7 @@ async function writePair(
   const name = fileName(entry);
   if (live) await writeFile(join(liveDir, name), await toKubectlYaml(clean(live, options)));
   await writeFile(join(mergedDir, name), await toKubectlYaml(clean(merged, options)));
+  return live;
 }
 
 async function getLive(
@@ -125,8 +169,7 @@ async function getLive(
 
 /** `[group.]version.Kind.namespace.name`, as kubectl names the files it compares. */
 function fileName(entry: ManifestInfo): string {
-  const { group, version, kind } = entry.mapping!;
-  return `${group ? `${group}.` : ''}${version}.${kind}.${entry.namespace}.${entry.name}`;
+  return diffFileName(entry.mapping!, entry.namespace, entry.name);
 }
 
 function clean(object: JsonObject, options: DiffOptions): JsonObject {

@@ -1,5 +1,5 @@
 /**
- * Which kinds `apply --prune` looks at: kubectl's default allow-list (util/prune/prune.go) or
+ * Which kinds `apply --prune` (and `diff --prune`) look at: kubectl's default allow-list (util/prune/prune.go) or
  * the kinds of --prune-allowlist, each resolved to its REST mapping.
  */
 import type { ResourceMapping, RestMapper } from '../../discovery/index.js';
