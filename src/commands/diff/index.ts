@@ -3,7 +3,33 @@ import { RaisedExitCode, UsageError } from '../../errors/errors.js';
 import { collect, intProblem } from '../../runtime/flag-values.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
-import { flagDefaults, plainDefault, stringDefault } from '../../runtime/command-help.js';
+import type { CommandHelp } from '../../runtime/command-help.js';
+import { plainDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
+
+/** kubectl's help for `ktl diff`. */
+const HELP: CommandHelp = {
+  long: `Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+ The output is always YAML.
+
+ KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+ By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+ Exit status: 0 No differences were found. 1 Differences were found. >1 ktl or diff failed with an error.
+
+ Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.`,
+  example: `# Diff resources included in pod.json
+ktl diff -f pod.json
+
+# Diff file read from stdin
+cat service.yaml | ktl diff -f -`,
+  usage: '-f FILENAME',
+  defaults: {
+    'field-manager': stringDefault('kubectl-client-side-apply'),
+    concurrency: plainDefault(1),
+  },
+};
 
 interface DiffFlags {
   filename?: string[];
@@ -22,7 +48,7 @@ interface DiffFlags {
 
 /** `ktl diff -f`: diff the live objects against what applying the files would make them. */
 export function newDiffCommand(context: CommandContext): Command {
-  return flagDefaults(
+  return withHelp(
     new Command('diff')
       .description(
         'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.',
@@ -86,7 +112,7 @@ export function newDiffCommand(context: CommandContext): Command {
           concurrency,
         });
       }),
-    { 'field-manager': stringDefault('kubectl-client-side-apply'), concurrency: plainDefault(1) },
+    HELP,
   );
 }
 
