@@ -38,7 +38,8 @@ export class FastDocumentReader {
 
   /** The document's value, or undefined when `yaml` must read it. */
   read(text: string): { value: unknown } | undefined {
-    if (NEEDS_YAML.test(text)) return undefined;
+    if (NEEDS_YAML.test(text) || MARKER_WITH_CONTENT.test(text) || hasLongKey(text))
+      return undefined;
     try {
       return { value: this.jsYaml.load(text, { schema: this.schema }) };
     } catch {
@@ -68,3 +69,26 @@ function sameAsKey(text: string, value: unknown): boolean {
  */
 const NEEDS_YAML =
   /&|<<|(?:^|[\s,{[])(?:~|null|Null|NULL)?[ \t]*:(?:[\s,\]}]|$)|(?:^|[\s,{[])\?(?:\s|$)/m;
+
+/**
+ * Content on the `---` line itself (`--- kind: X`): js-yaml reads a block mapping there, `yaml`
+ * (and kubectl's document reader) refuse it.
+ */
+const MARKER_WITH_CONTENT = /^---[ \t]+[^\s#]/;
+
+/** The longest implicit key YAML (and go-yaml) allow; js-yaml does not check it. */
+const MAX_IMPLICIT_KEY = 1024;
+
+/** Whether a line may hold an implicit key longer than YAML allows (`yaml` then refuses it). */
+function hasLongKey(text: string): boolean {
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (end - start > MAX_IMPLICIT_KEY) {
+      const colon = text.slice(start, end).search(/:(?:[ \t]|$)/);
+      if (colon > MAX_IMPLICIT_KEY) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
