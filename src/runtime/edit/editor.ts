@@ -74,14 +74,6 @@ export function withCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
-/** hasLines: whether any line holds something other than blanks and comments. */
-export function hasLines(text: string): boolean {
-  return text.split('\n').some((line) => {
-    const trimmed = line.trim();
-    return trimmed !== '' && !trimmed.startsWith('#');
-  });
-}
-
 /**
  * The editor's format from -o: kubectl's editor printer knows json and yaml only (yaml when
  * -o is empty, e.g. with --template alone) and says so once the objects are read.
