@@ -47,6 +47,7 @@ const TEXTS: Record<string, string> = {
   empty: '',
   'a text ending in a marker': `${cm('a')}---`,
   'a sequence at the top with a key error': `kind: X\n- a\n`,
+  'null and empty keys in flow collections': `kind: X\na: {: 1}\n---\nkind: X\nb: [null: 1]\n---\nkind: X\nc: {~ : 2}\n`,
   'a key longer than 1024 characters': `kind: X\n${'k'.repeat(1100)}: 1\n---\nkind: X\nlong: ${'v'.repeat(1100)}\n`,
   'a block mapping on the marker line': `--- kind: X\n--- # comment\nkind: Y\n`,
   'deep nesting': `kind: X\na: ${'['.repeat(2000)}${']'.repeat(2000)}\n`,
