@@ -39,7 +39,7 @@ const configMapsShown = (s: string) =>
 test('label the marked rows in one prompt; an existing key needs --overwrite, as ktl label says; key- removes it', async () => {
   const t = dash.open(['configmaps']);
   await t.waitFor(configMapsShown);
-  t.keys(['Space', 'Space', LABEL]);
+  t.keys(['Space', 'j', 'Space', LABEL]);
   await t.waitFor(/Label 2 configmaps \(cm-1, cm-2\) \(key=value key- \[--overwrite\]\):/);
   t.type('tier=web team=a');
   t.keys(['Enter']);
@@ -55,8 +55,7 @@ test('label the marked rows in one prompt; an existing key needs --overwrite, as
     'name',
   ]);
   assert.deepEqual(labeled.trim().split('\n'), ['configmap/cm-1', 'configmap/cm-2']);
-  // The marks went with the action: the next one is about the selected row (cm-3 after two
-  // spaces); back to the top for cm-1.
+  // The marks went with the action: the next one is about the selected row; back to cm-1.
   await t.waitFor((s) => !/marked/.test(titleLine(s)));
   t.keys(['g', LABEL]);
   await t.waitFor(/Label configmap\/cm-1 \(key=value/);

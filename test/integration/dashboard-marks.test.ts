@@ -25,15 +25,19 @@ function rowOf(screen: string, name: string): string {
   return tableLines(screen).find((l) => l.startsWith(`${name} `)) ?? '';
 }
 
-test('space marks rows (and moves down), ctrl-\\ clears them, ctrl-d deletes every marked row after one question', async () => {
+test('space marks the selected row (the selection stays, as in k9s), ctrl-\\ clears the marks, ctrl-d deletes every marked row after one question', async () => {
   const t = dash.open(['configmaps']);
   await t.waitFor((s) => /^configmaps\([^)]*\)\[6\]/.test(titleLine(s)) && /synced/.test(s));
-  t.keys(['Space', 'Space']);
-  let screen = await t.waitFor((s) => /marked:2$/.test(titleLine(s)));
-  // The selection moved on to cm-3: marking a run is holding space.
+  // A second space on the same row unmarks it (k9s's ToggleMark does not move the selection).
+  t.keys(['Space']);
+  let screen = await t.waitFor((s) => /marked:1$/.test(titleLine(s)));
+  t.keys(['Space']);
+  screen = await t.waitFor((s) => /^configmaps\([^)]*\)\[6\]$/.test(titleLine(s)));
+  t.keys(['Space', 'j', 'Space']);
+  screen = await t.waitFor((s) => /marked:2$/.test(titleLine(s)));
   t.keys(['C-\\']);
   screen = await t.waitFor((s) => !/marked/.test(titleLine(s)));
-  t.keys(['g', 'Space', 'Space', 'j', 'Space']);
+  t.keys(['g', 'Space', 'j', 'Space', 'j', 'j', 'Space']);
   screen = await t.waitFor((s) => /marked:3$/.test(titleLine(s)));
   // Marked rows are drawn bold (and in their own colour), so they show without colour too.
   const styles = lineStyles(t.screenWithEscapes());

@@ -138,7 +138,7 @@ test(':pf marks as k9s does: space marks forwards, ctrl-d stops every marked one
   await t.waitFor(new RegExp(`port-forward 127\\.0\\.0\\.1:${second}`));
   t.together([':pf', 'Enter']);
   await t.waitFor((s) => /^portforwards\[2\]/.test(titleLine(s)));
-  t.keys(['Space', 'Space']);
+  t.keys(['Space', 'j', 'Space']);
   await t.waitFor((s) => /marked:2$/.test(titleLine(s)));
   t.keys(['C-d']);
   await t.waitFor(/Stop 2 port-forwards\? \[y\/N\]/);

@@ -47,12 +47,14 @@ export abstract class RowSelection {
     this.selectedIndex = next;
   }
 
-  /** space: marks or unmarks the selected row and moves down, so holding space marks a run. */
+  /**
+   * space: marks or unmarks the selected row. The selection stays, as in k9s (its ToggleMark),
+   * so space, j, space marks two rows there and here; ctrl-space marks a run.
+   */
   toggleMark(): void {
     const row = this.selectedRow();
     if (!row) return;
     if (!this.marks.delete(row.uid)) this.marks.add(row.uid);
-    this.select(this.selected() + 1);
   }
 
   /** ctrl-space: marks every row from the nearest marked row above (else below) to the selection. */

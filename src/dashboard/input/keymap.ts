@@ -157,7 +157,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     scope: 'table',
     keys: ['space'],
     command: 'row.mark',
-    help: 'mark / unmark the row (delete, kill, scale, restart act on the marked rows)',
+    help: 'mark / unmark the row (delete, kill, scale, restart, label, annotate act on the marked rows)',
   },
   { scope: 'table', keys: ['ctrl-space'], command: 'row.markRange', help: 'mark a range' },
   { scope: 'table', keys: ['ctrl-\\'], command: 'row.clearMarks', help: 'clear the marks' },
