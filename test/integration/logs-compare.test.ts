@@ -55,6 +55,31 @@ kind: Pod
 metadata: {name: one, namespace: ${ns}, labels: {app: demo}}
 spec:
   containers: [{name: app, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: picked
+  namespace: ${ns}
+  annotations: {kubectl.kubernetes.io/default-container: side}
+spec:
+  containers: [{name: main, image: busybox}, {name: side, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: stale
+  namespace: ${ns}
+  annotations: {kubectl.kubernetes.io/default-container: gone}
+spec:
+  containers: [{name: app, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: init, namespace: ${ns}}
+spec:
+  initContainers: [{name: setup, image: busybox}]
+  containers: [{name: app, image: busybox}]
 `;
 
 describe('ktl logs matches kubectl on kwok pods', () => {
@@ -76,6 +101,16 @@ describe('ktl logs matches kubectl on kwok pods', () => {
     await same(['logs', 'two', '-n', ns]);
     await same(['logs', 'two', 'side', '-n', ns]);
     await same(['logs', 'two', '-c', 'nope', '-n', ns]);
+  });
+
+  test('the container kubectl picks: annotation, a stale annotation, an init container', async () => {
+    // ktl asks for the log alongside the pod and keeps it only when it reads kubectl's pick
+    await same(['logs', 'picked', '-n', ns]);
+    await same(['logs', 'picked', '-c', 'main', '--tail=1', '-n', ns]);
+    await same(['logs', 'stale', '-n', ns]);
+    await same(['logs', 'init', '-n', ns]);
+    await same(['logs', 'init', 'setup', '-n', ns]);
+    await same(['logs', 'one', 'nope', '-n', ns]);
   });
 
   test('flags: --tail, --timestamps, --since, --since-time, --limit-bytes, -p', async () => {

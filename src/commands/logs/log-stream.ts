@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { OutputStream } from '../../util/io-streams.js';
 import type { LogTarget } from './log-targets.js';
@@ -44,7 +45,26 @@ export class LinePrefixer {
   }
 }
 
-/** Streams one container's log to out, line by line with the prefix when one is given. */
+/** Opens one container's log (the container the server picks for a pod of one, if none). */
+export function openLog(
+  client: HttpClient,
+  target: { namespace: string; pod: string; container?: string },
+  query: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<IncomingMessage> {
+  return client.stream({
+    path: logPath({ container: '', ...target }),
+    query: target.container === undefined ? query : { ...query, container: target.container },
+    accept: '*/*',
+    noTimeoutParam: query['follow'] === 'true',
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/**
+ * Streams one container's log to out, line by line with the prefix when one is given; from
+ * `opened` when its request was sent already (EarlyLog).
+ */
 export async function streamLog(
   client: HttpClient,
   target: LogTarget,
@@ -52,14 +72,9 @@ export async function streamLog(
   out: OutputStream,
   prefix: string,
   signal?: AbortSignal,
+  opened?: IncomingMessage,
 ): Promise<void> {
-  const response = await client.stream({
-    path: logPath(target),
-    query: { ...query, container: target.container },
-    accept: '*/*',
-    noTimeoutParam: query['follow'] === 'true',
-    ...(signal ? { signal } : {}),
-  });
+  const response = opened ?? (await openLog(client, target, query, signal));
   if (prefix === '') {
     for await (const chunk of response) out.write(chunk as Buffer);
     return;

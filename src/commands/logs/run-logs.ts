@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { PlainError } from '../../errors/errors.js';
 import { formatError } from '../../errors/format-error.js';
 import type { HttpClient } from '../../transport/http-client.js';
@@ -13,6 +14,7 @@ import { prefixText, streamLog } from './log-stream.js';
 import type { LogTarget } from './log-targets.js';
 import { resolveLogPods, targetsOf } from './log-targets.js';
 import { PrefixColors } from './prefix-color.js';
+import { EarlyLog } from './early-log.js';
 
 /** Everything one run of `ktl logs` shares between its streams. */
 interface LogsRun {
@@ -37,18 +39,42 @@ export async function runLogs(factory: Factory, args: string[], flags: LogsFlags
   };
   const run: LogsRun = { factory, client, namespace, plan, prefixFor };
   if (plan.selector !== undefined && plan.follow) return followSelector(run);
-  const pods = await resolveLogPods(factory, client, namespace, plan, note);
-  if (plan.selector !== undefined && pods.length === 0) {
-    note(`No resources found in ${namespace} namespace.\n`);
-    return;
+  const early = earlyLogFor(client, namespace, plan);
+  try {
+    const pods = await resolveLogPods(factory, client, namespace, plan, note);
+    if (plan.selector !== undefined && pods.length === 0) {
+      note(`No resources found in ${namespace} namespace.\n`);
+      return;
+    }
+    const targets = targetsOf(pods, namespace, plan, note);
+    if (plan.follow && targets.length > 1) {
+      checkConcurrency(targets.length, plan.maxLogRequests);
+      await Promise.all(targets.map((target) => consume(run, target, plan.query)));
+      return;
+    }
+    const [pod] = pods;
+    for (const target of targets) {
+      const opened = pod && early ? await early.take(pod, target) : undefined;
+      await consume(run, target, plan.query, opened);
+    }
+  } finally {
+    early?.discard();
   }
-  const targets = targetsOf(pods, namespace, plan, note);
-  if (plan.follow && targets.length > 1) {
-    checkConcurrency(targets.length, plan.maxLogRequests);
-    await Promise.all(targets.map((target) => consume(run, target, plan.query)));
-    return;
-  }
-  for (const target of targets) await consume(run, target, plan.query);
+}
+
+/**
+ * `logs POD` without -f or --all-containers reads one container of a pod named as such: its
+ * log is asked for with the pod (EarlyLog), saving a round trip when it is the one kubectl picks.
+ */
+function earlyLogFor(client: HttpClient, namespace: string, plan: LogsPlan): EarlyLog | undefined {
+  const pod = plan.target;
+  if (plan.selector !== undefined || plan.follow || plan.allContainers) return undefined;
+  if (pod === undefined || pod === '' || pod.includes('/')) return undefined;
+  return new EarlyLog(
+    client,
+    { namespace, pod, ...(plan.container !== undefined ? { container: plan.container } : {}) },
+    plan.query,
+  );
 }
 
 function checkConcurrency(streams: number, max: number): void {
@@ -60,10 +86,15 @@ function checkConcurrency(streams: number, max: number): void {
 }
 
 /** Reads one log; with --ignore-errors a failure becomes an `error:` line instead. */
-async function consume(run: LogsRun, target: LogTarget, query: Record<string, string>) {
+async function consume(
+  run: LogsRun,
+  target: LogTarget,
+  query: Record<string, string>,
+  opened?: IncomingMessage,
+) {
   const out = run.factory.streams.out;
   try {
-    await streamLog(run.client, target, query, out, run.prefixFor(target));
+    await streamLog(run.client, target, query, out, run.prefixFor(target), undefined, opened);
   } catch (error) {
     if (!run.plan.ignoreErrors) throw error;
     out.write(formatError(error).text);
