@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RunResult } from '../helpers/cluster.js';
-import { ktl, kubectl, kubectlOk } from '../helpers/cluster.js';
+import { ktl, kubectl, kubectlOk, viewerKubeconfig } from '../helpers/cluster.js';
 
 type Tool = 'ktl' | 'kubectl';
 
@@ -161,6 +161,13 @@ rules:
   resources: ["*"]
   verbs: [list]
 `,
+  typeless: `zeta: 1
+metadata: {name: x, b: "<&>"}
+alpha: [1, 2.5, true]
+---
+kind: Role
+metadata: {name: x}
+`,
 };
 
 /** Steps: the arguments after `auth reconcile`; FILE:name is that manifest's path. */
@@ -190,6 +197,8 @@ const STEPS: string[][] = [
   ['-f', 'FILE:base', '-o', 'wide'],
   ['-f', 'FILE:missing'],
   ['-f', 'FILE:base', '-k', 'FILE:dir'],
+  ['-f', 'FILE:typeless', '--dry-run=client'],
+  ['-f', 'FILE:more', '--kubeconfig', 'VIEWER'],
 ];
 
 interface Env {
@@ -201,6 +210,7 @@ function argsFor(step: readonly string[], env: Env): string[] {
   return step.map((word) =>
     word
       .replace(/^FILE:dir$/, env.dir)
+      .replace(/^VIEWER$/, viewerKubeconfig)
       .replace(/FILE:(\w+)/, (_, name: string) => join(env.dir, `${name}.yaml`))
       .replaceAll('P-', `${env.prefix}-`),
   );

@@ -12,6 +12,7 @@ import {
   metadataOf,
   namespaceMismatch,
 } from '../../resources/builder/index.js';
+import { toGoJson } from '../../printers/json-text.js';
 import type { ManifestObject } from '../../resources/manifest/manifest-types.js';
 import { inKubectlScheme } from '../../resources/pods/kubectl-scheme.js';
 import type { BindingObject, RbacObject, RoleObject } from '../../resources/rbac/rbac-types.js';
@@ -97,6 +98,10 @@ function typedObject(manifest: ManifestObject): RbacObject | PlainError | undefi
   const object = manifest.object;
   const kind = String(object['kind'] ?? '');
   const apiVersion = String(object['apiVersion'] ?? '');
+  // the decoder reads the type first, and quotes the document (as sorted JSON) when it cannot
+  if (kind === '') throw decodeError(manifest, `Object 'Kind' is missing in '${toGoJson(object)}'`);
+  if (apiVersion === '')
+    throw decodeError(manifest, `Object 'apiVersion' is missing in '${toGoJson(object)}'`);
   const { group, version } = splitApiVersion(apiVersion);
   const rbacVersions = ['v1', 'v1beta1', 'v1alpha1'];
   const known =
