@@ -31,27 +31,57 @@ export function splitEnvironment(
   return { resources, envArgs };
 }
 
-/** envutil.ParseEnv: the variables to set (in order) and the names to remove. */
-export function parseEnv(specs: readonly string[]): { env: EnvVar[]; remove: string[] } {
+/**
+ * envutil.ParseEnv: the variables to set (in order) and the names to remove. `-` stands for
+ * the `KEY=VALUE` lines of stdin (`stdin` holds them, read by the caller), which, unlike the
+ * arguments, are neither checked as names nor kept from being removed in the same command.
+ */
+export function parseEnv(
+  specs: readonly string[],
+  stdin = '',
+): { env: EnvVar[]; remove: string[] } {
   const env: EnvVar[] = [];
   const remove: string[] = [];
+  const given = new Set<string>();
   for (const spec of specs) {
     const at = spec.indexOf('=');
-    if (at >= 0) {
+    if (spec === '-') env.push(...readEnvLines(stdin));
+    else if (at >= 0) {
       const name = spec.slice(0, at);
       if (!ENV_VAR_NAME.test(name) || name === '.' || name === '..')
         throw new PlainError(
           `${JSON.stringify(name)} is not a valid key name: ${ENV_VAR_NAME_MESSAGE}`,
         );
-      env.push({ name, value: spec.slice(at + 1) });
+      given.add(name);
+      env.push(envVar(name, spec.slice(at + 1)));
     } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
     else throw new PlainError(`unknown environment variable: ${spec}`);
   }
-  if (remove.some((name) => env.some((e) => e.name === name)))
+  if (remove.some((name) => given.has(name)))
     throw new PlainError(
       'can not both modify and remove the same environment variable in the same command',
     );
   return { env, remove };
+}
+
+/** A variable as the API (and kubectl's typed object) holds it: an empty value is omitted. */
+function envVar(name: string, value: string): EnvVar {
+  return value === '' ? { name } : { name, value };
+}
+
+/** readEnv: each line cut at its first `#`; those with a `=` are `KEY=VALUE` (others ignored). */
+function readEnvLines(text: string): EnvVar[] {
+  const env: EnvVar[] = [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const raw of lines) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw; // bufio.ScanLines drops the \r
+    const hash = line.indexOf('#');
+    const spec = hash < 0 ? line : line.slice(0, hash);
+    const at = spec.indexOf('=');
+    if (at >= 0) env.push(envVar(spec.slice(0, at), spec.slice(at + 1)));
+  }
+  return env;
 }
 
 /** validateNoOverwrites: a variable given a different value needs --overwrite. */
@@ -104,10 +134,8 @@ export function envVarRefString(from: Record<string, unknown>): string {
   if (field) return `field path ${String(field['fieldPath'])}`;
   const resource = ref('resourceFieldRef');
   if (resource) {
-    const container = resource['containerName']
-      ? `, container ${String(resource['containerName'])}`
-      : '';
-    return `resource field ${String(resource['resource'])}${container}`;
+    const container = resource['containerName'] ? `${String(resource['containerName'])}/` : '';
+    return `resource field ${container}${String(resource['resource'])}`;
   }
   return 'invalid valueFrom';
 }

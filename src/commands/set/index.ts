@@ -200,7 +200,8 @@ function envCommand(context: CommandContext): Command {
       'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
       true,
     )
-    .option('--prefix <prefix>', 'Prefix to append to variable names');
+    .option('--prefix <prefix>', 'Prefix to append to variable names')
+    .option('--resolve', 'If true, show secret or configmap references when listing variables');
   // set env words -f and --all its own way
   const texts = {
     filename: 'Filename, directory, or URL to files the resource to update the env',

@@ -32,6 +32,7 @@ export interface EnvFlags extends SetFlags {
   prefix?: string;
   keys?: string[];
   list?: boolean;
+  resolve?: boolean;
   overwrite?: boolean | string;
 }
 
@@ -62,14 +63,62 @@ async function envFrom(factory: Factory, flags: EnvFlags): Promise<EnvVar[]> {
   return env;
 }
 
-/** `--list`: each selected container's variables, references shown as where they point. */
-function listEnv(factory: Factory, object: KubeObject, info: FetchedInfo, env: EnvVar[]): void {
+/** One container's variables as --list shows them, taken when the change was made. */
+interface Listed {
+  info: FetchedInfo;
+  object: KubeObject;
+  container: KubeObject;
+  env: EnvVar[];
+}
+
+/**
+ * `--list`: each selected container's variables, references shown as where they point or,
+ * with --resolve, as the values they point at; the references that could not be read are
+ * named on stderr after the container's list, and (as kubectl's) the exit code stays 0.
+ */
+async function listEnv(factory: Factory, listed: Listed, resolve: boolean): Promise<void> {
+  const { info, object, container, env } = listed;
   const out = factory.streams.out;
-  out.write(`# ${info.mapping.kind} ${info.name}, container ${String(object['name'] ?? '')}\n`);
+  out.write(`# ${info.mapping.kind} ${info.name}, container ${String(container['name'] ?? '')}\n`);
+  const failed = new Map<string, string[]>();
+  const store = resolve ? await referenceStore(factory) : undefined;
   for (const variable of env) {
-    if (!variable.valueFrom) out.write(`${variable.name}=${variable.value ?? ''}\n`);
-    else out.write(`# ${variable.name} from ${envVarRefString(variable.valueFrom)}\n`);
+    if (!variable.valueFrom) {
+      out.write(`${variable.name}=${variable.value ?? ''}\n`);
+      continue;
+    }
+    if (store) {
+      try {
+        const { envVarRefValue } = await import('./env-resolve.js');
+        const value = await envVarRefValue(store, variable.valueFrom, object, container);
+        out.write(`${variable.name}=${value}\n`);
+        continue;
+      } catch (error) {
+        const reason = (error as Error).message;
+        failed.set(reason, [...(failed.get(reason) ?? []), variable.name]);
+      }
+    }
+    out.write(`# ${variable.name} from ${envVarRefString(variable.valueFrom)}\n`);
   }
+  const lines = [...failed].map(
+    ([reason, names]) => `error retrieving reference for ${names.sort().join(', ')}: ${reason}`,
+  );
+  for (const line of lines.sort()) factory.streams.err.write(`${line}\n`);
+}
+
+/** Where --resolve reads ConfigMaps and Secrets: the command's namespace, not the object's. */
+async function referenceStore(factory: Factory) {
+  const { ReferenceStore } = await import('./env-resolve.js');
+  return new ReferenceStore(factory, (await factory.namespace()).namespace);
+}
+
+/** `-e -` or a `-` argument: stdin's `KEY=VALUE` lines (read once, only when asked for). */
+async function stdinIfUsed(factory: Factory, specs: readonly string[]): Promise<string> {
+  if (!specs.includes('-')) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of factory.streams.in)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Runs `set env` over the arguments. */
@@ -90,11 +139,13 @@ export async function runSetEnv(factory: Factory, args: string[], flags: EnvFlag
     throw new PlainError(
       'when specifying --keys, a configmap or secret must be provided with --from',
     );
-  const parsed = parseEnv([...(flags.env ?? []), ...split.envArgs]);
+  const specs = [...(flags.env ?? []), ...split.envArgs];
+  const parsed = parseEnv(specs, await stdinIfUsed(factory, specs));
   const env = [...parsed.env, ...(await envFrom(factory, flags))];
   if (flags.prefix) for (const variable of env) variable.name = `${flags.prefix}${variable.name}`;
   const infos = await setTargets(factory, split.resources, flags);
   const overwrite = boolFlag('--overwrite', flags.overwrite ?? true);
+  const listed: Listed[] = [];
   await patchEach(factory, infos, flags, dryRun, {
     verb: 'env updated',
     failure: 'failed to patch env update to pod template',
@@ -117,8 +168,9 @@ export async function runSetEnv(factory: Factory, args: string[], flags: EnvFlag
         if (!overwrite) checkNoOverwrites(existing, env);
         const updated = updateEnv(existing, env, parsed.remove);
         if (updated.length > 0 || container['env'] !== undefined) container['env'] = updated;
-        if (flags.list) listEnv(factory, container, info, updated);
+        if (flags.list) listed.push({ info, object, container, env: updated });
       }
     },
   });
+  for (const entry of listed) await listEnv(factory, entry, flags.resolve === true);
 }
