@@ -1,12 +1,30 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
+import { plainDefault, withHelp } from '../../runtime/command-help.js';
 import { collectList } from '../../runtime/flag-values.js';
+
+const EXAMPLE = `# Print the supported API resources
+ktl api-resources
+
+# Print the supported API resources with more information
+ktl api-resources -o wide
+
+# Print the supported API resources sorted by a column
+ktl api-resources --sort-by=name
+
+# Print the supported namespaced resources
+ktl api-resources --namespaced=true
+
+# Print the supported non-namespaced resources
+ktl api-resources --namespaced=false
+
+# Print the supported API resources with a specific APIGroup
+ktl api-resources --api-group=rbac.authorization.k8s.io`;
 
 /** `ktl api-resources`: the resource types the server supports. */
 export function newApiResourcesCommand(context: CommandContext): Command {
-  return flagDefaults(
+  return withHelp(
     new Command('api-resources')
       .description('Print the supported API resources on the server.')
       .argument('[args...]')
@@ -14,7 +32,7 @@ export function newApiResourcesCommand(context: CommandContext): Command {
         '--no-headers',
         "When using the default or custom-column output format, don't print headers (default print headers).",
       )
-      .option('-o, --output <format>', 'Output format. One of: (wide, name).', '')
+      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, wide).', '')
       .option('--api-group <group>', 'Limit to resources in the specified API group.')
       .option(
         '--namespaced [bool]',
@@ -36,6 +54,11 @@ export function newApiResourcesCommand(context: CommandContext): Command {
         '',
       )
       .option('--cached [bool]', 'Use the cached list of resources if available.')
+      // an APIResourceList has no managedFields to keep: kubectl's flag changes nothing either
+      .option(
+        '--show-managed-fields',
+        'If true, keep the managedFields when printing objects in JSON or YAML format.',
+      )
       .action(async (args: string[], opts: RawOptions, command: Command) => {
         const factory = factoryFor(context, command);
         const { runApiResources } = await import('./run-api-resources.js');
@@ -50,7 +73,7 @@ export function newApiResourcesCommand(context: CommandContext): Command {
           cached: boolFlag(opts.cached) === true,
         });
       }),
-    { namespaced: plainDefault(true) },
+    { example: EXAMPLE, defaults: { namespaced: plainDefault(true) } },
   );
 }
 

@@ -3,9 +3,10 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
 import type { DumpFlags } from './run-dump.js';
 import { collect } from '../../runtime/flag-values.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 
 function dumpCommand(context: CommandContext): Command {
-  return new Command('dump')
+  const command = new Command('dump')
     .argument('[ignored...]')
     .description(
       'Dump cluster information out suitable for debugging and diagnosing cluster problems.',
@@ -15,7 +16,6 @@ function dumpCommand(context: CommandContext): Command {
       'If true, dump all namespaces.  If true, --namespaces is ignored.',
     )
     .option('--namespaces <list>', 'A comma separated list of namespaces to dump.', collect)
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml).', 'json')
     .option(
       '--output-directory <dir>',
       "Where to output the files.  If empty or '-' uses stdout, otherwise creates a directory hierarchy in that directory",
@@ -24,12 +24,13 @@ function dumpCommand(context: CommandContext): Command {
       '--pod-running-timeout <duration>',
       'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
       '20s',
-    )
-    .action(async (_args: string[], flags: DumpFlags, command: Command) => {
-      const { runDump } = await import('./run-dump.js');
-      const directory = flags.outputDirectory === '-' ? undefined : flags.outputDirectory;
-      await runDump(factoryFor(context, command), { ...flags, outputDirectory: directory });
-    });
+    );
+  addPrintFlags(command, 'json');
+  return command.action(async (_args: string[], flags: DumpFlags, invoked: Command) => {
+    const { runDump } = await import('./run-dump.js');
+    const directory = flags.outputDirectory === '-' ? undefined : flags.outputDirectory;
+    await runDump(factoryFor(context, invoked), { ...flags, outputDirectory: directory });
+  });
 }
 
 /** `ktl cluster-info`: addresses of the control plane and the cluster services. */

@@ -11,13 +11,20 @@ import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import type { HttpClient } from '../../transport/http-client.js';
 import type { Factory } from '../../runtime/factory.js';
+import type { ObjectPrinter } from '../../printers/object-printer.js';
+import { checkPrintFlagsFormat } from '../../runtime/print-flags.js';
+import { effectiveOutput, templatePrinter } from '../../runtime/template-output.js';
+import { goJson } from '../../util/go-json.js';
 
 /** The flags of `cluster-info dump`. */
 export interface DumpFlags {
   namespaces?: string[];
   allNamespaces?: boolean;
-  output: string;
+  output?: string;
   outputDirectory?: string;
+  template?: string;
+  showManagedFields?: boolean;
+  allowMissingTemplateKeys?: boolean | string;
 }
 
 interface Pod {
@@ -28,9 +35,6 @@ interface Pod {
 interface ObjectList {
   items?: Array<Record<string, unknown>>;
 }
-
-const KUBECTL_FORMATS =
-  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 /** What each namespace holds, in kubectl's order: [API path below the namespace, file name]. */
 const NAMESPACED: ReadonlyArray<[string, string]> = [
@@ -46,22 +50,49 @@ const NAMESPACED: ReadonlyArray<[string, string]> = [
 /** Where the dump goes: stdout, or one file per part under a directory. */
 class DumpWriter {
   private printed = 0;
+  /** What the template printer wrote for the list being printed. */
+  private templated = '';
+  private readonly template: ObjectPrinter | undefined;
   constructor(
     private readonly factory: Factory,
-    private readonly output: string,
+    private readonly flags: DumpFlags & { output: string; given: string | undefined },
     private readonly directory: string | undefined,
-  ) {}
+  ) {
+    // the typed list's JSON (field order) in a failing go-template's dump
+    this.template = templatePrinter(flags, (text) => (this.templated += text), goJson);
+  }
 
-  /** Writes a list (typed: keys in the server's order, managedFields hidden). */
+  /**
+   * Writes a list as kubectl's typed list: keys in the server's order, managedFields hidden in
+   * JSON and YAML unless --show-managed-fields (templates see them), files named `.json`,
+   * `.yaml`, else `.txt`.
+   */
   async list(list: ObjectList, file: string): Promise<void> {
+    const { output } = this.flags;
     // A typed list decoded from `"items": []` holds a nil slice, which Go prints as null.
-    const items = (list.items ?? []).map((i) => withoutManagedFields(i));
+    const all = list.items ?? [];
+    const items =
+      this.flags.showManagedFields || this.template ? all : all.map(withoutManagedFields);
     const shown = { ...list, items: items.length > 0 ? items : null };
+    if (this.template) {
+      // kubectl names the files after -o as given (json when not given)
+      const given = this.flags.given ?? 'json';
+      const extension = given === 'json' || given === 'yaml' ? given : 'txt';
+      this.templated = '';
+      try {
+        this.template.single(shown);
+        this.template.flush();
+      } finally {
+        // a failing go-template wrote its debugging dump before it failed
+        await this.text(this.templated, `${file}.${extension}`);
+      }
+      return;
+    }
     const text =
-      this.output === 'yaml'
+      output === 'yaml'
         ? `${this.printed++ > 0 && !this.directory ? '---\n' : ''}${await toKubectlYaml(shown)}`
         : toTypedJson(shown);
-    await this.text(text, `${file}.${this.output}`);
+    await this.text(text, `${file}.${output}`);
   }
 
   /** Writes text to stdout or to a file under the directory. */
@@ -78,17 +109,18 @@ class DumpWriter {
 
 /** Runs `ktl cluster-info dump`. */
 export async function runDump(factory: Factory, flags: DumpFlags): Promise<void> {
-  if (flags.output !== 'json' && flags.output !== 'yaml') {
-    if (KUBECTL_FORMATS.split(',').includes(flags.output.split('=')[0] ?? ''))
-      throw new PlainError(
-        `output format "${flags.output}" is not supported by ktl for this command yet`,
-      );
-    throw new PlainError(
-      `unable to match a printer suitable for the output format "${flags.output}", allowed formats are: ${KUBECTL_FORMATS}`,
-    );
-  }
+  // -o defaults to json, yet --template alone still means go-template (kubectl's PrintFlags)
+  const output = effectiveOutput(flags) || 'json';
+  checkPrintFlagsFormat(output);
+  // the name printer refuses lists, and the first list printed is the nodes'
+  if (output === 'name')
+    throw new PlainError('list types are not supported by name printing: *v1.NodeList');
+  const writer = new DumpWriter(
+    factory,
+    { ...flags, output, given: flags.output },
+    flags.outputDirectory || undefined,
+  );
   const client = await factory.client();
-  const writer = new DumpWriter(factory, flags.output, flags.outputDirectory || undefined);
   await writer.list(await client.json<ObjectList>({ path: '/api/v1/nodes' }), 'nodes');
   for (const namespace of await namespacesToDump(factory, client, flags)) {
     const ns = encodeURIComponent(namespace);

@@ -256,6 +256,9 @@ export function newConfigCommand(context: CommandContext): Command {
   config.addCommand(
     sub(context, 'set', 'Set an individual value in a kubeconfig file.', () =>
       sets().then((m) => m.runSetProperty),
+    ).option(
+      '--set-raw-bytes [bool]',
+      'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.',
     ),
   );
   config.addCommand(

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { decodeGoBase64 } from '../../util/go-base64.js';
+import { boolFlag } from '../../runtime/flag-values.js';
 import { PlainError } from '../../errors/errors.js';
 import {
   defaultWriteTarget,
@@ -131,10 +133,15 @@ function splitProperty(property: string): string[] {
 }
 
 /** `config set PROPERTY VALUE`: current-context or <clusters|users|contexts>.NAME.field[.field]. */
-export async function runSetProperty(factory: Factory, args: string[]): Promise<void> {
+export async function runSetProperty(
+  factory: Factory,
+  args: string[],
+  opts: { setRawBytes?: boolean | string } = {},
+): Promise<void> {
   const [property = '', value = ''] = args;
   if (args.length !== 2) throw new PlainError('Unexpected args: ' + JSON.stringify(args));
-  await changeProperty(factory, property, value);
+  const rawBytes = boolFlag('--set-raw-bytes', opts.setRawBytes, factory.commandPath);
+  await changeProperty(factory, property, value, rawBytes);
   factory.streams.out.write(`Property "${property}" set.\n`);
 }
 
@@ -150,6 +157,7 @@ async function changeProperty(
   factory: Factory,
   property: string,
   value: string | undefined,
+  rawBytes = false,
 ): Promise<void> {
   const parts = splitProperty(property);
   const [head = '', name, ...path] = parts;
@@ -179,7 +187,34 @@ async function changeProperty(
     });
     return;
   }
-  await editStanza(factory, kind, name, (fields) => setPath(fields, path, value));
+  const stored = value === undefined ? undefined : bytesField(kind, path, value, rawBytes);
+  await editStanza(factory, kind, name, (fields) => setPath(fields, path, stored ?? value));
+}
+
+/** The kubeconfig fields that hold bytes ([]byte in clientcmd's types), base64 in the file. */
+const BYTE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  clusters: ['certificate-authority-data'],
+  users: ['client-certificate-data', 'client-key-data'],
+};
+
+/**
+ * A []byte field's text in the file: the value is base64 to decode (kubectl checks it), or
+ * with --set-raw-bytes the bytes themselves; undefined for any other field.
+ */
+function bytesField(
+  kind: string,
+  path: readonly string[],
+  value: string,
+  rawBytes: boolean,
+): string | undefined {
+  if (path.length !== 1 || !BYTE_FIELDS[kind]?.includes(path[0] ?? '')) return undefined;
+  if (rawBytes) return Buffer.from(value, 'utf8').toString('base64');
+  const decoded = decodeGoBase64(value);
+  if (!Buffer.isBuffer(decoded))
+    throw new PlainError(
+      `error decoding input value: illegal base64 data at input byte ${decoded.corruptAt}`,
+    );
+  return decoded.toString('base64');
 }
 
 function setPath(fields: Fields, path: string[], value: string | undefined): void {

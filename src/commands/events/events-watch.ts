@@ -11,6 +11,8 @@ import type { ResourceRef } from '../../resources/resource-ref.js';
 import { watchEvents } from '../../resources/watch-stream.js';
 import { toTypedJson } from '../../printers/json-text.js';
 import type { Factory } from '../../runtime/factory.js';
+import type { TemplateEvents } from './template-events.js';
+import { printIgnoringErrors } from './template-events.js';
 import type { CoreEvent } from './event-rows.js';
 import { eventCells, eventHeader } from './event-rows.js';
 
@@ -23,6 +25,9 @@ export interface EventsWatch {
   allNamespaces: boolean;
   headers: boolean;
   output: string;
+  showManagedFields: boolean;
+  /** The printer of a template format (-o jsonpath=…, go-template=…). */
+  template?: TemplateEvents;
 }
 
 /** Prints one watched event at a time in the chosen output. */
@@ -30,8 +35,11 @@ function eventPrinter(factory: Factory, settings: EventsWatch): (e: CoreEvent) =
   const out = factory.streams.out;
   const table = new TabWriter((text) => out.write(text));
   let printed = 0;
-  return async (event) => {
+  return async (watched) => {
     printed++;
+    if (settings.template)
+      return printIgnoringErrors(settings.template, watched, (text) => out.write(text));
+    const event = settings.showManagedFields ? watched : withoutManagedFields(watched);
     if (settings.output === 'json') out.write(toTypedJson(event));
     else if (settings.output === 'yaml')
       out.write(`${printed > 1 ? '---\n' : ''}${await toKubectlYaml(event)}`);
@@ -59,7 +67,7 @@ export async function watchEventsTable(factory: Factory, settings: EventsWatch):
       resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
       if (event.type !== 'ADDED' && event.type !== 'MODIFIED') continue;
       if (!settings.keep(event.object)) continue;
-      await print(withoutManagedFields(event.object));
+      await print(event.object);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
 import type { EventsFlags } from './run-events.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { listDefault, plainDefault, withHelp } from '../../runtime/command-help.js';
@@ -31,33 +32,26 @@ ktl events --types=Warning,Normal`,
 
 /** `ktl events`: list events. */
 export function newEventsCommand(context: CommandContext): Command {
+  const command = new Command('events')
+    .description('Display events.')
+    .option(
+      '-A, --all-namespaces',
+      'If present, list the requested object(s) across all namespaces.',
+    )
+    .option('--for <resource>', 'Filter events to only those pertaining to the specified resource.')
+    .option('--types <types>', 'Output only events of given types.')
+    .option('-w, --watch', 'After listing the requested events, watch for more events.')
+    .option('--no-headers', "When using the default output format, don't print headers.")
+    .option(
+      '--chunk-size <n>',
+      'Return large lists in chunks rather than all at once. Pass 0 to disable.',
+      '500',
+    );
   return withHelp(
-    new Command('events')
-      .description('Display events.')
-      .option(
-        '-A, --all-namespaces',
-        'If present, list the requested object(s) across all namespaces.',
-      )
-      .option(
-        '--for <resource>',
-        'Filter events to only those pertaining to the specified resource.',
-      )
-      .option('--types <types>', 'Output only events of given types.')
-      .option('-w, --watch', 'After listing the requested events, watch for more events.')
-      .option('--no-headers', "When using the default output format, don't print headers.")
-      .option(
-        '--chunk-size <n>',
-        'Return large lists in chunks rather than all at once. Pass 0 to disable.',
-        '500',
-      )
-      .option(
-        '-o, --output <format>',
-        'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json).',
-      )
-      .action(async (flags: EventsFlags, cmd: Command) => {
-        const { runEvents } = await import('./run-events.js');
-        await runEvents(factoryFor(context, cmd), flags);
-      }),
+    addPrintFlags(command).action(async (flags: EventsFlags, cmd: Command) => {
+      const { runEvents } = await import('./run-events.js');
+      await runEvents(factoryFor(context, cmd), flags);
+    }),
     HELP,
   );
 }

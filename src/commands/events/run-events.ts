@@ -3,6 +3,10 @@
  * time, as kubectl's table or as an EventList in JSON/YAML; -w watches (events-watch.ts).
  */
 import { PlainError } from '../../errors/errors.js';
+import { goJson } from '../../util/go-json.js';
+import { checkPrintFlagsFormat } from '../../runtime/print-flags.js';
+import { templatePrinter } from '../../runtime/template-output.js';
+import { printIgnoringErrors, templateEvents } from './template-events.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
 import { TabWriter } from '../../resources/tabwriter/tabwriter.js';
@@ -22,6 +26,9 @@ export interface EventsFlags {
   headers: boolean;
   chunkSize: string;
   output?: string;
+  template?: string;
+  showManagedFields?: boolean;
+  allowMissingTemplateKeys?: boolean | string;
 }
 
 const EVENTS: ResourceRef = {
@@ -55,11 +62,15 @@ function parseTypes(text: string | undefined): string[] {
 
 /** Runs `ktl events`. */
 export async function runEvents(factory: Factory, flags: EventsFlags): Promise<void> {
+  // kubectl prints its own table unless -o is given: --template alone does not choose a format
   const output = flags.output ?? '';
-  if (!['', 'json', 'yaml', 'name'].includes(output))
-    throw new PlainError(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
-    );
+  checkPrintFlagsFormat(output);
+  const out = factory.streams.out;
+  // kubectl prints through a tabwriter, templates too; a failing go-template's dump shows the
+  // typed EventList's JSON (field order, not sorted keys)
+  const template =
+    output === '' ? undefined : templateEvents((write) => templatePrinter(flags, write, goJson));
+  const showManagedFields = flags.showManagedFields === true;
   const types = parseTypes(flags.types);
   const fieldSelector = await forSelector(factory, flags.for);
   const { namespace } = await factory.namespace();
@@ -78,6 +89,8 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
       allNamespaces: all,
       headers: flags.headers,
       output,
+      showManagedFields,
+      ...(template ? { template } : {}),
     });
     return;
   }
@@ -94,23 +107,26 @@ export async function runEvents(factory: Factory, flags: EventsFlags): Promise<v
     items.push(...(page.body.items ?? []).filter(keep));
   }
   const sorted = sortEvents(items);
-  const out = factory.streams.out;
+  if (sorted.length === 0) {
+    factory.streams.err.write(
+      flags.allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`,
+    );
+    return;
+  }
+  const typed = sorted.map((e) => ({ kind: 'Event', apiVersion: 'v1', ...e }));
   if (output === 'json' || output === 'yaml') {
     const list = {
       kind: 'EventList',
       apiVersion: 'v1',
       metadata: {},
-      items: sorted.map((e) => withoutManagedFields({ kind: 'Event', apiVersion: 'v1', ...e })),
+      items: showManagedFields ? typed : typed.map(withoutManagedFields),
     };
     out.write(output === 'json' ? toTypedJson(list) : await toKubectlYaml(list));
+  } else if (template) {
+    const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: typed };
+    printIgnoringErrors(template, list, (text) => out.write(text));
   } else if (output === '') {
     const table = new TabWriter((text) => out.write(text));
-    if (sorted.length === 0) {
-      factory.streams.err.write(
-        flags.allNamespaces ? 'No events found.\n' : `No events found in ${namespace} namespace.\n`,
-      );
-      return;
-    }
     if (flags.headers) table.writeLine(eventHeader(flags.allNamespaces === true));
     for (const event of sorted) table.writeLine(eventCells(event, flags.allNamespaces === true));
     table.flush();

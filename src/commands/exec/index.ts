@@ -1,13 +1,15 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import type { StreamOptions } from '../../runtime/stream-flags.js';
 import { addStreamFlags } from '../../runtime/stream-flags.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { withHelp } from '../../runtime/command-help.js';
+import { collect } from '../../runtime/flag-values.js';
 
 /** Options of `ktl exec`. */
-export type ExecOptions = StreamOptions;
+import type { ExecOptions } from './run-exec.js';
+
+export type { ExecOptions };
 
 /** kubectl's help for `ktl exec` (examples use only flags ktl has). */
 const HELP: CommandHelp = {
@@ -44,7 +46,8 @@ export function newExecCommand(context: CommandContext): Command {
       new Command('exec')
         .description('Execute a command in a container.')
         .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]')
-        .argument('[args...]'),
+        .argument('[args...]')
+        .option('-f, --filename <file>', 'to use to exec into the resource', collect),
     ).action(async (args: string[], opts: ExecOptions, command: Command) => {
       const { runExec } = await import('./run-exec.js');
       await runExec(factoryFor(context, command), args, opts, argsLenAtDash(command, args));

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
-import { factoryFor } from '../../runtime/command-context.js';
+import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
+import { durationFlag } from '../../runtime/flag-values.js';
 import { DEFAULT_FILTER } from './proxy-filter.js';
 import { flagDefaults, plainDefault } from '../../runtime/command-help.js';
 import type { ProxyFlags } from './proxy-flags.js';
@@ -52,9 +53,20 @@ export function newProxyCommand(context: CommandContext): Command {
         'If true, disable request filtering in the proxy. This is dangerous, and can leave you vulnerable to XSRF attacks, when used with an accessible port.',
       )
       .option('-u, --unix-socket <path>', 'Unix socket on which to run the proxy.')
+      .option(
+        '--append-server-path',
+        'If true, enables automatic path appending of the kube context server path to each request.',
+      )
+      .option(
+        '--keepalive <duration>',
+        'keepalive specifies the keep-alive period for an active network connection. Set to 0 to disable keepalive.',
+        '0s',
+      )
       .action(async (flags: ProxyFlags, command: Command) => {
         const { runProxy } = await import('./run-proxy.js');
-        await runProxy(factoryFor(context, command), flags);
+        // pflag parses the duration with the other flags, before anything is served
+        const keepaliveMs = durationFlag('--keepalive', flags.keepalive, commandPathOf(command));
+        await runProxy(factoryFor(context, command), flags, keepaliveMs);
       }),
     { port: plainDefault(8001) },
   );

@@ -11,4 +11,6 @@ export interface ProxyFlags {
   unixSocket?: string;
   www?: string;
   wwwPrefix: string;
+  appendServerPath?: boolean;
+  keepalive: string;
 }

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { StreamDialer } from '../../transport/websocket-dial.js';
-import { credentialHeaders, streamUrl, tlsOptions } from '../../transport/websocket-dial.js';
+import { credentialHeaders, tlsOptions } from '../../transport/websocket-dial.js';
+import { klogLine } from '../../util/klog.js';
 import type { Factory } from '../../runtime/factory.js';
 import type { ProxyFlags } from './proxy-flags.js';
 import { accepts, compileFilter, hostOfHeader } from './proxy-filter.js';
@@ -22,8 +23,26 @@ const HOP_BY_HOP = [
 ];
 
 /** `ktl proxy`: serves the API under --api-prefix on --address:--port until interrupted. */
-export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<void> {
+export async function runProxy(
+  factory: Factory,
+  flags: ProxyFlags,
+  keepaliveMs = 0,
+): Promise<void> {
   const dialer = await factory.streamDialer();
+  const serverPath = new URL(dialer.config.host).pathname;
+  if (!flags.appendServerPath && serverPath !== '' && serverPath !== '/')
+    factory.streams.err.write(
+      klogLine(
+        'W',
+        'proxy.go:172',
+        `Your kube context contains a server path ${serverPath}, use --append-server-path to automatically append the path to each request`,
+      ),
+    );
+  const upstream: Upstream = {
+    dialer,
+    appendServerPath: flags.appendServerPath === true,
+    keepaliveMs,
+  };
   const filter = flags.disableFilter ? undefined : compileFilter(flags);
   const prefix = flags.apiPrefix.endsWith('/') ? flags.apiPrefix : `${flags.apiPrefix}/`;
   const upstreamPath = (url: string): string | undefined => {
@@ -44,7 +63,7 @@ export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<voi
     const path = upstreamPath(req.url ?? '/');
     if (path === undefined) return notFound(res);
     if (!allowed(req)) return forbidden(res);
-    forwardRequest(dialer, req, res, path).catch(() => badGateway(res));
+    forwardRequest(upstream, req, res, path).catch(() => badGateway(res));
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = upstreamPath(req.url ?? '/');
@@ -52,7 +71,7 @@ export async function runProxy(factory: Factory, flags: ProxyFlags): Promise<voi
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    forwardUpgrade(dialer, req, socket, head, path).catch(() => socket.destroy());
+    forwardUpgrade(upstream, req, socket, head, path).catch(() => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,10 +110,31 @@ function badGateway(res: ServerResponse): void {
   res.end();
 }
 
-async function upstreamRequest(dialer: StreamDialer, req: IncomingMessage, path: string) {
-  const query = new URL(req.url ?? '/', 'http://x').search;
-  const url = streamUrl(dialer.config, path);
+/** Where requests go: the server, and how kubectl's proxy handler reaches it. */
+interface Upstream {
+  dialer: StreamDialer;
+  /** --append-server-path: keep the kubeconfig server's path before each request's. */
+  appendServerPath: boolean;
+  /** --keepalive: TCP keep-alive of upgraded (exec, attach, port-forward) connections; 0 = off. */
+  keepaliveMs: number;
+}
+
+/**
+ * The server URL of a request, as kubectl's UpgradeAwareHandler builds it: the request's path
+ * on the server's scheme and host, the server's own path dropped unless --append-server-path.
+ */
+function upstreamUrl(upstream: Upstream, path: string, query: string): URL {
+  const base = new URL(upstream.dialer.config.host);
+  const prefix = upstream.appendServerPath ? base.pathname.replace(/\/$/, '') : '';
+  const url = new URL(base.origin);
+  url.pathname = prefix + path;
   url.search = query;
+  return url;
+}
+
+async function upstreamRequest(upstream: Upstream, req: IncomingMessage, path: string) {
+  const { dialer } = upstream;
+  const url = upstreamUrl(upstream, path, new URL(req.url ?? '/', 'http://x').search);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.includes(name)) headers[name] = value;
@@ -109,12 +149,12 @@ async function upstreamRequest(dialer: StreamDialer, req: IncomingMessage, path:
 }
 
 async function forwardRequest(
-  dialer: StreamDialer,
+  target: Upstream,
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  const upstream = await upstreamRequest(dialer, req, path);
+  const upstream = await upstreamRequest(target, req, path);
   await new Promise<void>((resolve, reject) => {
     upstream.on('response', (response) => {
       const headers = { ...response.headers };
@@ -130,13 +170,16 @@ async function forwardRequest(
 }
 
 async function forwardUpgrade(
-  dialer: StreamDialer,
+  target: Upstream,
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
   path: string,
 ): Promise<void> {
-  const upstream = await upstreamRequest(dialer, req, path);
+  const upstream = await upstreamRequest(target, req, path);
+  // kubectl dials upgraded connections with net.Dialer{KeepAlive: --keepalive}
+  if (target.keepaliveMs > 0)
+    upstream.on('socket', (s) => s.setKeepAlive(true, target.keepaliveMs));
   upstream.setHeader('connection', 'Upgrade');
   upstream.setHeader('upgrade', String(req.headers.upgrade ?? 'websocket'));
   upstream.on('upgrade', (response, upstreamSocket: Duplex, upstreamHead: Buffer) => {

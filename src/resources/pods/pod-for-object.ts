@@ -48,9 +48,23 @@ export async function podForObject(
   search: PodSearch,
 ): Promise<ResolvedPod> {
   const object = await client.json<WorkloadObject>({ path: refPath(ref, namespace) });
-  checkInScheme(ref.mapping);
-  if (isPodMapping(ref.mapping)) return { pod: object as unknown as Pod, object, matched: 1 };
-  const selector = selectorFor(ref.mapping, object, search.action);
+  return podOfObject(client, namespace, ref.mapping, object, search);
+}
+
+/**
+ * The pod behind an object already in hand (fetched, or read from a file as `exec -f` reads
+ * it): the object itself for a pod, else the first pod of its selector in `namespace`.
+ */
+export async function podOfObject(
+  client: HttpClient,
+  namespace: string,
+  mapping: ObjectRef['mapping'],
+  object: WorkloadObject,
+  search: PodSearch,
+): Promise<ResolvedPod> {
+  checkInScheme(mapping);
+  if (isPodMapping(mapping)) return { pod: object as unknown as Pod, object, matched: 1 };
+  const selector = selectorFor(mapping, object, search.action);
   const deadline = Date.now() + search.timeoutMs;
   for (;;) {
     const pods = (await listPods(client, namespace, selector)).items;
