@@ -159,13 +159,19 @@ test('annotate takes any value, quoted with spaces; key- removes it', async () =
   assert.equal(await t.exited(), 0);
 });
 
-test('--readonly refuses label and annotate', async () => {
+test('--readonly refuses label and annotate; the help screen lists them as off', async () => {
   const t = dash.open(['configmaps', '--readonly']);
   await t.waitFor(configMapsShown);
   t.keys([LABEL]);
   await t.waitFor(/read-only: label is disabled/);
   t.keys([ANNOTATE]);
   await t.waitFor(/read-only: annotate is disabled/);
-  t.keys(['q']);
+  // The help screen names both keys (off in read-only mode).
+  t.keys(['?']);
+  await t.waitFor(/^Global/m);
+  t.together(Array.from({ length: 25 }, () => 'j'));
+  await t.waitFor(/ctrl-t +label: key=value key- \[--overwrite\].*\(read-only: off\)/);
+  await t.waitFor(/ctrl-o +annotate: key=value key- \[--overwrite\].*\(read-only: off\)/);
+  t.keys(['Escape', 'q']);
   assert.equal(await t.exited(), 0);
 });
