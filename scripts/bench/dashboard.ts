@@ -24,13 +24,14 @@
  * Every figure carries the load average (1 min) read when it was taken: the bench shares its
  * cores. BENCH_DASH_KTL=path/to/bin/ktl,other/bin/ktl alternates builds run by run (before and
  * after a change, under the same load); the default is this checkout's bin/ktl.
+ * BENCH_DASH_NODE_FLAGS are given to the dashboard's node (`--cpu-prof --cpu-prof-dir=DIR`).
  * BENCH_DASH_ANY_PHASE=1 does not wait for the pods to be Running (kwok, starved of CPU on a
  * loaded machine, marked only ~5 pods a second Running here). The churn deletes with
  * gracePeriodSeconds=0 so that it does not wait for kwok either.
  *
  *   KTL_CLUSTER_DIR=/tmp/c BENCH_DASH_SIZES=5000,20000,50000 node --import tsx scripts/bench/dashboard.ts
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ const runs = Number(process.env['BENCH_DASH_RUNS'] ?? 3);
 const seconds = Number(process.env['BENCH_DASH_SECONDS'] ?? 60);
 const builds = (process.env['BENCH_DASH_KTL'] ?? join(root, 'bin/ktl')).split(',');
 const KEY_TIMEOUT_MS = 5000;
+/** Flags for the dashboard's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it. */
+const nodeFlags = process.env['BENCH_DASH_NODE_FLAGS'] ?? '';
 
 function clusterEnv(): NodeJS.ProcessEnv {
   const status = spawnSync('bash', [join(root, 'scripts/cluster/cluster.sh'), 'status'], {
@@ -113,7 +116,7 @@ function launch(build: string, env: NodeJS.ProcessEnv, namespace: string): Launc
     homes.set(build, home);
   }
   const terminal = new DashTerminal(
-    `${process.execPath} ${build} dash pods -n ${namespace}`,
+    `${process.execPath} ${nodeFlags} ${build} dash pods -n ${namespace}`,
     { ...env, HOME: home, KTL_DASH_STATS: stats },
     dir,
   );
@@ -154,6 +157,17 @@ async function firstScreen(
   }
 }
 
+/** Runs a command without blocking the event loop; resolves with its stdout. */
+function run(command: string, env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('close', () => resolve(out));
+  });
+}
+
 /** Deletes the churning 10 % (one DELETE of the collection) and creates it again, until stopped. */
 async function churn(
   kubectl: string,
@@ -167,21 +181,24 @@ async function churn(
   for (let i = 0; i < size; i++) if (String(i % 10) === CHURN_BUCKET) churning.push(i);
   let cycles = 0;
   while (!stop.done) {
-    spawnSync(
-      kubectl,
-      [
-        'delete',
-        '--raw',
-        `/api/v1/namespaces/${namespace}/pods?labelSelector=bucket%3D${CHURN_BUCKET}&gracePeriodSeconds=0`,
-      ],
-      { env, stdio: 'ignore', maxBuffer: 1 << 30 },
-    );
+    // Never spawnSync here: a blocked event loop stops reading the terminal, the dashboard's
+    // writes then block, and both show up as key-to-frame time.
+    await run(kubectl, env, [
+      'delete',
+      '--raw',
+      `/api/v1/namespaces/${namespace}/pods?labelSelector=bucket%3D${CHURN_BUCKET}&gracePeriodSeconds=0`,
+    ]);
     for (let waited = 0; waited < 60 && !stop.done; waited++) {
-      const left = spawnSync(
-        kubectl,
-        ['get', 'pods', '-n', namespace, '-l', `bucket=${CHURN_BUCKET}`, '-o', 'name'],
-        { env, encoding: 'utf8', maxBuffer: 1 << 30 },
-      ).stdout;
+      const left = await run(kubectl, env, [
+        'get',
+        'pods',
+        '-n',
+        namespace,
+        '-l',
+        `bucket=${CHURN_BUCKET}`,
+        '-o',
+        'name',
+      ]);
       if (left.trim() === '') break;
       await sleep(1000);
     }
