@@ -13,6 +13,11 @@ export interface Invocation {
   boolError?: string;
   /** A flag that needs a value, given last with none, as pflag names it (`'n' in -n`). */
   missingValue?: string;
+  /**
+   * pflag's error for a global flag's shorthand that the command hides: its own flag of the
+   * same long name has none (`config set-context --namespace`, so `-n` is unknown there).
+   */
+  shadowedShorthand?: string;
 }
 
 const TRUE = /^(1|t|T|TRUE|true|True)$/;
@@ -30,6 +35,7 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
   let command = program;
   let boolError: string | undefined;
   let missingValue: string | undefined;
+  const shorthands: Array<{ arg: string; option: Option }> = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--') {
@@ -48,9 +54,13 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
     const [flag = '', value] = splitAtEquals(arg);
     const option = findOption(command, flag);
     if (!option) {
+      // `-nNS`: a shorthand with its value attached
+      const attached = /^-[^-]/.test(arg) ? findOption(command, arg.slice(0, 2)) : undefined;
+      if (attached) shorthands.push({ arg, option: attached });
       argv.push(arg);
       continue;
     }
+    if (!flag.startsWith('--')) shorthands.push({ arg, option });
     if (option.optional && option.flags.includes('[bool]')) {
       argv.push(value === undefined ? `${option.long ?? flag}=true` : arg);
     } else if (!option.required && !option.optional && value !== undefined) {
@@ -71,12 +81,29 @@ export function readInvocation(program: Command, args: readonly string[]): Invoc
       argv.push(arg);
     }
   }
+  const shadowed = shorthands.find(({ option }) => shadows(command, option));
   return {
     path: names.join(' '),
     argv,
     ...(boolError ? { boolError } : {}),
     ...(missingValue ? { missingValue } : {}),
+    ...(shadowed
+      ? {
+          shadowedShorthand: `unknown shorthand flag: '${shadowed.arg.slice(1, 2)}' in ${shadowed.arg.split('=')[0] ?? ''}`,
+        }
+      : {}),
   };
+}
+
+/**
+ * Whether the command (cobra parses every flag against the command that runs) declares the
+ * option's long name itself without the option's shorthand: pflag then knows no such shorthand.
+ */
+function shadows(command: Command, option: Option): boolean {
+  if (!option.short || !option.long) return false;
+  const own = findOwner(command, option.long);
+  const mine = own?.options.find((o) => o.long === option.long);
+  return mine !== undefined && mine !== option && mine.short !== option.short;
 }
 
 function splitAtEquals(arg: string): [string, string | undefined] {

@@ -96,8 +96,9 @@ export async function runCli(rawArgs: readonly string[], io: CliIO): Promise<num
   }
   const helpTopic = helpWords(program, argv);
   if (helpTopic) return runHelpCommand(program, helpTopic, streams);
-  if (invocation.boolError) {
-    streams.err.write(formatError(new FlagError(invocation.boolError, invocation.path)).text);
+  const flagProblem = invocation.shadowedShorthand ?? invocation.boolError;
+  if (flagProblem) {
+    streams.err.write(formatError(new FlagError(flagProblem, invocation.path)).text);
     return 1;
   }
   try {

@@ -109,12 +109,17 @@ export function newApplyCommand(context: CommandContext): Command {
     validate: stringDefault('strict'),
   });
   return withHelp(
-    command.action(async (flags: ApplyFlags, invoked: Command) => {
-      const factory = factoryFor(context, invoked);
-      const options = toOptions(flags, invoked, context);
-      const { runApply } = await import('./run-apply.js');
-      await runApply(factory, options);
-    }),
+    command
+      .argument('[args...]')
+      .action(async (args: string[], flags: ApplyFlags, invoked: Command) => {
+        // kubectl's ToOptions refuses arguments before anything else
+        if (args.length > 0)
+          throw new UsageError(`Unexpected args: [${args.join(' ')}]`, commandPathOf(invoked));
+        const factory = factoryFor(context, invoked);
+        const options = toOptions(flags, invoked, context);
+        const { runApply } = await import('./run-apply.js');
+        await runApply(factory, options);
+      }),
     HELP,
   );
 }
