@@ -4,6 +4,10 @@ import type { CommandContext } from '../../runtime/command-context.js';
 import { commandPathOf, factoryFor } from '../../runtime/command-context.js';
 import type { ApplyOptions } from '../../runtime/apply/apply-options.js';
 import { collect } from '../../runtime/flag-values.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
+import { checkResultOutput } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
+import { effectiveOutput } from '../../runtime/template-output.js';
 import { dryRunStrategy, parseValidate } from '../../runtime/mutation-flags.js';
 import type { WaitFlags } from './wait-flags.js';
 import { addWaitFlags, waitOptions } from './wait-flags.js';
@@ -13,7 +17,7 @@ import { newViewLastAppliedCommand } from './view-last-applied.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { flagDefaults, stringDefault, withHelp } from '../../runtime/command-help.js';
 
-interface ApplyFlags extends WaitFlags {
+interface ApplyFlags extends WaitFlags, PrintFlagValues {
   filename?: string[];
   kustomize?: string;
   recursive?: boolean;
@@ -53,7 +57,7 @@ ktl apply --prune -f manifest.yaml -l app=nginx
 
 # Apply the configuration in manifest.yaml and delete all the other config maps that are not in the file
 ktl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap`,
-  usage: '(-f FILENAME)',
+  usage: '(-f FILENAME | -k DIRECTORY)',
 };
 
 /** `ktl apply`: apply a configuration to resources from files or stdin. */
@@ -78,7 +82,6 @@ export function newApplyCommand(context: CommandContext): Command {
     )
     .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
     .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
     .option(
       '--prune',
       'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.',
@@ -99,6 +102,7 @@ export function newApplyCommand(context: CommandContext): Command {
       true,
     );
   addWaitFlags(command);
+  addPrintFlags(command);
   // The subcommands read the flags apply takes on their behalf with flagsWithGroup.
   command.addCommand(newEditLastAppliedCommand(context));
   command.addCommand(newViewLastAppliedCommand(context));
@@ -139,11 +143,16 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     throw new PlainError(
       "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
     );
-  const output = flags.output ?? '';
-  if (!['', 'yaml', 'json', 'name'].includes(output))
-    throw new PlainError(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`,
-    );
+  const printFlags: PrintFlagValues = {
+    ...(flags.output !== undefined ? { output: flags.output } : {}),
+    ...(flags.template !== undefined ? { template: flags.template } : {}),
+    ...(flags.allowMissingTemplateKeys !== undefined
+      ? { allowMissingTemplateKeys: flags.allowMissingTemplateKeys }
+      : {}),
+    showManagedFields: flags.showManagedFields === true,
+  };
+  checkResultOutput(printFlags); // kubectl's PrintFlags.ToPrinter, before anything is sent
+  const output = effectiveOutput(printFlags);
   return {
     filename: flags.filename ?? [],
     ...(flags.kustomize !== undefined ? { kustomize: flags.kustomize } : {}),
@@ -154,7 +163,8 @@ function toOptions(flags: ApplyFlags, command: Command, context: CommandContext)
     force: flags.force === true,
     fieldManager: flags.fieldManager ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply'),
     validate: parseValidate(flags.validate),
-    output: output as ApplyOptions['output'],
+    output,
+    printFlags,
     prune: flags.prune === true,
     selector: flags.selector ?? '',
     pruneAllowlist: flags.pruneAllowlist ?? [],

@@ -1,6 +1,8 @@
 import { BareError, PlainError } from '../../errors/errors.js';
 import { toKubectlJson } from '../../printers/json-text.js';
 import { toKubectlYaml } from '../../printers/yaml-text.js';
+import { templatePrinter } from '../../runtime/template-output.js';
+import { goJson, sortKeysDeep } from '../../util/go-json.js';
 import { withoutManagedFields } from '../../printers/managed-fields.js';
 import type { JsonObject } from '../../resources/patch/json-value.js';
 import type { Factory } from '../../runtime/factory.js';
@@ -214,27 +216,58 @@ function report(
   }
   printed.push({ entry, outcome: outcome.value });
   if (options.output === 'name') factory.streams.out.write(`${displayName(entry)}\n`);
+  else if (templateWithoutOutput(options))
+    // kubectl: --template without -o makes each object's printer a go-template one
+    templatePrinter(options.printFlags ?? {}, (text) => factory.streams.out.write(text))?.single(
+      outcome.value.result,
+    );
   else if (options.output === '')
     factory.streams.out.write(
       `${displayName(entry)} ${outcome.value.operation}${dryRunSuffix(options.dryRun)}\n`,
     );
 }
 
-/** With -o yaml|json: the one object, or a v1 List of them, after everything was applied. */
+/** --template given without -o: kubectl prints each object through it, and no List after. */
+function templateWithoutOutput(options: ApplyOptions): boolean {
+  return !options.printFlags?.output && Boolean(options.printFlags?.template);
+}
+
+/**
+ * With -o (other than name): the one object, or a v1 List of them, after everything was
+ * applied, as json, yaml or through the template.
+ */
 async function printObjects(
   factory: Factory,
   options: ApplyOptions,
   printed: Array<{ outcome: ApplyOutcome }>,
 ): Promise<void> {
-  if (options.output !== 'yaml' && options.output !== 'json') return;
+  if (options.output === '' || options.output === 'name' || templateWithoutOutput(options)) return;
   if (printed.length === 0) return;
-  // kubectl hides managedFields unless --show-managed-fields (which ktl's apply lacks).
-  const objects = printed.map((p) => withoutManagedFields(p.outcome.result));
+  const structured = options.output === 'yaml' || options.output === 'json';
+  // json and yaml hide managedFields unless --show-managed-fields; templates see them
+  const keep = !structured || options.printFlags?.showManagedFields === true;
+  const objects = printed.map((p) =>
+    keep ? p.outcome.result : withoutManagedFields(p.outcome.result),
+  );
   const value: JsonObject =
     objects.length === 1
       ? objects[0]!
-      : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
-  factory.streams.out.write(
-    options.output === 'json' ? toKubectlJson(value) : await toKubectlYaml(value),
-  );
+      : {
+          apiVersion: 'v1',
+          items: objects,
+          kind: 'List',
+          // kubectl's managedFields-hiding printer re-encodes the List (resourceVersion: "")
+          metadata: keep ? {} : { resourceVersion: '' },
+        };
+  const write = (text: string): void => void factory.streams.out.write(text);
+  if (options.output === 'json') write(toKubectlJson(value));
+  else if (options.output === 'yaml') write(await toKubectlYaml(value));
+  else if (objects.length === 1) templatePrinter(options.printFlags ?? {}, write)?.single(value);
+  else {
+    // the template sees kubectl's typed corev1.List: its fields in Go's order, empty metadata
+    const list = { kind: 'List', apiVersion: 'v1', metadata: {}, items: objects };
+    const rawJson = (): string =>
+      `{"kind":"List","apiVersion":"v1","metadata":{},"items":[${objects.map((o) => goJson(sortKeysDeep(o))).join(',')}]}`;
+    templatePrinter(options.printFlags ?? {}, write, rawJson)?.single(list);
+  }
 }

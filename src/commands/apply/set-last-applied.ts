@@ -20,12 +20,16 @@ import { flagsWithGroup } from '../../runtime/group-flags.js';
 import type { DryRunStrategy } from '../../runtime/mutation-flags.js';
 import { dryRunStrategy, dryRunSuffix } from '../../runtime/mutation-flags.js';
 import { goJson, sortKeysDeep } from '../../util/go-json.js';
+import { addPrintFlags } from '../../runtime/print-flags.js';
+import { checkResultOutput } from '../../runtime/result-printer.js';
+import type { PrintFlagValues } from '../../runtime/template-output.js';
+import { effectiveOutput, templatePrinter } from '../../runtime/template-output.js';
+import type { KubeObject } from '../../resources/kube-object.js';
 
-interface SetFlags {
+interface SetFlags extends PrintFlagValues {
   filename?: string[];
   createAnnotation?: boolean;
   dryRun?: string | boolean;
-  output?: string;
 }
 
 const HELP = {
@@ -58,10 +62,10 @@ export function newSetLastAppliedCommand(context: CommandContext): Command {
       'Filename, directory, or URL to files that contains the last-applied-configuration annotations',
       collect,
     )
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
     .action(async (_args: string[], _opts: object, invoked: Command) => {
       await runSet(context, invoked, flagsWithGroup<SetFlags>(invoked));
     });
+  addPrintFlags(command);
   flagDefaults(command, { 'dry-run': stringDefault('none') });
   return withHelp(command, HELP);
 }
@@ -74,11 +78,7 @@ interface PlannedPatch {
 async function runSet(context: CommandContext, command: Command, flags: SetFlags): Promise<void> {
   const factory = factoryFor(context, command);
   const dryRun = dryRunStrategy(flags.dryRun, (text) => factory.streams.err.write(text));
-  const output = flags.output ?? '';
-  if (!['', 'json', 'yaml', 'name'].includes(output))
-    throw new PlainError(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`,
-    );
+  checkResultOutput(flags); // kubectl's ToPrinter in Complete, before any object is read
   // Only -f names objects: kubectl ignores arguments here.
   if ((flags.filename ?? []).length === 0) throw new NoResourcesError();
   const manifests = await new ResourceBuilder(factory)
@@ -90,7 +90,8 @@ async function runSet(context: CommandContext, command: Command, flags: SetFlags
     const planned = await planPatch(factory, entry, flags.createAnnotation === true);
     if (planned) patches.push(planned);
   }
-  for (const patch of patches) await applyPatch(factory, patch, dryRun, output);
+  for (const [index, patch] of patches.entries())
+    await applyPatch(factory, patch, dryRun, flags, index > 0);
 }
 
 async function planPatch(
@@ -123,7 +124,8 @@ async function applyPatch(
   factory: Factory,
   { entry, annotation }: PlannedPatch,
   dryRun: DryRunStrategy,
-  output: string,
+  printFlags: PrintFlagValues,
+  separate: boolean,
 ): Promise<void> {
   const mapping = entry.mapping;
   if (!mapping) return;
@@ -142,9 +144,14 @@ async function applyPatch(
   }
   const out = factory.streams.out;
   const ref = `${kindGroupName(mapping)}/${entry.name}`;
-  const shown = withoutManagedFields(result);
-  if (output === 'json') out.write(toKubectlJson(shown));
-  else if (output === 'yaml') out.write(toKubectlYamlSync(shown));
+  const output = effectiveOutput(printFlags);
+  // json and yaml hide managedFields unless --show-managed-fields; templates see them
+  const shown = printFlags.showManagedFields ? result : withoutManagedFields(result);
+  const template = templatePrinter(printFlags, (text) => out.write(text));
+  if (template) template.single(result as KubeObject);
+  else if (output === 'json') out.write(toKubectlJson(shown));
+  // one YAML printer for every object: documents after the first start with ---
+  else if (output === 'yaml') out.write(`${separate ? '---\n' : ''}${toKubectlYamlSync(shown)}`);
   else if (output === 'name') out.write(`${ref}\n`);
   else out.write(`${ref} configured${dryRunSuffix(dryRun)}\n`);
 }

@@ -1,4 +1,5 @@
 import type { DryRunStrategy, ValidateMode } from '../mutation-flags.js';
+import type { PrintFlagValues } from '../template-output.js';
 
 /** What `ktl apply` was asked to do, after flag parsing. */
 export interface ApplyOptions {
@@ -10,7 +11,10 @@ export interface ApplyOptions {
   forceConflicts: boolean;
   fieldManager: string;
   validate: ValidateMode;
-  output: '' | 'yaml' | 'json' | 'name';
+  /** -o as kubectl's PrintFlags read it ('' = the `configmap/x created` lines). */
+  output: string;
+  /** -o, --template, --allow-missing-template-keys, --show-managed-fields as given. */
+  printFlags?: PrintFlagValues;
   prune: boolean;
   selector: string;
   pruneAllowlist: string[];
