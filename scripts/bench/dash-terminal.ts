@@ -11,12 +11,15 @@ import { join } from 'node:path';
 
 interface Waiter {
   pattern: RegExp;
+  /** Output before this position has been searched already (less OVERLAP). */
   from: number;
   resolve: (at: number) => void;
 }
 
 /** How much output is kept (a frame of a 160×50 screen is ~10 KB). */
 const KEEP_CHARS = 1 << 20;
+/** How much searched output is searched again, for a match cut in two by a chunk boundary. */
+const OVERLAP = 4096;
 
 export class DashTerminal {
   readonly startedAt: number;
@@ -112,9 +115,13 @@ export class DashTerminal {
   private check(at: number): void {
     if (this.waiters.length === 0) return;
     const done: Waiter[] = [];
+    // Each waiter searches only what came since its last search: searching everything since it
+    // started on each chunk made the bench fall behind the dashboard's output (and its writes
+    // to the terminal block until read).
     for (const waiter of this.waiters) {
       const start = Math.max(0, waiter.from - this.dropped);
       if (waiter.pattern.test(this.text.slice(start))) done.push(waiter);
+      else waiter.from = Math.max(waiter.from, this.position - OVERLAP);
     }
     if (done.length === 0) return;
     this.waiters = this.waiters.filter((w) => !done.includes(w));
