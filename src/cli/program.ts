@@ -49,12 +49,24 @@ function installProcessFlags(program: Command): void {
   program.hook('preAction', async (_root, action) => {
     const flags = action.optsWithGlobals<ProcessFlags>();
     checkLoggingFlags(flags, commandPathOf(action));
-    profile = await startProfile(flags);
+    profile = await startProfile(globalProfileFlags(action));
   });
   program.hook('postAction', async () => {
     await profile?.stop();
     profile = undefined;
   });
+}
+
+/**
+ * --profile and --profile-output for the process profiler. A command with a --profile of its own
+ * (debug's profiles) shadows the global one, as a local pflag shadows a persistent one in kubectl,
+ * where cobra parses every flag on the command's own flag set: the profiler then stays off, and the
+ * value (commander also hands it to the root) is the command's alone.
+ */
+function globalProfileFlags(action: Command): ProcessFlags {
+  if (action.options.some((option) => option.long === '--profile')) return {};
+  const flags = action.optsWithGlobals<ProcessFlags>();
+  return { profile: flags.profile, profileOutput: flags.profileOutput };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
+import { shadowedFlagValues } from '../../runtime/shadowed-flags.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { withGroupHelp } from '../../runtime/command-help.js';
 import { addFilenameFlags } from '../../runtime/filename-flags.js';
@@ -229,25 +230,6 @@ ktl create rolebinding admin --role=admin --user=admin -o yaml --dry-run=client 
     '(-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]',
 };
 
-/** The command line as the root command was given it (commander keeps it as rawArgs). */
-function rawArgsOf(command: Command): readonly string[] {
-  let root = command;
-  while (root.parent) root = root.parent;
-  return (root as Command & { rawArgs?: string[] }).rawArgs ?? [];
-}
-
-/** Every value given to a flag on the command line (`--flag=v` or `--flag v`), in order. */
-function flagValues(args: readonly string[], flag: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') break;
-    if (arg.startsWith(`${flag}=`)) values.push(arg.slice(flag.length + 1));
-    else if (arg === flag && i + 1 < args.length) values.push(args[++i] ?? '');
-  }
-  return values;
-}
-
 const SELECTOR_HELP: CommandHelp = {
   long: `Set the selector on a resource. Note that the new selector will overwrite the old selector if the resource had one prior to the invocation of 'set selector'.
 
@@ -310,7 +292,7 @@ function subjectCommand(context: CommandContext): Command {
       const { runSetSubject } = await import('./run-subject.js');
       // kubectl's own --user shadows the global one; ktl's root reads every --user, so the
       // values are taken from the command line and kept away from the client
-      const user = flagValues(rawArgsOf(cmd), '--user');
+      const user = shadowedFlagValues(cmd, '--user');
       await runSetSubject(factoryFor(context, cmd, ['user']), args, { ...flags, user });
     },
   );
