@@ -10,6 +10,7 @@ import { anonymous } from './auth/authenticator.js';
 import { ConnectionError } from '../errors/errors.js';
 import { decodeJson } from './decode-json.js';
 import { networkError } from './network-error.js';
+import { staleSocketFailure } from './stale-socket.js';
 import { httpProxyAgent, httpsProxyAgent } from './proxy-agent.js';
 import { proxyFor } from './proxy-env.js';
 import type { RequestLogger } from './request-log.js';
@@ -235,24 +236,32 @@ export class HttpClient {
     }
     const agent = await this.getAgent(url);
     const transport = url.protocol === 'https:' ? https : http;
-    return new Promise<IncomingMessage>((resolve, reject) => {
-      const request = transport.request(
-        url,
-        { method, headers, agent, signal: options.signal },
-        (response) => resolve(received(response)),
-      );
-      request.on('socket', (socket) => guardConnect(request, socket, url.protocol === 'https:'));
-      if (timeoutMs > 0) {
-        request.setTimeout(timeoutMs, () => {
-          request.destroy(Object.assign(new Error('timeout'), { code: 'KTL_TIMEOUT' }));
+    const attempt = (mayRetry: boolean): Promise<IncomingMessage> =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        let responded = false;
+        const request = transport.request(
+          url,
+          { method, headers, agent, signal: options.signal },
+          (response) => {
+            responded = true;
+            resolve(received(response));
+          },
+        );
+        request.on('socket', (socket) => guardConnect(request, socket, url.protocol === 'https:'));
+        if (timeoutMs > 0) {
+          request.setTimeout(timeoutMs, () => {
+            request.destroy(Object.assign(new Error('timeout'), { code: 'KTL_TIMEOUT' }));
+          });
+        }
+        request.on('error', (error) => {
+          if (mayRetry && staleSocketFailure(request, error, method, responded))
+            resolve(attempt(false));
+          else reject(options.signal?.aborted ? error : networkError(error, url, method));
         });
-      }
-      request.on('error', (error) =>
-        reject(options.signal?.aborted ? error : networkError(error, url, method)),
-      );
-      if (body !== undefined) request.write(body);
-      request.end();
-    });
+        if (body !== undefined) request.write(body);
+        request.end();
+      });
+    return attempt(true);
   }
 
   private async headers(options: RequestOptions): Promise<Record<string, string>> {

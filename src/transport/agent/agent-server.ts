@@ -5,6 +5,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { guardConnect } from '../http-client.js';
+import { staleSocketFailure } from '../stale-socket.js';
 import type { AgentError, RemoteCommand, UpstreamSpec } from './agent-protocol.js';
 import {
   AGENT_HEADER,
@@ -98,6 +99,16 @@ export async function serveAgent(options: AgentOptions): Promise<boolean> {
       return;
     }
     options.log?.(`${req.method ?? ''} ${upstream.url.origin}${req.url ?? ''}`);
+    send(upstream, req, res, true);
+  };
+
+  const send = (
+    upstream: Upstream,
+    req: IncomingMessage,
+    res: ServerResponse,
+    mayRetry: boolean,
+  ): void => {
+    let responded = false;
     const outgoing = https.request({
       protocol: 'https:',
       host: upstream.url.hostname.replace(/^\[|\]$/g, ''),
@@ -109,6 +120,7 @@ export async function serveAgent(options: AgentOptions): Promise<boolean> {
     });
     outgoing.on('socket', (socket) => guardConnect(outgoing, socket, true));
     outgoing.on('response', (answer) => {
+      responded = true;
       const headers = withoutHopHeaders(answer.headers);
       headers[AGENT_HEADER] = options.id;
       res.writeHead(answer.statusCode ?? 502, headers);
@@ -116,6 +128,11 @@ export async function serveAgent(options: AgentOptions): Promise<boolean> {
       answer.on('error', () => res.destroy());
     });
     outgoing.on('error', (error: NodeJS.ErrnoException & { reason?: string }) => {
+      // a pooled connection the server closed while idle: once more on a new one (no body to resend)
+      if (mayRetry && staleSocketFailure(outgoing, error, req.method ?? 'GET', responded)) {
+        send(upstream, req, res, false);
+        return;
+      }
       if (res.headersSent) {
         res.destroy();
         return;
@@ -134,7 +151,8 @@ export async function serveAgent(options: AgentOptions): Promise<boolean> {
     res.on('close', () => {
       if (!res.writableFinished) outgoing.destroy();
     });
-    req.pipe(outgoing);
+    if (mayRetry) req.pipe(outgoing);
+    else outgoing.end();
   };
 
   const server = http.createServer((req, res) => {
