@@ -68,8 +68,9 @@ test('s opens a shell in the container (ktl exec -it), and exit brings the dashb
   assert.equal(await t.exited(), 0);
 });
 
-test('e edits the object with $KUBE_EDITOR (ktl edit) and the change reaches the server', async () => {
+test('e edits the object with $KUBE_EDITOR (ktl edit) and the change reaches the server', async (c) => {
   const dir = mkdtempSync(join(tmpdir(), 'ktl-editor-'));
+  c.after(() => rmSync(dir, { recursive: true, force: true }));
   const editor = join(dir, 'editor.sh');
   writeFileSync(editor, `#!/bin/sh\nsed -i 's/mode: fast/mode: slow/' "$1"\n`);
   chmodSync(editor, 0o755);

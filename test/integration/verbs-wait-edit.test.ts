@@ -1,11 +1,9 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ktl, kubectl, testNamespace } from '../helpers/cluster.js';
 import type { Twins } from './verbs-helpers.js';
 import { atExit, kc, same, sameInTwins, twins } from './verbs-helpers.js';
+import { scriptedEditor } from './editor-helpers.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,30 +94,12 @@ describe('events', () => {
       ['events', '--for', 'pod/one', '-o', 'wide'],
     ])
       await same(['-n', ns, ...args]);
-    const all = await ktl(['events', '-A', '--for', 'node/kwok-node-0']);
+    // pod/one's own events (the scheduler's Scheduled at least): node events from the cluster's
+    // start expire after the apiserver's event TTL (1 h), so a cluster up longer has none
+    const all = await ktl(['events', '-A', '--for', 'pod/one']);
     assert.match(all.stdout, /^NAMESPACE\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n/);
   });
 });
-
-/** A scripted editor: records each file it is shown, then runs one sed script per pass. */
-function scriptedEditor(passes: string[]): { env: Record<string, string>; seen: () => string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'ktl-editor-'));
-  const script = join(dir, 'editor.sh');
-  const cases = passes
-    .map((sed, i) => `  ${i}) ${sed ? `sed -i '${sed}' "$1"` : 'true'} ;;`)
-    .join('\n');
-  writeFileSync(
-    script,
-    `#!/bin/sh\nn=$(ls ${dir}/seen.* 2>/dev/null | wc -l)\ncp "$1" ${dir}/seen.$n\ncase $n in\n${cases}\nesac\n`,
-  );
-  chmodSync(script, 0o755);
-  const seen = (): string[] =>
-    readdirSync(dir)
-      .filter((f) => f.startsWith('seen.'))
-      .sort()
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
-  return { env: { KUBE_EDITOR: script, EDITOR: '' }, seen };
-}
 
 describe('edit with a scripted editor', () => {
   let pair: Twins;
@@ -129,11 +109,12 @@ describe('edit with a scripted editor', () => {
     });
   });
 
-  test('a save that fails reopens the file with the errors on top and the edit kept; the fix is saved', async () => {
+  test('a save that fails reopens the file with the errors on top and the edit kept; the fix is saved', async (t) => {
     const editor = scriptedEditor([
       's/^  replicas: .*/  replicas: -1/',
       's/^  replicas: .*/  replicas: 3/',
     ]);
+    t.after(() => editor.remove());
     const result = await ktl(['-n', pair.mine, 'edit', 'deploy/web'], { env: editor.env });
     assert.equal(result.stdout, 'deployment.apps/web edited\n');
     assert.equal(result.stderr, 'error: deployments.apps "web" is invalid\n');
@@ -167,12 +148,13 @@ describe('edit with a scripted editor', () => {
       ['1i # only a comment'],
       ['$a \\  : - bad: [', ''],
     ]) {
+      const editors = [scriptedEditor(passes), scriptedEditor(passes)] as const;
       const theirs = await kubectl(['-n', pair.theirs, 'edit', 'deploy/web'], {
-        env: scriptedEditor(passes).env,
-      });
+        env: editors[0].env,
+      }).finally(() => editors[0].remove());
       const mine = await ktl(['-n', pair.mine, 'edit', 'deploy/web'], {
-        env: scriptedEditor(passes).env,
-      });
+        env: editors[1].env,
+      }).finally(() => editors[1].remove());
       assert.equal(mine.stdout, theirs.stdout, `stdout for ${passes.join(' | ')}`);
       assert.equal(mask(mine.stderr), mask(theirs.stderr), `stderr for ${passes.join(' | ')}`);
       assert.equal(mine.code, theirs.code, `exit code for ${passes.join(' | ')}`);

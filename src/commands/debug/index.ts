@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { shadowedFlagValues } from '../../runtime/shadowed-flags.js';
+import { rawFlagValues } from '../../runtime/command-args.js';
 import type { CommandHelp } from '../../runtime/command-help.js';
 import { listDefault, stringDefault, withHelp } from '../../runtime/command-help.js';
 import { collectList } from '../../runtime/flag-values.js';
@@ -128,7 +128,7 @@ export function newDebugCommand(context: CommandContext): Command {
         const normalized = {
           ...flags,
           // debug's --profile shadows the global profiler flag, which commander parses first
-          profile: shadowedFlagValues(cmd, '--profile').at(-1) ?? flags.profile,
+          profile: rawFlagValues(cmd, '--profile').at(-1) ?? flags.profile,
           attach: flags.attach === undefined ? undefined : String(flags.attach) !== 'false',
           shareProcesses: String(flags.shareProcesses) !== 'false',
           keepInitContainers: String(flags.keepInitContainers) !== 'false',

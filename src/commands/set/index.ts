@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { asCommandGroup } from '../../runtime/command-group.js';
 import type { CommandContext } from '../../runtime/command-context.js';
 import { factoryFor } from '../../runtime/command-context.js';
-import { shadowedFlagValues } from '../../runtime/shadowed-flags.js';
+import { rawFlagValues } from '../../runtime/command-args.js';
 import type { CommandHelp, SubcommandHelp } from '../../runtime/command-help.js';
 import { withGroupHelp } from '../../runtime/command-help.js';
 import { addFilenameFlags } from '../../runtime/filename-flags.js';
@@ -292,7 +292,7 @@ function subjectCommand(context: CommandContext): Command {
       const { runSetSubject } = await import('./run-subject.js');
       // kubectl's own --user shadows the global one; ktl's root reads every --user, so the
       // values are taken from the command line and kept away from the client
-      const user = shadowedFlagValues(cmd, '--user');
+      const user = rawFlagValues(cmd, '--user');
       await runSetSubject(factoryFor(context, cmd, ['user']), args, { ...flags, user });
     },
   );
