@@ -14,10 +14,13 @@ export function argsFor(step: readonly string[], prefix: string): string[] {
   return step.map((arg) => arg.replaceAll('OBJ', prefix));
 }
 
-/** A result with the tool's prefix written back as OBJ and kubectl's name as ktl's. */
-export function normal(result: RunResult, prefix: string): RunResult {
+/**
+ * A result with the namespace written as NS (first: its random part can end in a prefix, as
+ * 'ktl-set-rs-4436-mxdr0fzt-0' holds 'zt-'), the tool's prefix as OBJ and kubectl's name as ktl's.
+ */
+export function normal(result: RunResult, prefix: string, ns = ''): RunResult {
   const fix = (text: string): string =>
-    text
+    (ns ? text.replaceAll(ns, 'NS') : text)
       .replaceAll(prefix, 'OBJ')
       .replaceAll('kubectl', 'ktl')
       .replace(/"resourceVersion": "\d+"/g, '"resourceVersion": "RV"');
@@ -32,8 +35,9 @@ export async function bothTools(
   const theirs = normal(
     await kubectl(['-n', ns, ...argsFor(step, PREFIXES.kubectl)]),
     PREFIXES.kubectl,
+    ns,
   );
-  const ours = normal(await ktl(['-n', ns, ...argsFor(step, PREFIXES.ktl)]), PREFIXES.ktl);
+  const ours = normal(await ktl(['-n', ns, ...argsFor(step, PREFIXES.ktl)]), PREFIXES.ktl, ns);
   return { ours, theirs };
 }
 
@@ -71,6 +75,6 @@ export async function leftBehind(ns: string, prefix: string): Promise<string> {
   return text
     .split('\n')
     .filter((line) => line.includes(`/${prefix}`))
-    .map((line) => line.replaceAll(prefix, 'OBJ'))
+    .map((line) => line.replaceAll(ns, 'NS').replaceAll(prefix, 'OBJ'))
     .join('\n');
 }
