@@ -57,9 +57,11 @@ function argsFor(step: string[], prefix: string, files: Record<string, string>):
   );
 }
 
-function normal(result: RunResult, prefix: string): RunResult {
+/** The namespace is written as NS first: its random part can end in a prefix ('…-mxdrirot-0'). */
+function normal(result: RunResult, prefix: string, ns: string): RunResult {
   const fix = (text: string): string =>
     text
+      .replaceAll(ns, 'NS')
       .replaceAll(`${prefix}`, 'OBJ')
       .replace(/"resourceVersion":"\d+"/g, '"resourceVersion":"RV"')
       .replace(/resourceVersion:\d+/g, 'resourceVersion:RV')
@@ -83,8 +85,8 @@ test('template output formats of label, annotate, scale, rollout, patch and crea
     await kubectlOk(['-n', ns, 'create', 'configmap', `${prefix}d2`]);
   }
   for (const step of steps) {
-    const theirs = normal(await kubectl(['-n', ns, ...argsFor(step, 'k-', files)]), 'k-');
-    const ours = normal(await ktl(['-n', ns, ...argsFor(step, 't-', files)]), 't-');
+    const theirs = normal(await kubectl(['-n', ns, ...argsFor(step, 'k-', files)]), 'k-', ns);
+    const ours = normal(await ktl(['-n', ns, ...argsFor(step, 't-', files)]), 't-', ns);
     assert.deepEqual(
       ours,
       { ...theirs, stderr: theirs.stderr.replaceAll('kubectl', 'ktl') },
